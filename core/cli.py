@@ -1,0 +1,55 @@
+"""The `clausemark` command line. Each command family lives in its own `cli_*` module that
+exposes `register(subparsers)`; this file only wires them and turns errors into one line."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from core import __version__
+from core.errors import ClausemarkError
+
+# Modules that add subcommands; each has register(subparsers) and sets args.func.
+COMMAND_MODULES = ["core.cli_parse", "core.cli_library"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clausemark",
+        description="Read UN resolutions paragraph by paragraph and tag clauses by theme. "
+                    "Without a command, starts the desktop app.")
+    parser.add_argument("--version", action="version", version=f"clausemark {__version__}")
+    parser.add_argument("--db", metavar="PATH",
+                        help="library file (default: $CLAUSEMARK_DB or the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a command family not built yet
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except ClausemarkError as exc:
+        print(f"clausemark: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("clausemark: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Clausemark desktop app (PySide6)."""

@@ -1,0 +1,32 @@
+"""Console entry point: with a subcommand, run the command line (no Qt loaded); without one,
+start the desktop app."""
+from __future__ import annotations
+
+import sys
+
+
+def _wants_gui(argv: list[str]) -> bool:
+    # Only `--db PATH` (or nothing) means "open the app"; anything else is a command.
+    rest = list(argv)
+    while rest and rest[0].startswith("--db"):
+        rest = rest[2:] if rest[0] == "--db" else rest[1:]
+    return not rest
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if _wants_gui(argv):
+        try:
+            from gui.app import run
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("gui.app",):
+                raise
+            from core.cli import main as cli_main
+            return cli_main(["--help"])
+        return run(argv)
+    from core.cli import main as cli_main
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One entry point for newcomers and CI:
+#   packaging/dev.sh app    set up and start the desktop app
+#   packaging/dev.sh test   set up and run every test
+#   packaging/dev.sh bench  set up and run the benchmarks (needs ../shared/corpus)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV="${CLAUSEMARK_VENV:-.venv}"
+QT_LIBS="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3"
+
+install_qt_libs() {
+    # Qt needs a few shared libraries that a bare Debian lacks.
+    local missing=()
+    for pkg in $QT_LIBS; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "Installing system libraries for Qt: ${missing[*]}"
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+setup() {
+    command -v dpkg-query >/dev/null && install_qt_libs
+    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e ".[test]"
+}
+
+case "${1:-}" in
+    app)   setup; shift; exec "$VENV/bin/clausemark" "$@" ;;
+    test)  setup; shift; exec "$VENV/bin/python" -m pytest -q "$@" ;;
+    bench) setup; shift; exec "$VENV/bin/python" -m pytest -q -s tests/bench "$@" ;;
+    *) echo "usage: packaging/dev.sh app|test|bench [args]" >&2; exit 2 ;;
+esac
