@@ -10,3 +10,19 @@ class ParseError(ClausemarkError):
         self.source = source
         self.reason = reason
         super().__init__(f"{source}: {reason}")
+
+
+class LibraryError(ClausemarkError):
+    """A library file cannot be used, or a request to it cannot be carried out."""
+
+
+class LibraryVersionError(LibraryError):
+    """The library was written by a newer Clausemark; it is refused and left untouched."""
+
+
+class NotFoundError(LibraryError):
+    """No document, paragraph, theme or tag matches what was asked for."""
+
+
+class ConflictError(LibraryError):
+    """The change would clash with what is stored (a duplicate name, an existing tag, ...)."""
