@@ -1,0 +1,195 @@
+"""Library basics on a real file: opening, pragmas, documents, paragraph tree, PDFs, atomicity."""
+import hashlib
+import sqlite3
+
+import pytest
+
+from core.errors import ConflictError, LibraryError, NotFoundError
+from core.library import Library
+from core.model import Paragraph
+from tests.core.library_helpers import fake_pdf, library_with_document, sample_resolution
+
+
+@pytest.fixture
+def lib(tmp_path):
+    with library_with_document(tmp_path / "lib.clausemark") as lib:
+        yield lib
+
+
+def test_new_library_is_one_sqlite_file_with_wal_foreign_keys_and_busy_timeout(tmp_path):
+    path = tmp_path / "sub" / "new.clausemark"
+    with Library(path) as lib:
+        assert path.is_file()
+        assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert lib.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert lib.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+        assert lib.integrity_check() == "ok"
+        assert {"documents", "document_files", "paragraphs", "footnotes", "themes", "tags",
+                "history", "paragraphs_fts"} <= set(lib.db.table_names())
+
+
+def test_default_path_comes_from_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAUSEMARK_DB", str(tmp_path / "env.clausemark"))
+    with Library() as lib:
+        assert lib.path == tmp_path / "env.clausemark"
+    assert (tmp_path / "env.clausemark").exists()
+
+
+def test_open_missing_without_create_fails(tmp_path):
+    with pytest.raises(LibraryError, match="no such library"):
+        Library(tmp_path / "missing.clausemark", create=False)
+    assert not (tmp_path / "missing.clausemark").exists()
+
+
+def test_document_metadata_hash_pages_and_import_time(lib):
+    [doc] = lib.documents()
+    res = sample_resolution()
+    assert (doc.symbol, doc.title, doc.adopted, doc.year, doc.pages) == \
+        (res.symbol, res.title, "2023-12-19", 2023, 3)
+    assert (doc.body, doc.session, doc.agenda_item, doc.meeting, doc.language) == \
+        (res.body, res.session, res.agenda_item, res.meeting, res.language)
+    assert doc.sha256 == hashlib.sha256(fake_pdf("78/217")).hexdigest()
+    assert doc.size == len(fake_pdf("78/217"))
+    assert doc.filename == "a_res_78_217.pdf"
+    assert doc.imported[:4].isdigit() and "T" in doc.imported
+    assert doc.paragraph_count == 7 and doc.tag_count == 0
+
+
+def test_pdf_bytes_are_stored_in_the_file(tmp_path):
+    path = tmp_path / "lib.clausemark"
+    library_with_document(path).close()
+    with Library(path) as again:
+        assert again.pdf_bytes("A/RES/78/217") == fake_pdf("78/217")
+
+
+def test_resolution_round_trips_tree_text_boxes_and_footnotes(lib):
+    loaded = lib.resolution("A/RES/78/217")
+    assert loaded.to_dict() == sample_resolution().to_dict()
+    op2 = loaded.find("OP2")
+    assert [c.id for c in op2.children] == ["OP2(a)", "OP2(b)"]
+    assert loaded.find("OP2(a)").children[0].id == "OP2(a)(i)"
+    assert loaded.find("PP2").boxes[1] == (2, 123.4, 73.5, 490.5, 100.0)
+
+
+def test_paragraph_rows_keep_parent_position_and_json_columns(lib):
+    rows = lib.conn.execute(
+        "SELECT c.pid, p.pid, c.position FROM paragraphs c LEFT JOIN paragraphs p "
+        "ON p.id = c.parent_id ORDER BY c.position").fetchall()
+    assert rows == [("PP1", None, 0), ("PP2", None, 1), ("OP1", None, 2), ("OP2", None, 3),
+                    ("OP2(a)", "OP2", 4), ("OP2(a)(i)", "OP2(a)", 5), ("OP2(b)", "OP2", 6)]
+
+
+def test_same_pdf_twice_is_stored_once(lib):
+    doc_id, created = lib.add_resolution(sample_resolution(title="other"), fake_pdf("78/217"))
+    assert created is False and doc_id == lib.documents()[0].id
+    assert len(lib.documents()) == 1
+    assert lib.conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == 7
+
+
+def test_documents_are_listed_in_natural_symbol_order(tmp_path):
+    with Library(tmp_path / "l.clausemark") as lib:
+        for sym in ["A/RES/78/217", "A/RES/78/9", "A/RES/78/100", None]:
+            lib.add_resolution(sample_resolution(symbol=sym), fake_pdf(str(sym)),
+                               filename="x.pdf")
+        assert [d.symbol for d in lib.documents()] == \
+            ["A/RES/78/9", "A/RES/78/100", "A/RES/78/217", None]
+
+
+def test_document_lookup_by_id_symbol_and_errors(lib):
+    doc = lib.documents()[0]
+    assert lib.document(doc.id).symbol == "A/RES/78/217"
+    assert lib.document("a/res/78/217").id == doc.id
+    with pytest.raises(NotFoundError):
+        lib.document("A/RES/1/1")
+    with pytest.raises(NotFoundError):
+        lib.document(999)
+    lib.add_resolution(sample_resolution(extra=" (reissued)"), fake_pdf("reissue"))
+    with pytest.raises(ConflictError, match="2 documents"):
+        lib.document("A/RES/78/217")
+
+
+def test_duplicate_paragraph_ids_store_nothing(lib):
+    bad = sample_resolution(symbol="A/RES/78/1")
+    bad.paragraphs.append(Paragraph("PP1", "preambular", None, "PP 1", None, "again"))
+    with pytest.raises(ConflictError, match="PP1"):
+        lib.add_resolution(bad, fake_pdf("bad"))
+    assert len(lib.documents()) == 1
+
+
+def test_a_failure_inside_a_transaction_leaves_no_partial_write(lib):
+    before = lib.conn.execute("SELECT count(*) FROM tags").fetchone()[0]
+    with pytest.raises(NotFoundError):
+        with lib.transaction():
+            lib.tag("A/RES/78/217", "PP1", "children")
+            lib.tag("A/RES/78/217", "OP2(b)", "detention")
+            lib.tag("A/RES/78/217", "OP99", "detention")  # fails: all three are rolled back
+    assert lib.conn.execute("SELECT count(*) FROM tags").fetchone()[0] == before
+    assert lib.history(action="tag") == []
+
+
+def test_nested_transaction_rolls_back_only_the_inner_part(lib):
+    with lib.transaction():
+        lib.tag("A/RES/78/217", "PP1", "children")
+        with pytest.raises(NotFoundError):
+            with lib.transaction():
+                lib.tag("A/RES/78/217", "OP1", "remittances")
+                lib.tag("A/RES/78/217", "nope", "remittances")
+    assert [t.paragraph for t in lib.tags()] == ["PP1"]
+
+
+def test_add_resolution_is_atomic_when_the_database_refuses_a_row(lib):
+    lib.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON footnotes BEGIN "
+                     "SELECT RAISE(ABORT, 'disk said no'); END")
+    with pytest.raises(sqlite3.DatabaseError):
+        lib.add_resolution(sample_resolution(symbol="A/RES/78/2"), fake_pdf("2"))
+    assert [d.symbol for d in lib.documents()] == ["A/RES/78/217"]
+    assert lib.conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == 7
+    assert lib.conn.execute("SELECT count(*) FROM document_files").fetchone()[0] == 1
+
+
+def test_remove_document_removes_paragraphs_tags_pdf_and_search_entries(lib):
+    lib.tag("A/RES/78/217", "PP2", "children")
+    lib.remove_document("A/RES/78/217")
+    for table in ("documents", "document_files", "paragraphs", "footnotes", "tags"):
+        assert lib.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    assert lib.search("migrants") == []
+    assert lib.history(limit=1)[0].action == "document_remove"
+    assert lib.integrity_check() == "ok"
+
+
+def test_listeners_hear_of_changes_only_after_commit(lib):
+    heard = []
+    unsubscribe = lib.subscribe(lambda event, details: heard.append((event, details["action"])))
+    with pytest.raises(NotFoundError):
+        with lib.transaction():
+            lib.tag("A/RES/78/217", "PP1", "children")
+            assert heard == []  # not yet committed
+            lib.tag("A/RES/78/217", "missing", "children")
+    assert heard == []  # rolled back: nothing to hear
+    lib.tag("A/RES/78/217", "PP1", "children")
+    assert heard == [("tags", "tag")]
+    unsubscribe()
+    lib.retire_theme("children")
+    assert heard == [("tags", "tag")]
+
+
+def test_backup_is_a_complete_library(lib, tmp_path):
+    lib.tag("A/RES/78/217", "PP2", "children", note="n")
+    copy = lib.backup(tmp_path / "copy.clausemark")
+    with Library(copy) as other:
+        assert [(t.citation, t.note) for t in other.tags()] == [("A/RES/78/217, PP 2", "n")]
+        assert other.pdf_bytes("A/RES/78/217") == fake_pdf("78/217")
+
+
+def test_two_connections_see_each_others_commits(tmp_path):
+    path = tmp_path / "shared.clausemark"
+    with library_with_document(path) as a, Library(path) as b:
+        a.tag("A/RES/78/217", "OP1", "remittances")
+        assert [t.theme for t in b.tags()] == ["remittances"]
+
+
+def test_closed_library_says_so(tmp_path):
+    lib = Library(tmp_path / "c.clausemark")
+    lib.close()
+    with pytest.raises(LibraryError, match="closed"):
+        lib.documents()

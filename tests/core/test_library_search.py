@@ -1,0 +1,111 @@
+"""Full-text search: stemming, snippets, filters, safe query syntax, ranking."""
+import pytest
+
+from core.library import Library
+from core.search import fts_query
+from tests.core.library_helpers import fake_pdf, sample_resolution
+
+
+@pytest.fixture
+def lib(tmp_path):
+    with Library(tmp_path / "lib.clausemark", author="ana") as lib:
+        lib.add_resolution(sample_resolution(), fake_pdf("78"))
+        lib.add_resolution(sample_resolution(symbol="A/RES/79/1", adopted="2024-12-17",
+                                             extra=" and to ban detention"), fake_pdf("79"))
+        lib.add_resolution(sample_resolution(symbol="A/HRC/RES/59/2", adopted=None),
+                           fake_pdf("hrc"))
+        yield lib
+
+
+def hits(lib, query, **kw):
+    return [h.citation for h in lib.search(query, **kw)]
+
+
+def test_stemming_finds_other_word_forms(lib):
+    # stored: "detained", "remittances", "migrants", "migrant", "Recalling", "lower"
+    assert hits(lib, "detain", document="A/RES/78/217") == ["A/RES/78/217, OP 2 (a)"]
+    assert hits(lib, "remittance", document="A/RES/78/217") == ["A/RES/78/217, OP 1"]
+    assert set(hits(lib, "migrant", document="A/RES/78/217")) == {
+        "A/RES/78/217, PP 1", "A/RES/78/217, PP 2", "A/RES/78/217, OP 2 (a)"}
+    assert hits(lib, "recalled", document="A/RES/78/217") == ["A/RES/78/217, PP 1"]
+    assert hits(lib, "lowering", document="A/RES/78/217") == ["A/RES/78/217, OP 1"]
+
+
+def test_hits_carry_symbol_id_citation_snippet_and_text(lib):
+    [hit] = lib.search("consular", document="A/RES/79/1")
+    assert (hit.symbol, hit.paragraph, hit.citation, hit.kind) == \
+        ("A/RES/79/1", "OP2(a)", "A/RES/79/1, OP 2 (a)", "subparagraph")
+    assert hit.text == "To ensure consular access for detained migrants"
+    assert "[consular]" in hit.snippet
+    d = hit.to_dict()
+    assert {k: d[k] for k in ("symbol", "id", "citation")} == \
+        {"symbol": "A/RES/79/1", "id": "OP2(a)", "citation": "A/RES/79/1, OP 2 (a)"}
+    assert lib.search("consular", mark=("<b>", "</b>"), limit=1)[0].snippet.count("<b>") == 1
+
+
+def test_filter_by_document_kind_year_and_theme(lib):
+    assert len(hits(lib, "migrants")) == 9  # PP1, PP2 and OP2(a) in three documents
+    assert set(hits(lib, "migrants", document="A/RES/79/1")) == {
+        "A/RES/79/1, PP 1", "A/RES/79/1, PP 2", "A/RES/79/1, OP 2 (a)"}
+    assert set(hits(lib, "migrants", kind="preambular", document="A/HRC/RES/59/2")) == {
+        "A/HRC/RES/59/2, PP 1", "A/HRC/RES/59/2, PP 2"}
+    assert set(hits(lib, "migrants", kind=["subparagraph"], year=2024)) == {
+        "A/RES/79/1, OP 2 (a)"}
+    assert set(hits(lib, "migrants", year=(2020, 2023))) == {
+        "A/RES/78/217, PP 1", "A/RES/78/217, PP 2", "A/RES/78/217, OP 2 (a)"}
+    assert hits(lib, "migrants", theme="detention") == []
+    lib.tag("A/RES/79/1", "OP2(a)", "detention")
+    lib.add_theme("sub", parent="children")
+    lib.tag("A/RES/78/217", "PP1", "sub")
+    assert hits(lib, "migrants", theme="detention") == ["A/RES/79/1, OP 2 (a)"]
+    assert hits(lib, "migrants", theme="children") == ["A/RES/78/217, PP 1"]  # via sub-theme
+
+
+def test_best_matches_come_first(lib):
+    res = sample_resolution(symbol="A/RES/80/5")
+    res.paragraphs[0].text = "Concerned about detention of migrants in detention centres"
+    res.paragraphs[1].text = "Concerned about detention of migrants in closed centres"
+    lib.add_resolution(res, fake_pdf("80/5"))
+    found = hits(lib, "detention", document="A/RES/80/5")
+    assert found[0] == "A/RES/80/5, PP 1"  # twice the term, same length as PP 2
+    assert found.index("A/RES/80/5, PP 1") < found.index("A/RES/80/5, PP 2")
+    scores = [h.score for h in lib.search("detention")]
+    assert scores == sorted(scores)  # FTS5 rank: lower is better
+
+
+def test_phrases_prefixes_and_operators(lib):
+    assert set(hits(lib, '"migrant children"')) == {
+        "A/RES/78/217, PP 2", "A/RES/79/1, PP 2", "A/HRC/RES/59/2, PP 2"}
+    assert set(hits(lib, '"children migrant"')) == set()
+    assert "A/RES/78/217, OP 1" in hits(lib, "remit*")
+    assert set(hits(lib, "notification OR remittances", document="A/RES/78/217")) == {
+        "A/RES/78/217, OP 1", "A/RES/78/217, OP 2 (a) (i)"}
+    assert set(hits(lib, "detention NOT children")) == {"A/RES/79/1, OP 1"}
+
+
+@pytest.mark.parametrize("query", ['A/RES/78/217', 'non-refoulement', '"unclosed', 'text:x',
+                                   'NOT', 'OR migrants', '(', '*', '""', 'migrants AND',
+                                   "it's", "NEAR(a b)"])
+def test_odd_input_never_raises(lib, query):
+    lib.search(query)
+
+
+def test_empty_query_returns_nothing(lib):
+    assert lib.search("") == [] and lib.search("  ...  ") == []
+
+
+def test_fts_query_building():
+    assert fts_query("detention children") == '"detention" "children"'
+    assert fts_query("migra*") == '"migra"*'
+    assert fts_query('"best interests" OR welfare') == '"best interests" OR "welfare"'
+    assert fts_query("NOT x") == '"x"'
+    assert fts_query("...") is None
+
+
+def test_search_index_follows_text_changes_and_deletes(lib):
+    lib.conn.execute("UPDATE paragraphs SET text = 'Welcomes the zebra' WHERE pid = 'OP1'")
+    assert len(lib.search("zebra")) == 3
+    assert not any("OP 1" == h.label for h in lib.search("remittances"))
+    lib.remove_document("A/RES/79/1")
+    assert len(lib.search("zebra")) == 2
+    lib.conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
