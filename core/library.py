@@ -256,7 +256,7 @@ class Library(ThemeOps, TagOps, SearchOps):
                 [(row_id[id(p)], doc_id, p.id, row_id[id(parent)] if parent else None, i, p.kind,
                   p.number, p.label, p.opening, p.text or "", json.dumps(list(p.pages)),
                   json.dumps(list(p.footnote_refs)),
-                  json.dumps([[b[0], *(round(float(v), 2) for v in b[1:])] for b in p.boxes]))
+                  json.dumps([[b[0], *(float(v) for v in b[1:])] for b in p.boxes]))
                  for i, (p, parent) in enumerate(nodes)])
             self.conn.executemany(
                 "INSERT INTO footnotes (document_id, position, number, text, page) "
