@@ -45,7 +45,11 @@ class Block:
 def layout_grid(rows: list[Row], size: float) -> tuple[float, float]:
     """(left margin of running text, usual line pitch) measured on the document itself."""
     lefts = Counter(round(r.x0) for r in rows if abs(r.size - size) < 1.5)
-    left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
+    # Continuation lines sit at the left margin; first lines are indented. The margin is the
+    # leftmost x that a fair share of rows start at (OCR scans have few rows per position).
+    total = sum(lefts.values())
+    common = [x for x, n in lefts.items() if n >= max(2, 0.1 * total)]
+    left = float(min(common)) if common else (float(min(lefts)) if lefts else 0.0)
     steps = Counter()
     for a, b in zip(rows, rows[1:]):
         step = b.y0 - a.y0

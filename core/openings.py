@@ -51,7 +51,7 @@ def fallback_opening(text: str) -> str | None:
         return None
     key = _bare(words[i])
     low = key.lower()
-    if not key[:1].isupper() or not (low in PREAMBULAR_ADJECTIVES or low in OPERATIVE_VERBS
+    if not (key[:1].isupper() or out) or not (low in PREAMBULAR_ADJECTIVES or low in OPERATIVE_VERBS
                                     or low.endswith("ing") or low.endswith("ed")):
         return None
     out.append(key)
@@ -67,7 +67,7 @@ def fallback_opening(text: str) -> str | None:
             out.append(w)
         elif prev in CONTINUATIONS and w.lower() in CONTINUATIONS[prev]:
             out.append(w)
-        elif prev == "with" and w.lower() in CONTINUATIONS["with"]:
+        elif "with" in (o.lower() for o in out) and w.lower() in CONTINUATIONS["with"]:
             out.append(w)
         else:
             break

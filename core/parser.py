@@ -20,7 +20,7 @@ from core.pdf_lines import Page, read_pages
 
 pymupdf.TOOLS.mupdf_display_errors(False)  # damaged files are reported by us, not on stderr
 
-ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+([IVXLC]+|\d+))?\s*\**$")
+ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*\**(?:\s*[–—:-]\s*(.+))?$")
 ROMAN = re.compile(r"^(?=[ivxlc]+$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
 MIN_TEXT_CHARS = 40
 
@@ -124,12 +124,16 @@ class _TreeBuilder:
 
     # -- headings and annexes -------------------------------------------------------------
     def _heading(self, block: Block) -> None:
-        text = re.sub(r"\s+", " ", " ".join(r.text for r in block.rows)).strip()
+        text = block.text
+        if self.annex is not None and not self.annex.children:
+            _extend(self.annex, block)  # the annex's own lines: its heading
         m = ANNEX_HEADING.match(block.rows[0].text)
         if m:
             self._open_annex(m[1], text)
+            _extend(self.annex, block)
             self.annex_pending = True
-            rest = " ".join(r.text for r in block.rows[1:]).strip()
+            rest = text[text.find(m[2]):] if m[2] else " ".join(r.text for r in block.rows[1:])
+            rest = re.sub(r"\s+", " ", rest).strip()
             if not rest:
                 return
             text = rest
@@ -143,6 +147,7 @@ class _TreeBuilder:
         if self.annex is None and has_body and max(r.size for r in block.rows) >= 1.1 * self.size:
             self._open_annex(None, "Annex")
             self.annex.opening = self.annex.text = text
+            _extend(self.annex, block)
             return
         if not has_body:
             return  # a heading above the text belongs to the header block
@@ -267,6 +272,11 @@ def _next_letter(prev: str) -> str | None:
     if prev[-1] == "z":
         return "aa" if len(prev) == 1 else None
     return chr(ord(prev[0]) + 1) * len(prev)
+
+
+def _extend(node: Paragraph, block: Block) -> None:
+    node.boxes.extend(b for b in block.boxes if b not in node.boxes)
+    node.pages = sorted(set(node.pages) | set(block.pages))
 
 
 def _is_italic_heading(block: Block) -> bool:

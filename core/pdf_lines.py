@@ -66,7 +66,8 @@ class Row:
 
     @property
     def bold(self) -> bool:
-        spans = [s for s in self.spans if s.text.strip()]
+        # Superscript footnote references are set in regular weight even in headings.
+        spans = [s for s in self.spans if s.text.strip() and not s.flags & SUPERSCRIPT]
         return bool(spans) and all(s.bold for s in spans)
 
     @property
