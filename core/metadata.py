@@ -18,7 +18,7 @@ AGENDA = re.compile(r"^Agenda items? (.+?)\s*$")
 ADOPTED = re.compile(
     rf"(?:Resolution adopted|Adopted) by the ({ORGAN})"
     r"(?: at its (\d+(?:st|nd|rd|th) (?:plenary )?meeting))?,? on (\d{1,2} [A-Z][a-z]+ \d{4})")
-MEETING = re.compile(r"^(\d+(?:st|nd|rd|th) (?:plenary )?meeting)\.?$")
+MEETING = re.compile(r"^(\d+(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)\.?$")
 DATE_ONLY = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
 VOTE_NOTE = re.compile(r"^\[(Adopted|Adoptée|Adoptada)\b.*\]$")
 TITLE_EXCLUDE = re.compile(r"^(Resolution adopted|Adopted by|Resolution \d+|Draft resolution"

@@ -70,7 +70,7 @@ def _short(exc: Exception) -> str:
 
 
 def _build(name: str, pages: list[Page], size: float, page_count: int) -> Resolution:
-    chars = sum(len(r.text) for p in pages for r in p.rows + p.footnote_rows)
+    chars = sum(len(r.text) for p in pages for r in p.rows + p.footnote_rows + p.furniture)
     if chars < MIN_TEXT_CHARS:
         raise ParseError(name, "no text layer (an image-only scan?); it needs OCR first")
     first = pages[0]
@@ -144,7 +144,10 @@ class _TreeBuilder:
             self.annex.text = self.annex.opening
             self.annex_pending = False
             return
-        if self.annex is None and has_body and max(r.size for r in block.rows) >= 1.1 * self.size:
+        adopts_text = (self.last_top is not None and self.last_top.kind == OPERATIVE
+                       and self.last_top.number is None)  # "Adopts the following ...:"
+        if self.annex is None and has_body and (
+                adopts_text or max(r.size for r in block.rows) >= 1.1 * self.size):
             self._open_annex(None, "Annex")
             self.annex.opening = self.annex.text = text
             _extend(self.annex, block)
