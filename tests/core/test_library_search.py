@@ -109,3 +109,36 @@ def test_search_index_follows_text_changes_and_deletes(lib):
     lib.remove_document("A/RES/79/1")
     assert len(lib.search("zebra")) == 2
     lib.conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
+
+
+def test_large_result_sets_rank_the_newest_window_first_and_lose_nothing(lib, monkeypatch):
+    import core.search
+    everything = {(h.document_id, h.paragraph) for h in lib.search("migrants", limit=100)}
+    assert len(everything) == 9
+    monkeypatch.setattr(core.search, "RANK_WINDOW", 4)
+    windowed = lib.search("migrants", limit=100)
+    assert {(h.document_id, h.paragraph) for h in windowed} == everything  # nothing lost
+    first = lib.search("migrants", limit=4)
+    newest = {(r[0], r[1]) for r in lib.conn.execute(
+        "SELECT document_id, pid FROM paragraphs WHERE id IN (SELECT rowid FROM paragraphs_fts "
+        "WHERE paragraphs_fts MATCH 'migrants' ORDER BY rowid DESC LIMIT 4)")}
+    assert {(h.document_id, h.paragraph) for h in first} == newest
+    assert [h.score for h in first] == sorted(h.score for h in first)  # ranked inside
+    pages = [h for offset in range(0, 9, 2) for h in lib.search("migrants", limit=2,
+                                                                  offset=offset)]
+    assert [(h.document_id, h.paragraph) for h in pages] == \
+        [(h.document_id, h.paragraph) for h in windowed]  # offsets page through the same order
+
+
+def test_theme_filter_ranks_tagged_paragraphs_best_first(lib, monkeypatch):
+    import core.search
+    for symbol in ("A/RES/78/217", "A/RES/79/1", "A/HRC/RES/59/2"):
+        for pid in ("PP1", "PP2", "OP2(a)", "OP2(b)"):
+            lib.tag(symbol, pid, "detention")
+    fast = lib.search("migrants detention", theme="detention")
+    monkeypatch.setattr(core.search, "FILTER_FIRST", 0)  # the other path must agree
+    ranked = lib.search("migrants detention", theme="detention")
+    assert [(h.citation, h.score) for h in fast] == [(h.citation, h.score) for h in ranked]
+    assert [h.score for h in fast] == sorted(h.score for h in fast) and len(fast) == 3
+    assert len(lib.search("migrants", theme="detention", limit=2, offset=8)) == 1  # 9 in all
+    assert lib.search("migrants", theme="detention", limit=2, offset=9) == []

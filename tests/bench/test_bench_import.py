@@ -1,0 +1,180 @@
+"""Benchmarks (figures, not pass/fail timings): import of the 200 bench/ resolutions end to end
+beside parse-only throughput, search latency at 200 and at 5,000 documents, and the time to open
+a 5,000-document library.
+
+    .venv/bin/python -m pytest -s tests/bench/test_bench_import.py
+"""
+import os
+import platform
+import random
+import statistics
+import time
+
+import pytest
+
+from core.importer import import_all, make_pool, parse_file
+from core.library import Library
+
+QUERIES = [
+    ("migrants", {}), ("detention", {}), ("children", {}), ("remittances", {}),
+    ("consular access", {}), ("human rights defenders", {}), ('"climate change"', {}),
+    ("women girls violence", {}), ("sustainable development", {}), ("Secretary-General report", {}),
+    ("refugee*", {}), ("torture OR ill-treatment", {}), ("trafficking persons", {}),
+    ("States", {}), ("Calls upon", {}), ("nuclear disarmament", {}), ("indigenous peoples", {}),
+    ("migrants", {"kind": "operative"}), ("children", {"theme": "children"}),
+    ("development", {"year": 2024}), ("detention", {"theme": "detention", "kind": "preambular"}),
+    ("education", {"kind": ["operative", "subparagraph"], "year": 2023}),
+]
+COPIES = 25  # 200 documents x 25 = 5,000
+
+
+def percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def search_latency(lib, repeats=5):
+    times = []
+    for _ in range(repeats):
+        for query, filters in QUERIES:
+            start = time.perf_counter()
+            lib.search(query, limit=50, **filters)
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), percentile(times, 0.95), max(times)
+
+
+def add_random_tags(lib, n, seed=1):
+    rng = random.Random(seed)
+    rows = lib.conn.execute("SELECT p.document_id, p.pid FROM paragraphs p").fetchall()
+    with lib.transaction():
+        for doc_id, pid in rng.sample(rows, n):
+            theme = rng.choice(["children", "detention", "remittances", "consular rights"])
+            if lib.find_tag(doc_id, pid, theme) is None:
+                lib.tag(doc_id, pid, theme)
+
+
+def scale_up(lib, copies):
+    """Copies of every document (new hashes and symbols, same text) up to `copies` x; PDFs are
+    not copied (nothing reads them when opening or searching)."""
+    conn = lib.conn
+    max_doc = conn.execute("SELECT max(id) FROM documents").fetchone()[0]
+    max_par = conn.execute("SELECT max(id) FROM paragraphs").fetchone()[0]
+    with lib.transaction():
+        for k in range(1, copies):
+            conn.execute(
+                "INSERT INTO documents (id, sha256, symbol, title, body, session, agenda_item, "
+                "adopted, year, meeting, language, pages, filename, size, imported) "
+                "SELECT id + ?1, sha256 || '-' || ?2, symbol || '/copy' || ?2, title, body, "
+                "session, agenda_item, adopted, year, meeting, language, pages, filename, size, "
+                "imported FROM documents WHERE id <= ?3", (k * max_doc, k, max_doc))
+            conn.execute(
+                "INSERT INTO paragraphs (id, document_id, pid, parent_id, position, kind, number, "
+                "label, opening, text, pages, footnote_refs, boxes) "
+                "SELECT id + ?1, document_id + ?2, pid, parent_id + ?1, position, kind, number, "
+                "label, opening, text, pages, footnote_refs, boxes FROM paragraphs "
+                "WHERE id <= ?3", (k * max_par, k * max_doc, max_par))
+
+
+@pytest.fixture(scope="module")
+def bench_files(bench_dir):
+    files = sorted(bench_dir.glob("*.pdf"))
+    assert len(files) == 200
+    return files
+
+
+@pytest.fixture(scope="module")
+def imported(bench_files, tmp_path_factory):
+    workers = os.cpu_count() or 1
+    print(f"\n== machine: {platform.processor() or platform.machine()}, {workers} cores, "
+          f"Python {platform.python_version()}, {platform.system()}")
+
+    # Parse only: the same pool of worker processes (start-up included), no library.
+    start = time.perf_counter()
+    with make_pool(workers) as pool:
+        results = list(pool.map(parse_file, [str(f) for f in bench_files], chunksize=1))
+    parse_wall = time.perf_counter() - start
+    pages = sum(r[2].pages for r in results if r[2] is not None)
+    failed = [r[0] for r in results if r[2] is None]
+
+    # End to end: hashing, parsing in the pool, writing in this process.
+    path = tmp_path_factory.mktemp("bench") / "bench.clausemark"
+    lib = Library(path, author="bench")
+    write_time = 0.0
+    add = lib.add_resolution
+
+    def timed_add(*args, **kwargs):
+        nonlocal write_time
+        t = time.perf_counter()
+        try:
+            return add(*args, **kwargs)
+        finally:
+            write_time += time.perf_counter() - t
+
+    lib.add_resolution = timed_add
+    start = time.perf_counter()
+    summary = import_all(lib, bench_files, workers=workers)
+    import_wall = time.perf_counter() - start
+    del lib.add_resolution
+
+    assert len(summary.imported) + len(summary.failed) == 200
+    assert len(summary.failed) == len(failed)
+    size_mb = path.stat().st_size / 1e6
+    print(f"== parse only: {len(bench_files)} files, {pages} pages in {parse_wall:.2f} s = "
+          f"{pages / parse_wall:.0f} pages/s ({len(failed)} unparseable)")
+    print(f"== import end to end: {summary.pages} pages in {import_wall:.2f} s = "
+          f"{summary.pages / import_wall:.0f} pages/s = "
+          f"{100 * (summary.pages / import_wall) / (pages / parse_wall):.0f}% of parse-only "
+          "(target >= 60%)")
+    print(f"   parsing: {summary.parse_seconds:.2f} s summed over {workers} workers "
+          f"({100 * summary.parse_seconds / (import_wall * workers):.0f}% of worker capacity); "
+          f"writing (one writer): {write_time:.2f} s = {100 * write_time / import_wall:.0f}% of "
+          f"wall time; library file {size_mb:.1f} MB")
+    yield lib, path
+    lib.close()
+
+
+def test_import_and_search_200(imported):
+    lib, _ = imported
+    docs = lib.documents()
+    assert len(docs) >= 190
+    paragraphs = sum(d.paragraph_count for d in docs)
+    add_random_tags(lib, 500)
+    median, p95, worst = search_latency(lib)
+    print(f"== search at {len(docs)} documents ({paragraphs} paragraphs), {len(QUERIES)} queries "
+          f"x 5: median {median:.2f} ms, p95 {p95:.2f} ms, max {worst:.2f} ms (target p95 < 20 ms)")
+    assert lib.search("migrants")  # the figures are about real hits
+
+
+def test_open_and_search_5000(imported, tmp_path):
+    lib, _ = imported
+    path = tmp_path / "scaled.clausemark"
+    lib.backup(path)
+    with Library(path, author="bench") as big:
+        start = time.perf_counter()
+        scale_up(big, COPIES)
+        add_random_tags(big, 5000, seed=2)
+        build = time.perf_counter() - start
+        n_docs = big.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        n_pars = big.conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+        big.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    print(f"== scaled library: {n_docs} documents, {n_pars} paragraphs (built in {build:.1f} s, "
+          f"{path.stat().st_size / 1e6:.0f} MB without the copies' PDFs)")
+    assert n_docs == COPIES * len(lib.documents())
+
+    opens, lists = [], []
+    for _ in range(5):
+        start = time.perf_counter()
+        big = Library(path, author="bench")
+        opened = time.perf_counter()
+        docs = big.documents()
+        big.themes()
+        listed = time.perf_counter()
+        opens.append((opened - start) * 1000)
+        lists.append((listed - opened) * 1000)
+        median, p95, worst = search_latency(big) if _ == 0 else (median, p95, worst)
+        big.close()
+    assert len(docs) == n_docs
+    print(f"== open 5,000-document library: {statistics.median(opens):.1f} ms; plus listing all "
+          f"documents with counts and themes: {statistics.median(lists):.0f} ms (median of 5)")
+    print(f"== search at {n_docs} documents: median {median:.2f} ms, p95 {p95:.2f} ms, "
+          f"max {worst:.2f} ms (target p95 < 50 ms)")
