@@ -5,6 +5,8 @@ quoted text kept beside it), with a note and the analyst's name. Every change is
 history in the same transaction as the change itself."""
 from __future__ import annotations
 
+import sqlite3
+
 from core import schema
 from core.errors import ConflictError, LibraryError, NotFoundError
 from core.records import Tag, citation
@@ -124,11 +126,14 @@ class TagOps:
             row_id, _ = self._paragraph_row(tag.document_id, tag.paragraph)
             if self._one("SELECT 1 FROM tags WHERE id = ?", (tag.id,)):
                 raise ConflictError(f"tag {tag.id} exists already")
-            self._execute(
-                "INSERT INTO tags (id, paragraph_id, theme_id, note, author, created, modified, "
-                "span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (tag.id, row_id, self._theme_id(tag.theme_id), tag.note, tag.author,
-                 tag.created, tag.modified, tag.span_start, tag.span_end, tag.quote))
+            try:
+                self._execute(
+                    "INSERT INTO tags (id, paragraph_id, theme_id, note, author, created, "
+                    "modified, span_start, span_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (tag.id, row_id, self._theme_id(tag.theme_id), tag.note, tag.author,
+                     tag.created, tag.modified, tag.span_start, tag.span_end, tag.quote))
+            except sqlite3.IntegrityError:  # someone tagged the same paragraph meanwhile
+                raise ConflictError(f"{tag.citation} is already tagged {tag.theme}") from None
             restored = self.tag_by_id(tag.id)
             self._record("tag", self._summary(restored, f"tagged {restored.theme} (restored)"),
                          tag=tag.id, document=restored.document_id,

@@ -90,8 +90,10 @@ def _v1_base(conn: sqlite3.Connection) -> None:
             text TEXT NOT NULL,
             page INTEGER)""",
         "CREATE INDEX footnotes_document ON footnotes(document_id, position)",
+        # AUTOINCREMENT on themes and tags: an id is never given twice, so undo can put a
+        # removed row back under its old id without meeting a newer row there.
         """CREATE TABLE themes (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             name TEXT NOT NULL UNIQUE COLLATE NOCASE,
             colour TEXT NOT NULL,
             position INTEGER NOT NULL,
@@ -101,7 +103,7 @@ def _v1_base(conn: sqlite3.Connection) -> None:
             created TEXT NOT NULL)""",
         # A tag keeps its theme alive: a theme with tags cannot be deleted (only retired).
         """CREATE TABLE tags (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
             theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE RESTRICT,
             note TEXT NOT NULL DEFAULT '',

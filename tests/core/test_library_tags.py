@@ -130,3 +130,11 @@ def test_tags_survive_reopening(tmp_path):
     with Library(path) as lib:
         [tag] = lib.tags()
         assert (tag.citation, tag.note) == ("A/RES/78/217, OP 2 (a) (i)", "notification")
+
+
+def test_restoring_over_a_newer_identical_tag_is_a_conflict(lib):
+    removed = lib.untag(lib.tag("A/RES/78/217", "OP1", "remittances").id)
+    lib.tag("A/RES/78/217", "OP1", "remittances", note="made again")
+    with pytest.raises(ConflictError, match="already tagged"):
+        lib.restore_tag(removed)
+    assert [t.note for t in lib.tags()] == ["made again"]

@@ -195,3 +195,15 @@ def test_stack_works_across_reopen_of_the_file(tmp_path):
         stack.push(TagCommand(DOC, "PP1", "children"))
     with Library(path) as lib:
         assert [t.paragraph for t in lib.tags()] == ["PP1"]
+
+
+def test_ids_are_never_reused_so_undo_cannot_collide(lib, stack):
+    first = lib.tag(DOC, "PP1", "children")
+    stack.push(UntagCommand(first.id))
+    other = lib.tag(DOC, "PP2", "children")  # e.g. from the command line meanwhile
+    assert other.id != first.id
+    stack.undo()
+    assert {t.id for t in lib.tags()} == {first.id, other.id}
+    theme = lib.add_theme("temp")
+    lib.delete_theme(theme.id)
+    assert lib.add_theme("temp2").id != theme.id
