@@ -28,9 +28,13 @@ _DOC_COLUMNS = ("id, symbol, title, body, session, agenda_item, adopted, year, m
                 "pages, sha256, filename, size, imported")
 
 
-def _natural_key(text: str | None) -> list:
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part.lower())
-            for part in re.split(r"(\d+)", text or "") if part]
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural_key(text: str | None) -> tuple:
+    """"A/RES/78/9" before "A/RES/78/100": digit runs compare as numbers."""
+    parts = _DIGITS.split((text or "").lower())
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
 def _year(adopted: str | None) -> int | None:
@@ -269,13 +273,18 @@ class Library(ThemeOps, TagOps, SearchOps):
         return doc_id, True
 
     def _documents_query(self, where: str = "", params=()) -> list[DocumentInfo]:
-        rows = self._execute(
-            f"SELECT {_DOC_COLUMNS}, "
-            "(SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id), "
-            "(SELECT count(*) FROM paragraphs p JOIN tags t ON t.paragraph_id = p.id "
-            " WHERE p.document_id = d.id) "
-            f"FROM documents d {where}", params).fetchall()
-        return [DocumentInfo(*row) for row in rows]
+        rows = self._execute(f"SELECT {_DOC_COLUMNS} FROM documents d {where}", params).fetchall()
+        if len(rows) == 1:  # one document: count just its rows
+            counts = "WHERE p.document_id = ?", [rows[0][0]]
+        else:  # all: one pass over each table beats a count per document
+            counts = "", []
+        paragraphs = dict(self._execute("SELECT p.document_id, count(*) FROM paragraphs p "
+                                        f"{counts[0]} GROUP BY p.document_id", counts[1]))
+        tags = dict(self._execute("SELECT p.document_id, count(*) FROM tags t JOIN paragraphs p "
+                                  f"ON p.id = t.paragraph_id {counts[0]} GROUP BY p.document_id",
+                                  counts[1]))
+        return [DocumentInfo(*row, paragraph_count=paragraphs.get(row[0], 0),
+                             tag_count=tags.get(row[0], 0)) for row in rows]
 
     def documents(self) -> list[DocumentInfo]:
         docs = self._documents_query()
