@@ -71,6 +71,8 @@ class Tag:
     span_start: int | None = None
     span_end: int | None = None
     quote: str | None = None
+    kind: str = ""  # of the paragraph: preambular, operative, subparagraph, ...
+    text: str = ""  # the paragraph's text (for reports)
 
     @property
     def citation(self) -> str:

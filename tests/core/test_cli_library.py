@@ -160,3 +160,12 @@ def test_installed_entry_point_prints_no_traceback(tmp_path):
                          text=True)
     assert out.returncode == 1
     assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+
+
+def test_import_draws_a_progress_bar_on_a_terminal(capsys, dev_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, out, err = run(capsys, "import", str(dev_dir / "mp_A_RES_78_186-EN.pdf"),
+                         str(dev_dir / "gate_A_RES_73_8-EN.pdf"), "--db",
+                         str(tmp_path / "bar.clausemark"))
+    assert code == 0 and out.startswith("imported 2")
+    assert "\r[" in err and "2/2 files" in err and "#" * 30 in err

@@ -138,3 +138,8 @@ def test_restoring_over_a_newer_identical_tag_is_a_conflict(lib):
     with pytest.raises(ConflictError, match="already tagged"):
         lib.restore_tag(removed)
     assert [t.note for t in lib.tags()] == ["made again"]
+
+
+def test_tags_carry_paragraph_kind_and_text_for_reports(lib):
+    tag = lib.tag("A/RES/78/217", "OP2(b)", "detention")
+    assert (tag.kind, tag.text) == ("subparagraph", "To end the immigration detention of children")
