@@ -1,0 +1,153 @@
+"""Tree model over one Resolution's paragraphs: label, opening phrase, first words, themes.
+
+UserRole returns the paragraph id (e.g. "OP5(a)") for every item, in every column."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from core.model import Paragraph, Resolution
+
+_Index = QModelIndex | QPersistentModelIndex
+FIRST_WORDS = 12
+
+
+def first_words(paragraph: Paragraph, count: int = FIRST_WORDS) -> str:
+    text = paragraph.text or ""
+    if paragraph.opening and text.startswith(paragraph.opening):
+        text = text[len(paragraph.opening):]
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def chips_icon(colours: list[str], size: int = 12) -> QIcon:
+    """A row of small colour squares, one per theme tagged on the paragraph."""
+    pixmap = QPixmap(len(colours) * (size + 2), size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    for i, colour in enumerate(colours):
+        painter.fillRect(i * (size + 2), 0, size, size, QColor(colour))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ParagraphModel(QAbstractItemModel):
+    HEADERS = ("Paragraph", "Opening", "Themes", "Text")
+    THEMES, TEXT = 2, 3
+    ParagraphIdRole = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._resolution: Resolution | None = None
+        self._parent_of: dict[int, Paragraph | None] = {}
+        self._tags: dict[str, list[tuple[str, str]]] = {}  # paragraph id -> [(theme, colour)]
+
+    # -- content -------------------------------------------------------------------------------
+
+    def set_resolution(self, resolution: Resolution | None,
+                       tags: dict[str, list[tuple[str, str]]] | None = None) -> None:
+        self.beginResetModel()
+        self._resolution = resolution
+        self._parent_of = {}
+        if resolution is not None:
+            stack = [(p, None) for p in resolution.paragraphs]
+            while stack:
+                node, parent = stack.pop()
+                self._parent_of[id(node)] = parent
+                stack.extend((c, node) for c in node.children)
+        self._tags = dict(tags or {})
+        self.endResetModel()
+
+    def set_tags(self, tags: dict[str, list[tuple[str, str]]]) -> None:
+        """Theme chips changed: repaint the Themes column only (the tree shape is unchanged)."""
+        self._tags = dict(tags)
+        if self._resolution is None:
+            return
+        for index in list(self._all_indexes()):
+            chip = index.siblingAtColumn(self.THEMES)
+            self.dataChanged.emit(chip, chip, [Qt.ItemDataRole.DisplayRole])
+
+    def resolution(self) -> Resolution | None:
+        return self._resolution
+
+    def paragraph(self, index: _Index) -> Paragraph | None:
+        return index.internalPointer() if index.isValid() else None
+
+    def index_of(self, paragraph_id: str) -> QModelIndex:
+        for index in self._all_indexes():
+            if self.paragraph(index).id == paragraph_id:
+                return index
+        return QModelIndex()
+
+    def _all_indexes(self):
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            for row in range(self.rowCount(parent)):
+                index = self.index(row, 0, parent)
+                yield index
+                pending.append(index)
+
+    def _children(self, parent: Paragraph | None) -> list[Paragraph]:
+        if parent is None:
+            return self._resolution.paragraphs if self._resolution else []
+        return parent.children
+
+    # -- QAbstractItemModel ----------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        if column < 0 or column >= len(self.HEADERS) or (parent.isValid() and parent.column()):
+            return QModelIndex()
+        children = self._children(self.paragraph(parent))
+        if not 0 <= row < len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._parent_of.get(id(index.internalPointer()))
+        if parent is None:
+            return QModelIndex()
+        grand = self._parent_of.get(id(parent))
+        return self.createIndex(self._children(grand).index(parent), 0, parent)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children(self.paragraph(parent)))
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        paragraph = self.paragraph(index)
+        if paragraph is None:
+            return None
+        col = index.column()
+        if role == self.ParagraphIdRole:
+            return paragraph.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return paragraph.label
+            if col == 1:
+                return paragraph.opening or ""
+            if col == self.TEXT:
+                return first_words(paragraph)
+            return ", ".join(name for name, _ in self._tags.get(paragraph.id, []))
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
+            return paragraph.text
+        if role == Qt.ItemDataRole.DecorationRole and col == self.THEMES:
+            tags = self._tags.get(paragraph.id)
+            return chips_icon([colour for _, colour in tags]) if tags else None
+        if role == Qt.ItemDataRole.FontRole and col == 1 and paragraph.opening:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None

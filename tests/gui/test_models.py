@@ -1,0 +1,71 @@
+"""Every Qt model is a thin, well-behaved adapter: checked with qtmodeltester."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from core.importer import import_all
+from core.library import Library
+from gui.library_model import LibraryModel
+from gui.paragraph_model import ParagraphModel
+from gui.theme_model import ThemeModel
+
+
+def _filled_library(path, dev_dir):
+    lib = Library(path)
+    import_all(lib, [dev_dir / "gate_A_RES_73_3-EN.pdf", dev_dir / "aiun_A_RES_78_323-EN.pdf"],
+               workers=1)
+    return lib
+
+
+def test_library_model(qtmodeltester, tmp_path, dev_dir):
+    with _filled_library(tmp_path / "m.clausemark", dev_dir) as lib:
+        model = LibraryModel(lib)
+        qtmodeltester.check(model)
+        assert model.rowCount() == 2
+        symbols = {model.index(r, 0).data() for r in range(2)}
+        assert "A/RES/73/3" in symbols
+        doc = lib.documents()[0]
+        lib.tag(doc.id, lib.resolution(doc.id).paragraphs[0].children[0].id
+                if lib.resolution(doc.id).paragraphs[0].children else
+                lib.resolution(doc.id).paragraphs[0].id, 1)
+        model.refresh()
+        qtmodeltester.check(model)
+        row = model.row_of(doc.id)
+        assert model.index(row, 3).data() == 1
+
+
+def test_theme_model(qtmodeltester, tmp_path):
+    with Library(tmp_path / "t.clausemark") as lib:
+        model = ThemeModel(lib)
+        qtmodeltester.check(model)
+        assert model.rowCount() == len(lib.themes(include_retired=False)) > 0
+        first = model.themes()[0]
+        assert model.theme_for_shortcut(1) == first
+        assert model.index(0).data(Qt.ItemDataRole.DecorationRole).name().lower() == \
+            first.colour.lower()
+
+
+def test_paragraph_model(qtmodeltester, tmp_path, dev_dir):
+    with _filled_library(tmp_path / "p.clausemark", dev_dir) as lib:
+        resolution = lib.resolution("A/RES/73/3")
+        model = ParagraphModel()
+        qtmodeltester.check(model)  # empty
+        model.set_resolution(resolution)
+        qtmodeltester.check(model)
+        ids = [p.id for p in resolution.walk()]
+        seen = []
+        pending = [model.index(r, 0) for r in range(model.rowCount())]
+        while pending:
+            index = pending.pop(0)
+            seen.append(index.data(Qt.ItemDataRole.UserRole))
+            # every column answers the paragraph id
+            assert index.siblingAtColumn(2).data(Qt.ItemDataRole.UserRole) == seen[-1]
+            pending.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
+        assert sorted(seen) == sorted(ids)
+        some = next(p for p in resolution.walk() if p.id.startswith("OP"))
+        assert model.index_of(some.id).data(Qt.ItemDataRole.UserRole) == some.id
+        model.set_tags({some.id: [("Detention", "#aa0000")]})
+        chip = model.index_of(some.id).siblingAtColumn(ParagraphModel.THEMES)
+        assert chip.data() == "Detention"
+        assert not chip.data(Qt.ItemDataRole.DecorationRole).isNull()
+        qtmodeltester.check(model)
