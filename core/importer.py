@@ -116,7 +116,8 @@ def make_pool(workers: int | None = None) -> ProcessPoolExecutor:
                                initializer=_worker_init)
 
 
-def _hash(path: Path) -> str:
+def file_sha256(path: str | os.PathLike) -> str:
+    """SHA-256 of a file, read in chunks: the key by which the library knows a PDF."""
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -159,7 +160,7 @@ def import_files(library, paths: Iterable[str | os.PathLike], *, workers: int | 
         if cancel.is_set():
             break
         try:
-            sha = _hash(path)
+            sha = file_sha256(path)
         except OSError as exc:
             yield settle(path, FAILED, f"cannot read ({exc.strerror or exc})")
             continue

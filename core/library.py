@@ -37,6 +37,13 @@ def _natural_key(text: str | None) -> tuple:
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
+def _is_storage_problem(exc: sqlite3.Error) -> bool:
+    """Errors that come from the disk or from other writers, not from a bug in the SQL."""
+    text = str(exc).lower()
+    return any(word in text for word in ("locked", "busy", "disk", "i/o", "full", "readonly",
+                                         "read-only"))
+
+
 def _year(adopted: str | None) -> int | None:
     return int(adopted[:4]) if adopted and adopted[:4].isdigit() else None
 
@@ -154,18 +161,24 @@ class Library(ThemeOps, TagOps, SearchOps):
         """All writes inside happen together or not at all. Nested use makes savepoints."""
         conn = self.conn
         depth = self._depth
-        conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+        try:
+            conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+        except sqlite3.OperationalError as exc:
+            raise self._storage_error(exc) from None
         self._depth += 1
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             self._depth = depth
             if depth == 0:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                    conn.execute("ROLLBACK")
                 self._pending.clear()
-            else:
+            elif conn.in_transaction:
                 conn.execute(f"ROLLBACK TO sp{depth}")
                 conn.execute(f"RELEASE sp{depth}")
+            if isinstance(exc, sqlite3.OperationalError) and _is_storage_problem(exc):
+                raise self._storage_error(exc) from None
             raise
         self._depth = depth
         if depth:
@@ -181,6 +194,12 @@ class Library(ThemeOps, TagOps, SearchOps):
         for event, details in pending:
             for listener in list(self._listeners):
                 listener(event, details)
+
+    def _storage_error(self, exc: sqlite3.Error) -> LibraryError:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return LibraryError(f"{self.path}: the library is busy (another program is writing "
+                                "to it); nothing was changed, try again")
+        return LibraryError(f"{self.path}: could not save ({exc}); nothing was changed")
 
     def subscribe(self, callback: Callable[[str, dict], None]) -> Callable[[], None]:
         self._listeners.append(callback)

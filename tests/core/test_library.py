@@ -193,3 +193,22 @@ def test_closed_library_says_so(tmp_path):
     lib.close()
     with pytest.raises(LibraryError, match="closed"):
         lib.documents()
+
+
+def test_a_busy_library_gives_a_clean_error_and_changes_nothing(tmp_path, monkeypatch):
+    import core.schema
+    path = tmp_path / "busy.clausemark"
+    library_with_document(path).close()
+    monkeypatch.setattr(core.schema, "BUSY_TIMEOUT_MS", 100)
+    with Library(path) as lib:
+        lib.conn.execute("PRAGMA busy_timeout = 100")
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        try:
+            with pytest.raises(LibraryError, match="busy"):
+                lib.tag("A/RES/78/217", "PP1", "children")
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert lib.tags() == []
+        lib.tag("A/RES/78/217", "PP1", "children")  # and works once the lock is gone
