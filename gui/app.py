@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.errors import ClausemarkError
+from core.first_start import is_new_library, seed_new_library
 from core.library import Library
 from gui.main_window import MainWindow
 
@@ -39,6 +40,10 @@ def run(argv: list[str] | None = None) -> int:
     app.setApplicationName("Clausemark")
     app.setOrganizationName("Clausemark")
     try:
+        if is_new_library(args.db):
+            # First start: a new library with the bundled sample resolutions.
+            with Library(args.db) as library:
+                seed_new_library(library)
         window = build_main_window(args.db)
     except ClausemarkError as exc:
         QMessageBox.critical(None, "Clausemark cannot open the library", str(exc))

@@ -1,0 +1,21 @@
+"""Bundled resources (sample resolutions, themes, icons), found the same way in a source tree,
+an installed package and a frozen (PyInstaller) app. No Qt here: core uses it too."""
+from __future__ import annotations
+
+import sys
+from importlib import resources as _res
+from pathlib import Path
+
+
+def resource_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller unpacks data next to the app
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(str(_res.files(__name__)))
+
+
+def sample_pdfs() -> list[Path]:
+    """Real resolutions shipped so that a first start has something to open (from the corpus:
+    A/RES/78/187 Rights of the child, A/RES/79/124 diplomatic and consular missions,
+    A/RES/79/217 International migration and development)."""
+    return sorted((resource_dir() / "samples").glob("*.pdf"))
