@@ -14,6 +14,8 @@ def _wants_gui(argv: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+    multiprocessing.freeze_support()  # the import pool spawns workers, also in a frozen app
     argv = sys.argv[1:] if argv is None else argv
     if _wants_gui(argv):
         try:

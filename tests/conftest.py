@@ -31,3 +31,4 @@ def bench_dir() -> Path:
 def _isolated_library(tmp_path, monkeypatch):
     # No test may touch the developer's real library.
     monkeypatch.setenv("CLAUSEMARK_DB", str(tmp_path / "default.clausemark"))
+    monkeypatch.setenv("CLAUSEMARK_SETTINGS", str(tmp_path / "settings.json"))
