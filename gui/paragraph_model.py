@@ -39,7 +39,12 @@ class ParagraphModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._resolution: Resolution | None = None
-        self._parent_of: dict[int, Paragraph | None] = {}
+        # Indexes carry an integer key, not a Python object pointer: internalPointer() holds no
+        # reference, so a key into these lists is the safer handle.
+        self._nodes: list[Paragraph] = []          # key -> paragraph
+        self._parent_key: list[int | None] = []    # key -> key of its parent
+        self._row: list[int] = []                  # key -> row under its parent
+        self._child_keys: dict[int | None, list[int]] = {}
         self._tags: dict[str, list[tuple[str, str]]] = {}  # paragraph id -> [(theme, colour)]
 
     # -- content -------------------------------------------------------------------------------
@@ -48,13 +53,9 @@ class ParagraphModel(QAbstractItemModel):
                        tags: dict[str, list[tuple[str, str]]] | None = None) -> None:
         self.beginResetModel()
         self._resolution = resolution
-        self._parent_of = {}
+        self._nodes, self._parent_key, self._row, self._child_keys = [], [], [], {None: []}
         if resolution is not None:
-            stack = [(p, None) for p in resolution.paragraphs]
-            while stack:
-                node, parent = stack.pop()
-                self._parent_of[id(node)] = parent
-                stack.extend((c, node) for c in node.children)
+            self._add(resolution.paragraphs, None)
         self._tags = dict(tags or {})
         self.endResetModel()
 
@@ -67,11 +68,21 @@ class ParagraphModel(QAbstractItemModel):
             chip = index.siblingAtColumn(self.THEMES)
             self.dataChanged.emit(chip, chip, [Qt.ItemDataRole.DisplayRole])
 
+    def _add(self, paragraphs: list[Paragraph], parent: int | None) -> None:
+        for row, node in enumerate(paragraphs):
+            key = len(self._nodes)
+            self._nodes.append(node)
+            self._parent_key.append(parent)
+            self._row.append(row)
+            self._child_keys.setdefault(parent, []).append(key)
+            self._child_keys[key] = []
+            self._add(node.children, key)
+
     def resolution(self) -> Resolution | None:
         return self._resolution
 
     def paragraph(self, index: _Index) -> Paragraph | None:
-        return index.internalPointer() if index.isValid() else None
+        return self._nodes[index.internalId()] if index.isValid() else None
 
     def index_of(self, paragraph_id: str) -> QModelIndex:
         for index in self._all_indexes():
@@ -88,34 +99,31 @@ class ParagraphModel(QAbstractItemModel):
                 yield index
                 pending.append(index)
 
-    def _children(self, parent: Paragraph | None) -> list[Paragraph]:
-        if parent is None:
-            return self._resolution.paragraphs if self._resolution else []
-        return parent.children
+    def _keys_under(self, parent: _Index) -> list[int]:
+        return self._child_keys.get(parent.internalId() if parent.isValid() else None, [])
 
     # -- QAbstractItemModel ----------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
         if column < 0 or column >= len(self.HEADERS) or (parent.isValid() and parent.column()):
             return QModelIndex()
-        children = self._children(self.paragraph(parent))
-        if not 0 <= row < len(children):
+        keys = self._keys_under(parent)
+        if not 0 <= row < len(keys):
             return QModelIndex()
-        return self.createIndex(row, column, children[row])
+        return self.createIndex(row, column, keys[row])
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
-        parent = self._parent_of.get(id(index.internalPointer()))
+        parent = self._parent_key[index.internalId()]
         if parent is None:
             return QModelIndex()
-        grand = self._parent_of.get(id(parent))
-        return self.createIndex(self._children(grand).index(parent), 0, parent)
+        return self.createIndex(self._row[parent], 0, parent)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self._children(self.paragraph(parent)))
+        return len(self._keys_under(parent))
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return len(self.HEADERS)
