@@ -10,7 +10,8 @@ from core import __version__
 from core.errors import ClausemarkError
 
 # Modules that add subcommands; each has register(subparsers) and sets args.func.
-COMMAND_MODULES = ["core.cli_parse", "core.cli_library"]
+COMMAND_MODULES = ["core.cli_parse", "core.cli_library", "core.cli_report", "core.cli_compare",
+                   "core.cli_suggest", "core.cli_backup"]
 
 
 def build_parser() -> argparse.ArgumentParser:
