@@ -1,0 +1,67 @@
+"""Background work by composition: a QRunnable holding a signals QObject, run on QThreadPool.
+
+The function runs on a pool thread. It must open its own Library (SQLite connections are not
+shared between threads). If it accepts `progress` and `cancelled` keyword arguments, it gets a
+callback `progress(done, total, text)` and a callable `cancelled() -> bool`. The result or the
+error comes back on the GUI thread through the signals."""
+from __future__ import annotations
+
+import inspect
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, int, str)  # done, total, text
+    result = Signal(object)
+    error = Signal(object)  # the exception
+    finished = Signal()
+
+
+class Worker(QRunnable):
+    def __init__(self, fn: Callable[..., Any], *args, **kwargs):
+        super().__init__()
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.signals = WorkerSignals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)  # the owner keeps it (and its signals) alive until finished
+        params = inspect.signature(fn).parameters
+        if "progress" in params:
+            self.kwargs["progress"] = self._progress
+        if "cancelled" in params:
+            self.kwargs["cancelled"] = self._cancel.is_set
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int, text: str = "") -> None:
+        self.signals.progress.emit(done, total, text)
+
+    def run(self) -> None:
+        try:
+            value = self.fn(*self.args, **self.kwargs)
+        except Exception as exc:  # reported to the GUI thread, which shows a dialog
+            exc.__traceback_text__ = traceback.format_exc()
+            self.signals.error.emit(exc)
+        else:
+            self.signals.result.emit(value)
+        finally:
+            self.signals.finished.emit()
+
+
+_running: set[Worker] = set()
+
+
+def start(worker: Worker, pool: QThreadPool | None = None) -> Worker:
+    """Run `worker` on the pool, keeping a reference until it has finished."""
+    _running.add(worker)
+    worker.signals.finished.connect(lambda: _running.discard(worker))
+    (pool or QThreadPool.globalInstance()).start(worker)
+    return worker
