@@ -49,4 +49,5 @@ def run(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Clausemark cannot open the library", str(exc))
         return 2
     window.show()
+    window.restore_last_document()
     return app.exec()

@@ -1,22 +1,29 @@
-"""The main window: library list, paragraph tree, PDF view and theme panel, wired to a Library.
+"""The main window: library and search on the left, the paragraph tree with its notes in the
+middle, the PDF on the right; wired to one Library.
 
-Layout is built in `_build_*`; behaviour (selection, tagging, undo, import) lives in the slots."""
+Layout is built in `_build_*` (and gui/main_menus.py); behaviour lives in the slots. Slow work
+(import) runs in the background; tagging, notes and theme edits go through the undo stack."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QListView, QMainWindow,
-                               QMessageBox, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget,
-                               QLabel)
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView,
+                               QMainWindow, QMessageBox, QSplitter, QTabWidget, QTreeView,
+                               QVBoxLayout, QWidget)
 
 from core.errors import ClausemarkError
-from core.importer import import_all
-from core.undo import CommandGroup, TagCommand, UndoStack, UntagCommand
-from gui.library_model import LibraryModel
+from core.undo import UndoStack
+from gui import main_menus, window_state
+from gui.import_controller import ImportController
+from gui.library_panel import LibraryPanel
+from gui.note_panel import NotePanel
 from gui.paragraph_model import ParagraphModel
+from gui.paragraph_filter import TreeFilter
 from gui.pdf_view import PdfView
+from gui.search_panel import SearchPanel
+from gui.tag_actions import TagActions
 from gui.theme_model import ThemeModel
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
@@ -25,120 +32,161 @@ _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 class MainWindow(QMainWindow):
     def __init__(self, library, parent=None):
         super().__init__(parent)
+        self.setObjectName("mainWindow")
         self.library = library
         self.undo_stack = UndoStack(library)
         self.document_id: int | None = None
-        self.library_model = LibraryModel(library, self)
         self.theme_model = ThemeModel(library, self)
         self.paragraph_model = ParagraphModel(self)
+        self.importer = ImportController(str(library.path), self)
         self._build_views()
-        self._build_actions()
+        self.tag_actions = TagActions(self)
+        main_menus.build(self)
+        self._connect()
         self._unsubscribe = library.subscribe(self._on_library_changed)
         self.undo_stack.on_change(self._update_undo_actions)
         self._update_undo_actions()
         self.setWindowTitle(f"Clausemark — {Path(library.path).name}")
+        self.setAcceptDrops(True)
         self.resize(1600, 1000)
+        self._saved_state = window_state.restore(self)
+        if self._saved_state.get("fit_width") is False and self._saved_state.get("zoom"):
+            self.pdf_view.set_zoom(float(self._saved_state["zoom"]))
 
     # -- layout --------------------------------------------------------------------------------
 
     def _build_views(self) -> None:
-        self.library_view = QTableView(objectName="libraryView")
-        self.library_view.setModel(self.library_model)
-        self.library_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.library_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.library_view.verticalHeader().hide()
-        self.library_view.setWordWrap(False)
-        header = self.library_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.library_view.selectionModel().currentRowChanged.connect(self._on_document_current)
+        self.library_panel = LibraryPanel(self.library, self)
+        self.library_view = self.library_panel.view
+        self.library_model = self.library_panel.model
+        self.search_panel = SearchPanel(self.library, self)
+
+        self.left_tabs = QTabWidget(objectName="leftTabs")
+        self.left_tabs.addTab(self.library_panel, "Library")
+        self.left_tabs.addTab(self.search_panel, "Search")
 
         self.theme_panel = QListView(objectName="themePanel")
         self.theme_panel.setModel(self.theme_model)
         self.theme_panel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.theme_panel.setToolTip("Double-click or Enter: tag the selected paragraphs")
+        self.theme_panel.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        themes_box = QWidget()
+        themes_layout = QVBoxLayout(themes_box)
+        themes_layout.setContentsMargins(0, 0, 0, 0)
+        themes_layout.addWidget(QLabel("<b>Themes</b> — keys 1–9 tag the selected paragraphs"))
+        themes_layout.addWidget(self.theme_panel)
 
-        left = QWidget()
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel("<b>Library</b>"))
-        box.addWidget(self.library_view, 3)
-        box.addWidget(QLabel("<b>Themes</b> (keys 1–9 tag the selected paragraphs)"))
-        box.addWidget(self.theme_panel, 1)
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, objectName="leftSplitter")
+        self.left_splitter.addWidget(self.left_tabs)
+        self.left_splitter.addWidget(themes_box)
+        self.left_splitter.setSizes([640, 260])
 
         self.paragraph_tree = QTreeView(objectName="paragraphTree")
         self.paragraph_tree.setModel(self.paragraph_model)
         self.paragraph_tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.paragraph_tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.paragraph_tree.setUniformRowHeights(True)
-        self.paragraph_tree.selectionModel().currentChanged.connect(self._on_paragraph_current)
+        self.paragraph_tree.setAlternatingRowColors(True)
+        self.paragraph_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.paragraph_tree.installEventFilter(self)
+        self.tree_filter = TreeFilter(self.paragraph_tree, self.paragraph_model)
+        self.filter_combo = QComboBox(objectName="treeFilter")
+        self.filter_combo.setToolTip("Show all paragraphs, the untagged ones, or one theme's")
+        self.note_panel = NotePanel(self)
+
+        tree_top = QHBoxLayout()
+        self.document_label = QLabel("", objectName="documentTitle")
+        self.document_label.setWordWrap(True)
+        tree_top.addWidget(self.document_label, 1)
+        tree_top.addWidget(QLabel("Show:"))
+        tree_top.addWidget(self.filter_combo)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(tree_top)
+        self.middle_splitter = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
+        self.middle_splitter.addWidget(self.paragraph_tree)
+        self.middle_splitter.addWidget(self.note_panel)
+        self.middle_splitter.setSizes([760, 160])
+        middle_layout.addWidget(self.middle_splitter)
 
         self.pdf_view = PdfView()
+        self.pdf_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.pdf_view.installEventFilter(self)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.paragraph_tree)
-        splitter.addWidget(self.pdf_view)
-        splitter.setSizes([420, 560, 620])
-        splitter.setStretchFactor(2, 1)
-        self.setCentralWidget(splitter)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.main_splitter.addWidget(self.left_splitter)
+        self.main_splitter.addWidget(middle)
+        self.main_splitter.addWidget(self.pdf_view)
+        self.main_splitter.setSizes([400, 640, 560])
+        self.main_splitter.setStretchFactor(2, 1)
+        self.setCentralWidget(self.main_splitter)
         self.statusBar()
 
-    def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction("&Import…", self, shortcut=QKeySequence.StandardKey.Open)
-        self.import_action.triggered.connect(self.choose_import)
-        file_menu.addAction(self.import_action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+    def splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.main_splitter, "left": self.left_splitter,
+                "middle": self.middle_splitter}
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = QAction("&Undo", self, shortcut=QKeySequence("Ctrl+Z"))
-        self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction("&Redo", self, shortcut=QKeySequence("Ctrl+Shift+Z"))
-        self.redo_action.triggered.connect(self.redo)
-        edit_menu.addActions([self.undo_action, self.redo_action])
-
-        view_menu = self.menuBar().addMenu("&View")
-        for text, keys, slot in (
-                ("Zoom &in", QKeySequence.StandardKey.ZoomIn,
-                 lambda: self.pdf_view.set_zoom(self.pdf_view.zoom() * 1.25)),
-                ("Zoom &out", QKeySequence.StandardKey.ZoomOut,
-                 lambda: self.pdf_view.set_zoom(self.pdf_view.zoom() / 1.25)),
-                ("Fit &width", QKeySequence("Ctrl+0"), self.pdf_view.fit_width)):
-            action = QAction(text, self, shortcut=keys)
-            action.triggered.connect(slot)
-            view_menu.addAction(action)
+    def _connect(self) -> None:
+        self.library_panel.documentChanged.connect(self._show_document)
+        self.paragraph_tree.selectionModel().currentChanged.connect(self._on_paragraph_current)
+        self.paragraph_tree.selectionModel().selectionChanged.connect(self._on_selection)
+        self.paragraph_tree.customContextMenuRequested.connect(
+            lambda pos: self._context_menu(self.paragraph_tree.viewport().mapToGlobal(pos)))
+        self.pdf_view.customContextMenuRequested.connect(
+            lambda pos: self._context_menu(self.pdf_view.viewport().mapToGlobal(pos)))
+        self.pdf_view.paragraphClicked.connect(self._on_pdf_clicked)
+        self.theme_panel.activated.connect(self._on_theme_activated)
+        self.filter_combo.currentIndexChanged.connect(self._apply_filter)
+        self.note_panel.noteEdited.connect(self.tag_actions.set_note)
+        self.search_panel.jumpRequested.connect(self.jump_to)
+        self.importer.documentImported.connect(lambda _id: self.library_panel.refresh())
+        self.importer.finished.connect(self._on_import_finished)
+        self.tag_actions.actionsChanged.connect(lambda: main_menus.fill_theme_actions(self))
+        self._rebuild_filter_choices()
 
     # -- documents -----------------------------------------------------------------------------
 
-    def select_document(self, document_id: int) -> None:
-        row = self.library_model.row_of(document_id)
-        if row >= 0:
-            self.library_view.selectRow(row)
+    def select_document(self, document_id: int) -> bool:
+        return self.library_panel.select_document(document_id)
 
-    def _on_document_current(self, current, _previous) -> None:
-        doc = self.library_model.document(current.row()) if current.isValid() else None
-        self.document_id = doc.id if doc else None
-        if doc is None:
+    def _show_document(self, document_id: int | None) -> None:
+        self.note_panel.save()
+        self.document_id = document_id
+        if document_id is None:
             self.paragraph_model.set_resolution(None)
             self.pdf_view.set_pdf(None)
+            self.document_label.setText("")
+            self._refresh_selection_views()
             return
-        self.paragraph_model.set_resolution(self.library.resolution(doc.id), self._tag_chips())
+        try:
+            doc = self.library.document(document_id)
+            resolution = self.library.resolution(document_id)
+            pdf = self.library.pdf_bytes(document_id)
+        except ClausemarkError as exc:
+            QMessageBox.warning(self, "Cannot open the document", str(exc))
+            return
+        self.paragraph_model.set_resolution(resolution, self._tag_chips())
         self.paragraph_tree.expandAll()
-        for col in range(self.paragraph_model.columnCount() - 1):
-            self.paragraph_tree.resizeColumnToContents(col)
-        # Room for a few theme chips even before anything is tagged.
-        themes_col = self.paragraph_model.THEMES
-        self.paragraph_tree.setColumnWidth(
-            themes_col, max(160, self.paragraph_tree.columnWidth(themes_col)))
-        self.pdf_view.set_pdf(self.library.pdf_bytes(doc.id))
+        self._size_tree_columns()
+        self.pdf_view.set_pdf(pdf)
         self._tint_pdf()
-        self.statusBar().showMessage(f"{doc.symbol} — {doc.paragraph_count} paragraphs, "
-                                     f"{doc.pages} pages")
+        self._apply_filter()
+        self.document_label.setText(f"<b>{doc.symbol or doc.filename}</b> — {doc.title or ''}")
+        self.document_label.setToolTip(f"{doc.body or ''}, {doc.session or ''}; adopted "
+                                       f"{doc.adopted or 'date unknown'}")
+        self.statusBar().showMessage(f"{doc.display_name} — {doc.paragraph_count} paragraphs, "
+                                     f"{doc.pages} pages", 6000)
+        self._refresh_selection_views()
+
+    def _size_tree_columns(self) -> None:
+        tree, model = self.paragraph_tree, self.paragraph_model
+        for col in range(model.columnCount() - 1):
+            tree.resizeColumnToContents(col)
+        tree.setColumnWidth(0, min(tree.columnWidth(0), 130))
+        tree.setColumnWidth(1, min(tree.columnWidth(1), 170))
+        # Room for a few theme chips even before anything is tagged.
+        tree.setColumnWidth(model.THEMES, max(90, min(tree.columnWidth(model.THEMES), 200)))
 
     def _tag_chips(self) -> dict[str, list[tuple[str, str]]]:
         if self.document_id is None:
@@ -157,60 +205,121 @@ class MainWindow(QMainWindow):
         for paragraph_id, chips in self._tag_chips().items():
             paragraph = resolution.find(paragraph_id)
             if paragraph is not None:
-                tinted.extend((paragraph.boxes, colour) for _, colour in chips)
+                tinted.extend((paragraph.boxes, colour, True) for _, colour in chips)
         self.pdf_view.set_tints(tinted)
+
+    def jump_to(self, document_id: int, paragraph_id: str) -> None:
+        """Open a document (if needed) and select one of its paragraphs."""
+        if document_id != self.document_id and not self.select_document(document_id):
+            return
+        if not self.select_paragraph(paragraph_id):
+            self.filter_combo.setCurrentIndex(0)  # hidden by the tree filter
+            self.select_paragraph(paragraph_id)
+        self.paragraph_tree.setFocus()
 
     # -- paragraphs ------------------------------------------------------------------------------
 
-    def _on_paragraph_current(self, current, _previous) -> None:
-        paragraph = self.paragraph_model.paragraph(current)
-        self.pdf_view.highlight(paragraph.boxes if paragraph else [])
-
-    def select_paragraph(self, paragraph_id: str) -> None:
+    def select_paragraph(self, paragraph_id: str) -> bool:
         index = self.paragraph_model.index_of(paragraph_id)
-        if index.isValid():
-            self.paragraph_tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            self.paragraph_tree.scrollTo(index)
+        if not index.isValid() or self.paragraph_tree.isRowHidden(index.row(), index.parent()):
+            return False
+        self.paragraph_tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.paragraph_tree.scrollTo(index)
+        return True
 
     def selected_paragraph_ids(self) -> list[str]:
         rows = self.paragraph_tree.selectionModel().selectedRows(0)
         return [self.paragraph_model.paragraph(i).id for i in rows]
+
+    def _on_paragraph_current(self, current, _previous) -> None:
+        paragraph = self.paragraph_model.paragraph(current)
+        self.pdf_view.highlight(paragraph.boxes if paragraph else [],
+                                scroll=not self._clicked_in_pdf)
+        self._clicked_in_pdf = False
+
+    _clicked_in_pdf = False
+
+    def _on_selection(self, *_args) -> None:
+        self._refresh_selection_views()
+
+    def _refresh_selection_views(self) -> None:
+        self.tag_actions.update_checks()
+        self.note_panel.save()
+        selected = self.selected_paragraph_ids()
+        if len(selected) != 1 or self.document_id is None:
+            message = ("Select one paragraph to see the notes on its tags." if selected else None)
+            self.note_panel.set_tags([], "", message=message)
+            return
+        paragraph = self.paragraph_model.resolution().find(selected[0])
+        tags = [t for t in self.library.tags(document=self.document_id)
+                if t.paragraph == selected[0]]
+        colours = {t.id: t.colour for t in self.library.themes()}
+        self.note_panel.set_tags(tags, paragraph.label if paragraph else selected[0], colours)
+
+    def _on_pdf_clicked(self, page: int, x: float, y: float) -> None:
+        resolution = self.paragraph_model.resolution()
+        if resolution is None:
+            return
+        paragraph = paragraph_at(resolution, page, x, y)
+        if paragraph is not None:
+            self._clicked_in_pdf = True  # the view is where the analyst looks: do not scroll it
+            if not self.select_paragraph(paragraph.id):
+                self._clicked_in_pdf = False
+
+    def _rebuild_filter_choices(self) -> None:
+        current = self.filter_combo.currentData()
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.clear()
+        self.filter_combo.addItem("All paragraphs", None)
+        self.filter_combo.addItem("Untagged", "untagged")
+        for theme in self.theme_model.themes():
+            self.filter_combo.addItem(f"Tagged: {theme.name}", theme.name)
+        index = self.filter_combo.findData(current)
+        self.filter_combo.setCurrentIndex(max(index, 0))
+        self.filter_combo.blockSignals(False)
+
+    def _apply_filter(self, *_args) -> None:
+        self.tree_filter.apply(self.filter_combo.currentData(), self._tag_chips())
 
     # -- tagging ---------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress and event.key() in _DIGITS
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
-            self.toggle_theme_shortcut(_DIGITS[event.key()])
+            self.tag_actions.toggle_shortcut(_DIGITS[event.key()])
             return True
         return super().eventFilter(watched, event)
 
     def toggle_theme_shortcut(self, key: int) -> None:
-        theme = self.theme_model.theme_for_shortcut(key)
-        paragraphs = self.selected_paragraph_ids()
-        if theme is None or self.document_id is None or not paragraphs:
-            return
-        existing = {p: self.library.find_tag(self.document_id, p, theme.id) for p in paragraphs}
-        if all(existing.values()):  # every one has it: the key removes it
-            commands = [UntagCommand(tag.id) for tag in existing.values()]
-            verb = "removed from"
-        else:
-            commands = [TagCommand(self.document_id, p, theme.id)
-                        for p, tag in existing.items() if tag is None]
-            verb = "tagged on"
-        self._push(CommandGroup(f"{theme.name} {verb} {len(commands)} paragraph(s)", commands)
-                   if len(commands) > 1 else commands[0])
-        self.statusBar().showMessage(f"{theme.name} {verb} {len(commands)} paragraph(s)", 4000)
+        self.tag_actions.toggle_shortcut(key)
 
-    def _push(self, command) -> None:
-        try:
-            self.undo_stack.push(command)
-        except ClausemarkError as exc:
-            QMessageBox.warning(self, "Clausemark", str(exc))
+    def _on_theme_activated(self, index) -> None:
+        theme = next((t for t in self.theme_model.themes()
+                      if t.id == index.data(ThemeModel.ThemeIdRole)), None)
+        if theme is not None:
+            self.tag_actions.toggle(theme)
+
+    def _context_menu(self, global_pos) -> None:
+        if self.selected_paragraph_ids():
+            self.tag_actions.context_menu(self).popup(global_pos)
+
+    def edit_note(self) -> None:
+        self.note_panel.editor.setFocus()
+
+    def copy_citation(self) -> None:
+        resolution = self.paragraph_model.resolution()
+        if resolution is None:
+            return
+        found = (resolution.find(p) for p in self.selected_paragraph_ids())
+        citations = [resolution.citation(p) for p in found if p is not None]
+        if citations:
+            QGuiApplication.clipboard().setText("; ".join(citations))
+            self.statusBar().showMessage(f"Copied: {'; '.join(citations)}", 4000)
 
     def undo(self) -> None:
+        self.note_panel.save()
         if self.undo_stack.can_undo:
             self._run(self.undo_stack.undo)
 
@@ -233,51 +342,83 @@ class MainWindow(QMainWindow):
 
     def _on_library_changed(self, event: str, _details: dict) -> None:
         if event in ("documents", "tags"):
-            self.library_model.refresh()
+            self.library_panel.refresh()
         if event in ("themes", "tags"):
             self.theme_model.reload()
+        if event == "themes":
+            self.tag_actions.rebuild()
+            self._rebuild_filter_choices()
         if event in ("tags", "themes"):
             self.paragraph_model.set_tags(self._tag_chips())
             self._tint_pdf()
+            self._apply_filter()
+            self._refresh_selection_views()
 
     # -- import ----------------------------------------------------------------------------------
 
-    def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import resolutions", str(Path.home()),
-                                                "PDF files (*.pdf)")
-        if paths:
-            self.import_paths(paths)
+    def import_paths(self, paths) -> bool:
+        """Import files and folders in the background (progress dialog, cancellable)."""
+        return self.importer.start(paths)
 
-    def import_paths(self, paths) -> list[Path]:
-        """Import files/folders (synchronously for now) and select the first new document."""
-        try:
-            summary = import_all(self.library, paths, workers=1)
-        except ClausemarkError as exc:
-            QMessageBox.critical(self, "Import failed", str(exc))
-            return []
-        self.library_model.refresh()
-        imported = summary.imported + summary.present
-        if imported:
-            doc_id = self.library.document_id_for_sha(_sha256(imported[0]))
+    def _on_import_finished(self, summary) -> None:
+        self.library_panel.refresh()
+        if summary is None:
+            return
+        first = next(iter(summary.imported + summary.present), None)
+        if first is not None:
+            from core.importer import file_sha256
+            try:
+                doc_id = self.library.document_id_for_sha(file_sha256(first))
+            except OSError:
+                doc_id = None
             if doc_id is not None:
                 self.select_document(doc_id)
-        if summary.failed:
-            QMessageBox.warning(self, "Some files were not imported", "\n".join(
-                f"{path.name}: {reason}" for path, reason in summary.failed))
-        self.statusBar().showMessage(f"Imported {len(summary.imported)}, already present "
-                                     f"{len(summary.present)}, failed {len(summary.failed)}", 8000)
-        return summary.imported
+        state = " (cancelled)" if summary.cancelled else ""
+        self.statusBar().showMessage(
+            f"Import{state}: {len(summary.imported)} imported, {len(summary.present)} already "
+            f"in the library, {len(summary.failed)} failed", 10000)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.import_paths(paths))
+
+    # -- session ---------------------------------------------------------------------------------
+
+    def restore_last_document(self) -> None:
+        symbol = window_state.last_document(self._saved_state, self.library.path)
+        docs = self.library.documents()
+        doc = next((d for d in docs if symbol and (d.symbol or d.filename) == symbol), None)
+        if doc is None and docs:
+            self.library_view.selectRow(0)
+        elif doc is not None:
+            self.select_document(doc.id)
 
     def closeEvent(self, event) -> None:
+        self.note_panel.save()
+        if self.importer.busy():
+            self.importer.cancel()
+        doc = self.library.document(self.document_id) if self.document_id else None
+        window_state.save(self, self.pdf_view.zoom(), self.pdf_view.is_fit_width(),
+                          (doc.symbol or doc.filename) if doc else None)
         self._unsubscribe()
         self.pdf_view.set_pdf(None)
         super().closeEvent(event)
 
 
-def _sha256(path: Path) -> str:
-    import hashlib
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def paragraph_at(resolution, page: int, x: float, y: float, slack: float = 4.0):
+    """The innermost paragraph with a line box at this point of the page (or just beside it)."""
+    best, best_area = None, None
+    for paragraph in resolution.walk():
+        for box in paragraph.boxes:
+            p, x0, y0, x1, y1 = box
+            if p == page and x0 - slack <= x <= x1 + slack and y0 - slack <= y <= y1 + slack:
+                area = (x1 - x0) * (y1 - y0)
+                if best_area is None or area < best_area:
+                    best, best_area = paragraph, area
+    return best

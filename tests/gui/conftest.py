@@ -27,3 +27,18 @@ def window(qtbot, library_file):
 @pytest.fixture
 def sample_pdf(dev_dir):
     return dev_dir / SAMPLE
+
+
+def import_and_wait(qtbot, window, paths, timeout=60000):
+    """Start an import as the window does and wait until its summary arrives."""
+    with qtbot.waitSignal(window.importer.finished, timeout=timeout) as blocker:
+        assert window.import_paths([str(p) for p in paths])
+    return blocker.args[0]
+
+
+@pytest.fixture
+def imported_window(qtbot, window, sample_pdf):
+    """The window after the user imported the sample; it opens the new document."""
+    summary = import_and_wait(qtbot, window, [sample_pdf])
+    assert len(summary.imported) == 1
+    return window

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QListView, QTableView, QTreeView
 from core.library import Library
 from gui.paragraph_model import ParagraphModel
 from gui.pdf_view import PdfView
+from tests.gui.conftest import import_and_wait
 
 
 def _tags_in_file(path, **filters):
@@ -31,14 +32,15 @@ def test_key_tags_selected_paragraph_and_undo_removes_it(qtbot, window, library_
     themes = window.findChild(QListView, "themePanel")
     assert library_view and tree and pdf and themes
 
-    window.import_paths([sample_pdf])
+    import_and_wait(qtbot, window, [sample_pdf])
     assert library_view.model().rowCount() == 1
     # The user clicks the document in the library list.
     rect = library_view.visualRect(library_view.model().index(0, 0))
     qtbot.mouseClick(library_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert library_view.model().index(0, 0).data() == "A/RES/73/3"
     assert tree.model().rowCount() > 0
-    assert pdf.page_count() >= 1 and 1 in pdf.rendered_pages()
+    assert pdf.page_count() >= 1
+    qtbot.waitUntil(lambda: 1 in pdf.rendered_pages(), timeout=20000)
 
     resolution = tree.model().resolution()
     paragraph = next(p for p in resolution.walk() if p.id.startswith("OP") and p.boxes)
@@ -81,7 +83,7 @@ def resolution_id(path):
 
 def test_key_tags_every_selected_paragraph_in_one_undo_step(qtbot, window, library_file,
                                                              sample_pdf):
-    window.import_paths([sample_pdf])
+    import_and_wait(qtbot, window, [sample_pdf])
     tree = window.findChild(QTreeView, "paragraphTree")
     ops = [p.id for p in tree.model().resolution().walk() if p.id.startswith("OP")][:3]
     selection = tree.selectionModel()
@@ -98,7 +100,7 @@ def test_key_tags_every_selected_paragraph_in_one_undo_step(qtbot, window, libra
 
 
 def test_theme_keys_do_nothing_without_a_selection(qtbot, window, library_file, sample_pdf):
-    window.import_paths([sample_pdf])
+    import_and_wait(qtbot, window, [sample_pdf])
     tree = window.findChild(QTreeView, "paragraphTree")
     tree.selectionModel().clearSelection()
     qtbot.keyClick(tree, Qt.Key.Key_1)
