@@ -78,15 +78,16 @@ class ImportController(QObject):
             self._worker.cancel()
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self._dialog is None:
-            return
         message, _, doc_id = text.partition("|")
-        self._dialog.setMaximum(max(total, 1))
-        self._dialog.setValue(done)
-        if message:
-            self._dialog.setLabelText(f"{done} of {total}: {message}")
         if doc_id and "imported" in message:
             self.documentImported.emit(int(doc_id))
+        dialog = self._dialog  # setValue() of a modal progress dialog runs the event loop, in
+        if dialog is None:     # which the import may finish and drop the dialog
+            return
+        if message:
+            dialog.setLabelText(f"{done} of {total}: {message}")
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
 
     def _on_result(self, summary: ImportSummary) -> None:
         self.last_summary = summary

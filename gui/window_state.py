@@ -34,10 +34,11 @@ def restore(window) -> dict:
         window.restoreGeometry(_bytes(state["geometry"]))
     if state.get("state"):
         window.restoreState(_bytes(state["state"]))
+    splitters = state.get("splitters")
     for name, splitter in window.splitters().items():
-        sizes = state.get("splitters", {}).get(name)
-        if isinstance(sizes, list) and all(isinstance(s, int) for s in sizes):
-            splitter.setSizes(sizes)
+        saved = splitters.get(name) if isinstance(splitters, dict) else None
+        if isinstance(saved, str):
+            splitter.restoreState(_bytes(saved))
     return state
 
 
@@ -47,7 +48,7 @@ def save(window, zoom: float | None, fit_width: bool, document: str | None) -> N
     state.update({
         "geometry": _b64(window.saveGeometry()),
         "state": _b64(window.saveState()),
-        "splitters": {name: s.sizes() for name, s in window.splitters().items()},
+        "splitters": {name: _b64(s.saveState()) for name, s in window.splitters().items()},
         "zoom": zoom, "fit_width": fit_width})
     last = state.setdefault("last_document", {})
     last[str(window.library.path)] = document
