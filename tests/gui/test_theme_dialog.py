@@ -108,6 +108,7 @@ def ok_warning(seen: list):
 def test_tree_shows_nesting_colours_keys_counts_and_retired_only_on_request(qtbot, lib):
     lib.add_theme("unaccompanied minors", "#E67E22", parent="children")
     lib.add_theme("old scope", parent="remittances")
+    lib.add_theme("older detail", parent="old scope")  # hidden with its retired parent
     lib.tag(DOC, "PP2", "children")
     lib.tag(DOC, "OP1", "old scope")
     lib.retire_theme("old scope")
@@ -124,9 +125,10 @@ def test_tree_shows_nesting_colours_keys_counts_and_retired_only_on_request(qtbo
     qtbot.mouseClick(dlg.show_retired, Qt.MouseButton.LeftButton,
                      pos=QPoint(8, dlg.show_retired.height() // 2))  # on the box
     assert dlg.show_retired.isChecked()
-    assert (1, "old scope", "retired", "1") in rows(dlg)
+    assert rows(dlg)[4:6] == [(1, "old scope", "retired", "1"), (2, "older detail", "", "0")]
     grey = dlg.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
     assert item_of(dlg, "old scope").foreground(0).color() == grey
+    assert item_of(dlg, "older detail").foreground(0).color() == grey
     assert item_of(dlg, "remittances").foreground(0).color() != grey
 
 
@@ -314,6 +316,13 @@ def test_reorder_with_ctrl_arrows_moves_the_number_keys(qtbot, dialog, lib):
     assert [(name, key) for name, _, key, *_ in on_disk(lib)][:3] == [
         ("children", 1), ("detention", 2), ("remittances", 3)]
 
+
+def test_moving_steps_over_a_hidden_retired_theme(qtbot, dialog, lib):
+    lib.retire_theme("remittances")
+    click_theme(qtbot, dialog, "consular rights")
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [r[1] for r in rows(dialog)] == ["children", "consular rights", "detention"]
+    assert lib.theme("consular rights").shortcut == 2
 
 def test_retire_keeps_tags_and_restore_brings_the_key_back(qtbot, dialog, lib):
     lib.tag(DOC, "PP2", "detention")
