@@ -75,6 +75,7 @@ class Library(ThemeOps, TagOps, SearchOps):
     Themes (ref = theme id or name, case-insensitive)            -- core/library_themes.py
         themes(include_retired=True) -> list[Theme]        taxonomy order, depth, shortcut 1-9
         theme(ref) -> Theme
+        next_theme_colour() -> str                         what add_theme picks without a colour
         add_theme(name, colour=None, *, parent=None, description="", position=None) -> Theme
         rename_theme(ref, name) -> Theme
         recolour_theme(ref, colour) -> Theme               "#RRGGBB" (also "#RGB", "RRGGBB")

@@ -92,6 +92,12 @@ class ThemeOps:
             "JOIN sub ON th.parent_id = sub.id) SELECT id FROM sub", (theme_id,)).fetchall()
         return [r[0] for r in rows]
 
+    def next_theme_colour(self) -> str:
+        """The colour a new theme gets when none is given: the first palette colour not in use."""
+        used = {r[0] for r in self._execute("SELECT colour FROM themes")}
+        return next((c for c in PALETTE if c not in used),
+                    PALETTE[self._one("SELECT count(*) FROM themes")[0] % len(PALETTE)])
+
     # -- writing -------------------------------------------------------------------------------
 
     def _check_name_free(self, name: str, except_id: int | None = None) -> None:
@@ -123,9 +129,7 @@ class ThemeOps:
             self._check_name_free(name)
             parent_id = self._theme_id(parent) if parent is not None else None
             if colour is None:
-                used = {r[0] for r in self._execute("SELECT colour FROM themes")}
-                colour = next((c for c in PALETTE if c not in used),
-                              PALETTE[self._one("SELECT count(*) FROM themes")[0] % len(PALETTE)])
+                colour = self.next_theme_colour()
             theme_id = self._execute(
                 "INSERT INTO themes (id, name, colour, position, parent_id, description, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -168,7 +168,8 @@ class CommandGroup(Command):
 
 class UndoStack:
     """push() does a command and makes it undoable; a new push clears what could be redone.
-    `on_change` callbacks run after every push/undo/redo/clear (the GUI updates its actions)."""
+    `on_change` callbacks run after every push/undo/redo/clear (the GUI updates its actions);
+    on_change returns a function that removes the callback (a dialog stops listening on close)."""
 
     def __init__(self, library, limit: int = 500):
         self.library, self.limit = library, limit
@@ -176,8 +177,9 @@ class UndoStack:
         self._undone: list[Command] = []
         self._listeners: list[Callable[[], None]] = []
 
-    def on_change(self, callback: Callable[[], None]) -> None:
+    def on_change(self, callback: Callable[[], None]) -> Callable[[], None]:
         self._listeners.append(callback)
+        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
 
     def _notify(self) -> None:
         for callback in list(self._listeners):

@@ -46,6 +46,13 @@ def test_add_theme_with_and_without_colour(lib):
     assert names(lib)[-2:] == ["family reunification", "statelessness"]
 
 
+def test_next_theme_colour_is_what_add_theme_picks(lib):
+    proposed = lib.next_theme_colour()
+    assert proposed not in {t.colour for t in lib.themes()}
+    assert lib.add_theme("statelessness").colour == proposed
+    assert lib.next_theme_colour() != proposed
+
+
 @pytest.mark.parametrize("bad", ["", "   "])
 def test_theme_needs_a_name(lib, bad):
     with pytest.raises(LibraryError, match="name"):

@@ -181,6 +181,16 @@ def test_listeners_hear_every_stack_change(lib, stack):
     assert calls == [(True, False), (False, True), (True, False), (False, False)]
 
 
+def test_a_listener_can_stop_listening(lib, stack):
+    calls = []
+    stop = stack.on_change(lambda: calls.append(1))
+    stack.push(TagCommand(DOC, "PP1", "children"))
+    stop()
+    stop()  # twice is harmless (a dialog closed twice)
+    stack.undo()
+    assert calls == [1]
+
+
 def test_undo_is_recorded_in_the_history(lib, stack):
     stack.push(TagCommand(DOC, "PP1", "children"))
     stack.undo()
