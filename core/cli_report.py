@@ -6,13 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.cli_library import _common, _document_ref, _open
-from core.report_csv import MATRICES, write_csv
-from core.report_docx import write_docx
-from core.report_output import ReportError, check_output_path
-from core.report_select import Selection, counted, included, select
-
-FORMATS = ("csv", "docx")
+from core.cli_library import _common, _document_ref
+from core.report_csv import MATRICES
+from core.report_output import ReportError
+from core.report_select import Selection, counted, included
+from core.reports import FORMATS, make_report
 
 
 def register(sub) -> None:
@@ -62,24 +60,17 @@ def _progress_bar():
 
 
 def cmd_report(args) -> int:
-    fmt = _format(args)
-    if args.matrix and fmt != "csv":
-        raise ReportError("--matrix makes a CSV; use it with --format csv")
-    out = check_output_path(args.out)
     selection = Selection(themes=tuple(args.theme),
                           documents=tuple(_document_ref(s) for s in args.symbol),
                           since=args.since, until=args.until)
     bar = _progress_bar()
-    with _open(args) as lib:
-        data = select(lib, selection)
     try:
-        if fmt == "csv":
-            write_csv(data, out, args.matrix, progress=bar)
-        else:
-            write_docx(data, out, title=args.title, progress=bar)
+        result = make_report(getattr(args, "db", None), selection, _format(args), args.out,
+                             args.matrix, args.title, progress=bar)
     finally:
         if bar:
             sys.stderr.write("\r\033[K")
+    data = result.data
     what = f"{args.matrix} matrix" if args.matrix else counted(len(data.rows), "tag")
-    print(f"wrote {out} ({what}; {included(data)})")
+    print(f"wrote {result.path} ({what}; {included(data)})")
     return 0

@@ -2,8 +2,9 @@
 and a fast way to append paragraphs and runs.
 
 Why the fast path: python-docx's `Document.add_paragraph` looks for the section properties at the
-end of the body by scanning every earlier paragraph, and `Run.text` walks the text a character
-at a time; a 10,000-clause brief would take minutes. Here the section element is found once and
+end of the body by scanning every earlier paragraph, `Paragraph.style = ` checks every style to
+see whether it is the default, and `Run.text` walks the text a character at a time; a
+10,000-clause brief took minutes. Here the section element is found once and
 runs get their `w:t` directly (python-docx's own oxml element factory, same XML)."""
 from __future__ import annotations
 
@@ -93,13 +94,15 @@ class BodyWriter:
 
     def paragraph(self, style=None, text: str | None = None, **run_format) -> Paragraph:
         p = OxmlElement("w:p")
+        if style is not None:  # by id: `Paragraph.style = ` searches every style each time
+            ppr = OxmlElement("w:pPr")
+            ppr.append(OxmlElement("w:pStyle", {qn("w:val"): style.style_id}))
+            p.append(ppr)
         if self._end is not None:
             self._end.addprevious(p)
         else:
             self.doc.element.body.append(p)
         para = Paragraph(p, self._parent)
-        if style is not None:
-            para.style = style
         if text:
             add_run(para, text, **run_format)
         return para
