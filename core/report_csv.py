@@ -19,11 +19,14 @@ MATRICES = ("counts", "cooccurrence")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_FORMULA_CHARS = frozenset(FORMULA_START)
+
+
 def neutralise(value):
     """A text cell that starts like a formula gets a leading apostrophe, so it stays text."""
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and value[:1] in _FORMULA_CHARS:
         return "'" + value
     return value
 

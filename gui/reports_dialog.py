@@ -181,7 +181,8 @@ class ReportsDialog(QDialog):
         fmt = self.report_format()
         name, _ = QFileDialog.getSaveFileName(
             self, "Save the report as", self.output_path.text(),
-            "Word documents (*.docx)" if fmt == "docx" else "CSV files (*.csv)")
+            "Word documents (*.docx)" if fmt == "docx" else "CSV files (*.csv)",
+            options=QFileDialog.Option.DontUseNativeDialog)  # as the import dialog: same everywhere
         if name:
             if not name.lower().endswith(f".{fmt}"):
                 name += f".{fmt}"

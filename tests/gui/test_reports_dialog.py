@@ -8,8 +8,8 @@ import threading
 import docx
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit,
-                               QListWidget, QMessageBox, QProgressDialog, QPushButton)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QFileDialog, QLabel,
+                               QLineEdit, QListWidget, QMessageBox, QProgressDialog, QPushButton)
 
 import gui.reports_dialog as reports_dialog
 from core.report_output import ReportCancelled
@@ -241,3 +241,27 @@ def test_large_report_shows_progress_and_can_be_cancelled(qtbot, dialog, tmp_pat
     assert _child(dialog, QLabel, "statusLabel").text() == "Cancelled; no file was written."
     assert not (tmp_path / "slow.docx").exists()
     assert _child(dialog, QPushButton, "exportButton").isEnabled()
+
+
+def test_choose_output_in_the_file_dialog_adds_the_suffix(qtbot, dialog, tmp_path):
+    _child(dialog, QLineEdit, "outputPath").setText(str(tmp_path / "start.docx"))
+    typed = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        name = box.findChild(QLineEdit, "fileNameEdit")
+        name.clear()
+        qtbot.keyClicks(name, "for the delegation")
+        typed.append(name.text())
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, answer)
+    qtbot.mouseClick(_child(dialog, QPushButton, "chooseOutputButton"), Qt.MouseButton.LeftButton)
+    assert typed == ["for the delegation"]
+    chosen = tmp_path / "for the delegation.docx"
+    assert _child(dialog, QLineEdit, "outputPath").text() == str(chosen)
+    _export(qtbot, dialog)
+    assert chosen.exists() and docx.Document(str(chosen)).paragraphs
