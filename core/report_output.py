@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 
 from core.errors import ClausemarkError
 
+FORMATS = ("csv", "docx")
 ProgressCallback = Callable[[int, int], None]  # (done, total)
 CancelCheck = Callable[[], bool]
 

@@ -13,10 +13,9 @@ from core.library import Library
 from core.paths import library_path
 from core.report_csv import MATRICES, write_csv
 from core.report_docx import write_docx
-from core.report_output import CancelCheck, ProgressCallback, ReportError, check_output_path
+from core.report_output import (FORMATS, CancelCheck, ProgressCallback, ReportError,
+                                check_output_path)
 from core.report_select import ReportData, Selection, preview, select
-
-FORMATS = ("csv", "docx")
 
 
 @dataclass(frozen=True)
