@@ -12,7 +12,7 @@ from core.errors import ConflictError, LibraryError, NotFoundError
 from core.records import Tag, citation
 
 _SELECT = """SELECT t.id, d.id, d.symbol, p.pid, p.label, th.id, th.name, t.note, t.author,
-    t.created, t.modified, t.span_start, t.span_end, t.quote, p.kind, p.text
+    t.created, t.modified, t.span_start, t.span_end, t.quote, p.kind, p.text, p.opening
     FROM tags t JOIN paragraphs p ON p.id = t.paragraph_id
     JOIN documents d ON d.id = p.document_id JOIN themes th ON th.id = t.theme_id"""
 

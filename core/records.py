@@ -73,6 +73,7 @@ class Tag:
     quote: str | None = None
     kind: str = ""  # of the paragraph: preambular, operative, subparagraph, ...
     text: str = ""  # the paragraph's text (for reports)
+    opening: str | None = None  # the paragraph's opening phrase, italic in the original
 
     @property
     def citation(self) -> str:

@@ -7,7 +7,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+# CLAUSEMARK_CORPUS lets a git worktree that is not next to ../shared point at the corpus.
+CORPUS = Path(os.environ.get("CLAUSEMARK_CORPUS") or ROOT.parent / "shared" / "corpus")
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 

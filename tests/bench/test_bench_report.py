@@ -1,0 +1,92 @@
+"""Benchmark (figures, not pass/fail timings): theme reports over 10,000 tags on the 200 bench/
+resolutions. Targets: CSV under 1 s, Word under 15 s.
+
+    .venv/bin/python -m pytest -s tests/bench/test_bench_report.py
+"""
+import os
+import platform
+import random
+import statistics
+import time
+
+import docx
+import pytest
+
+from core.importer import import_all
+from core.library import Library
+from core.report_csv import write_csv
+from core.report_docx import write_docx
+from core.report_select import Selection, select
+
+TAGS = 10_000
+THEMES = ["children", "detention", "remittances", "consular rights"]
+NOTES = ["Strongest language so far; quote it.", "Compare with last year's text.",
+         "=check with legal", "Weaker than the draft."]
+
+
+@pytest.fixture(scope="module")
+def tagged(bench_dir, tmp_path_factory):
+    """200 bench resolutions, 10,000 tags on random (paragraph, theme) pairs, every third with
+    a note; some paragraphs carry several themes (for the co-occurrence matrix)."""
+    files = sorted(bench_dir.glob("*.pdf"))
+    path = tmp_path_factory.mktemp("report") / "report.clausemark"
+    lib = Library(path, author="bench")
+    start = time.perf_counter()
+    import_all(lib, files, workers=os.cpu_count() or 1)
+    imported = time.perf_counter() - start
+    rows = lib.conn.execute("SELECT document_id, pid FROM paragraphs").fetchall()
+    rng = random.Random(5)
+    pairs = rng.sample([(d, p, t) for d, p in rows for t in THEMES], TAGS)
+    start = time.perf_counter()
+    with lib.transaction():
+        for i, (doc_id, pid, theme) in enumerate(pairs):
+            lib.tag(doc_id, pid, theme, note=NOTES[i % 4] if i % 3 == 0 else "")
+    print(f"\n== machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}; library: {len(files)} documents "
+          f"({len(rows)} paragraphs) imported in {imported:.1f} s, {TAGS} tags in "
+          f"{time.perf_counter() - start:.1f} s")
+    yield lib
+    lib.close()
+
+
+def _timed(fn, repeats):
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def test_csv_reports_10000_tags(tagged, tmp_path):
+    lib = tagged
+    out = tmp_path / "tags.csv"
+    selecting, data = _timed(lambda: select(lib, Selection()), 3)
+    assert len(data.rows) == TAGS
+    writing, _ = _timed(lambda: write_csv(data, out), 3)
+    total, _ = _timed(lambda: write_csv(select(lib, Selection()), out), 3)
+    size = out.stat().st_size / 1e6
+    print(f"== CSV, {TAGS} tags: select {selecting:.3f} s + write {writing:.3f} s; end to end "
+          f"{total:.3f} s (median of 3; target < 1 s); {size:.1f} MB")
+    for matrix in ("counts", "cooccurrence"):
+        took, _ = _timed(lambda: write_csv(select(lib, Selection()), tmp_path / "m.csv",
+                                           matrix), 3)
+        print(f"== CSV {matrix} matrix from {TAGS} tags: {took:.3f} s end to end (median of 3)")
+    with open(out, encoding="utf-8-sig") as f:
+        assert sum(1 for _ in f) > TAGS  # header + rows (+ notes with line breaks: none here)
+
+
+def test_word_brief_10000_tags(tagged, tmp_path):
+    lib = tagged
+    out = tmp_path / "brief.docx"
+    start = time.perf_counter()
+    data = select(lib, Selection())
+    selected = time.perf_counter()
+    write_docx(data, out)
+    done = time.perf_counter()
+    print(f"== Word brief, {TAGS} tags ({data.clause_count} clauses, {len(data.documents)} "
+          f"documents): {done - start:.2f} s end to end (select {selected - start:.2f} s, "
+          f"write {done - selected:.2f} s; target < 15 s); {out.stat().st_size / 1e6:.1f} MB")
+    doc = docx.Document(str(out))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Summary"] + [t[:1].upper() + t[1:] for t in THEMES]
