@@ -250,16 +250,18 @@ def _in_order(sequence: list[int]) -> set[int]:
 
 
 def word_diff(old_text: str, new_text: str) -> list[Segment]:
-    """Word-level diff, punctuation as words of its own; whitespace follows the token before
-    it. Adjacent deletions and insertions are grouped (deletion first), as in track changes."""
+    """Word-level diff, punctuation as words of its own. Each segment carries the whitespace
+    before it, so equal + delete segments spell the old text and equal + insert segments the
+    new one. Adjacent deletions and insertions are grouped (deletion first), as in track
+    changes."""
     old_tokens = list(_TOKEN.finditer(old_text))
     new_tokens = list(_TOKEN.finditer(new_text))
 
     def shown(text: str, tokens, i: int, j: int) -> str:
         if i >= j:
             return ""
-        end = tokens[j].start() if j < len(tokens) else len(text)
-        return text[tokens[i].start():end]
+        start = tokens[i - 1].end() if i else 0
+        return text[start:tokens[j - 1].end()] if j < len(tokens) else text[start:]
 
     codes = WordCodes()
     a = codes.encode([t.group() for t in old_tokens])
