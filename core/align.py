@@ -303,9 +303,23 @@ def align(old: Resolution, new: Resolution) -> Alignment:
     _match_similar(old_nodes, new_nodes, links, scores)
     _match_by_children(old_nodes, new_nodes, links, scores)
 
-    matched = [n.index for n in new_nodes if n.index in links]
-    keep = _in_order([links[n] for n in matched])
-    in_order = {matched[i] for i in keep}
+    used = set(links.values())
+
+    def reparented(n: _Node) -> bool:
+        # Another parent: the old parent's successor is not the new parent (a subparagraph
+        # that went to another paragraph, or became one); both parents unmatched says nothing.
+        old_parent, new_parent = old_nodes[links[n.index]].parent, n.parent
+        if (old_parent is not None and new_parent is not None and new_parent not in links
+                and old_parent not in used):
+            return False
+        return (links.get(new_parent) if new_parent is not None else None) != old_parent
+
+    moved = {n.index for n in new_nodes if n.index in links and reparented(n)}
+    # The rest moved if outside the longest run kept in order (reparented ones, moved anyway,
+    # do not get a say in which of their neighbours stayed).
+    steady = [n.index for n in new_nodes if n.index in links and n.index not in moved]
+    keep = _in_order([links[i] for i in steady])
+    moved.update(i for k, i in enumerate(steady) if k not in keep)
     pairs = []
     for n in new_nodes:
         o = links.get(n.index)
@@ -313,21 +327,9 @@ def align(old: Resolution, new: Resolution) -> Alignment:
             pairs.append(AlignedPair(n.paragraph, None, NEW, 0.0))
             continue
         old_node = old_nodes[o]
-        # Another parent: the old parent's successor is not the new parent (a subparagraph
-        # that went to another paragraph, or became one); both unmatched says nothing.
-        old_parent, new_parent = old_node.parent, n.parent
-        successor = links.get(new_parent) if new_parent is not None else None
-        reparented = (successor != old_parent
-                      and not (old_parent is not None and new_parent is not None
-                               and new_parent not in links
-                               and old_parent not in links.values()))
         identical = old_node.text == n.text
-        if n.index not in in_order or reparented:
-            status = MOVED
-        else:
-            status = SAME if identical else CHANGED
+        status = MOVED if n.index in moved else SAME if identical else CHANGED
         score = 1.0 if identical else min(scores.get(n.index, 0.0), 0.999)
         pairs.append(AlignedPair(n.paragraph, old_node.paragraph, status, score))
-    used = set(links.values())
     dropped = [o.paragraph for o in old_nodes if o.index not in used]
     return Alignment(old, new, pairs, dropped)
