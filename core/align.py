@@ -34,8 +34,9 @@ SHORT_WORDS = 6        # texts this short are paired only when near-identical or
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # For comparing only: punctuation (ASCII and typographic) becomes a space, so str.split()
 # yields the words (several times faster than a regular expression on a slow laptop).
-_FOLD = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00ab\u00bb"
-                       "\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u2026"} | {"\u00ad": None})
+_PUNCTUATION = ("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00ab\u00bb"
+                "\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u2026")
+_FOLD = str.maketrans({c: " " for c in _PUNCTUATION} | {"\u00ad": None})
 
 
 def normalise(text: str | None) -> str:

@@ -7,7 +7,8 @@ for the selected row, and the carry-forward queue for the older version's tags.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QKeySequence, QPalette, QTextDocument
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QAction, QKeySequence, QPalette,
+                           QTextDocument)
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel,
                                QMainWindow, QMessageBox, QPushButton, QSplitter, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView,
