@@ -15,6 +15,7 @@ import sqlite_utils
 
 from core import schema
 from core.errors import ClausemarkError, ConflictError, LibraryError, NotFoundError
+from core.library_compare import CompareOps
 from core.library_tags import TagOps
 from core.library_themes import ThemeOps
 from core.model import Footnote, Paragraph, Resolution
@@ -48,7 +49,7 @@ def _year(adopted: str | None) -> int | None:
     return int(adopted[:4]) if adopted and adopted[:4].isdigit() else None
 
 
-class Library(ThemeOps, TagOps, SearchOps):
+class Library(ThemeOps, TagOps, SearchOps, CompareOps):
     """An open library file. Create one per thread (SQLite connections are not shared).
 
     Opening and general
@@ -98,6 +99,9 @@ class Library(ThemeOps, TagOps, SearchOps):
     Search                                                         -- core/search.py
         search(query, *, theme=None, document=None, kind=None, year=None, limit=50, offset=0,
                mark=("[", "]")) -> list[SearchHit]         FTS5, porter stemming, best first
+
+    Comparison                                                     -- core/library_compare.py
+        paragraph_texts(documents=None) -> {document id: [texts in order]}
 
     History
         history(limit=100, offset=0, action=None) -> list[HistoryEntry]   newest first
