@@ -42,6 +42,14 @@ def build(window) -> None:
     window.fit_width_action = _action(window, "Fit &width", pdf.fit_width, "Ctrl+0")
     window.edit_themes_action = _action(window, "&Edit themes…", lambda: edit_themes(window),
                                         "Ctrl+T")
+    window.report_action = _action(window, "Export theme &report…", lambda: open_reports(window),
+                                   "Ctrl+R", sp.SP_FileDialogDetailedView,
+                                   "CSV or Word report of the tagged clauses")
+    window.compare_action = _action(window, "&Compare with earlier version…",
+                                    lambda: open_compare(window), "Ctrl+K",
+                                    sp.SP_FileDialogContentsView,
+                                    "Align this resolution with the one it updates and carry "
+                                    "tags forward")
     quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     about = _action(window, "&About Clausemark", lambda: QMessageBox.about(
         window, "About Clausemark",
@@ -52,12 +60,16 @@ def build(window) -> None:
     file_menu = bar.addMenu("&File")
     file_menu.addActions([window.import_action, window.import_folder_action])
     window.file_menu = file_menu
-    window.export_separator = file_menu.addSeparator()
+    file_menu.addSeparator()
+    file_menu.addAction(window.report_action)
+    file_menu.addSeparator()
     file_menu.addAction(quit_action)
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([window.undo_action, window.redo_action])
     edit_menu.addSeparator()
     edit_menu.addActions([window.note_action, window.copy_citation_action, window.find_action])
+    document_menu = bar.addMenu("&Document")
+    document_menu.addActions([window.compare_action, window.copy_citation_action])
     view_menu = bar.addMenu("&View")
     view_menu.addActions([window.zoom_in_action, window.zoom_out_action, window.fit_width_action])
     window.themes_menu = bar.addMenu("&Themes")
@@ -67,7 +79,9 @@ def build(window) -> None:
     toolbar = window.toolbar = QToolBar("Main", window, objectName="mainToolbar")
     toolbar.setIconSize(QSize(18, 18))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    toolbar.addActions([window.import_action, window.undo_action, window.redo_action])
+    toolbar.addActions([window.import_action, window.report_action, window.compare_action])
+    toolbar.addSeparator()
+    toolbar.addActions([window.undo_action, window.redo_action])
     toolbar.addSeparator()
     toolbar.addActions([window.zoom_out_action, window.zoom_in_action, window.fit_width_action])
     toolbar.addSeparator()
@@ -116,10 +130,23 @@ def focus_search(window) -> None:
 
 
 def edit_themes(window) -> None:
-    try:
-        from gui.theme_dialog import ThemeDialog
-    except ImportError:
-        QMessageBox.information(window, "Themes", "The theme editor is not available.")
+    from gui.theme_dialog import ThemeDialog
+    ThemeDialog(window.library, window.undo_stack, window).exec()
+
+
+def open_reports(window) -> None:
+    from gui.reports_dialog import ReportsDialog
+    window.note_panel.save()
+    ReportsDialog(window.library.path, window).exec()
+
+
+def open_compare(window) -> None:
+    if window.document_id is None:
+        QMessageBox.information(window, "Compare versions",
+                                "Open a resolution first: it is compared with the earlier "
+                                "version it updates.")
         return
-    dialog = ThemeDialog(window.library, window.undo_stack, window)
-    dialog.exec()
+    from gui.compare_view import open_compare_window
+    window.compare_window = open_compare_window(
+        window.library.path, window.document_id, parent=window, library=window.library,
+        undo_stack=window.undo_stack)

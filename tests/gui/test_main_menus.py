@@ -1,0 +1,80 @@
+"""The main window's menus reach the theme editor, the reports dialog and version comparison,
+and what is done there shows in the main window and lands in the library."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton
+
+from core.library import Library
+from gui.theme_add_dialog import AddThemeDialog
+from tests.gui.conftest import import_and_wait
+
+
+def _when_shown(object_name, act):
+    """Act on the top-level widget named `object_name` once it is visible (as a user would)."""
+    seen = []
+
+    def poll():
+        found = [w for w in QApplication.topLevelWidgets()
+                 if w.objectName() == object_name and w.isVisible()]
+        if found:
+            seen.append(found[0])
+            act(found[0])
+        else:
+            QTimer.singleShot(30, poll)
+
+    QTimer.singleShot(30, poll)
+    return seen
+
+
+def test_add_a_theme_from_the_themes_menu_gives_it_a_key(qtbot, window, library_file):
+    def in_theme_dialog(dialog):
+        _when_shown("addThemeDialog", fill_form)
+        qtbot.mouseClick(dialog.findChild(QToolButton, "addThemeButton"), Qt.MouseButton.LeftButton)
+        dialog.accept()
+
+    def fill_form(form: AddThemeDialog):
+        qtbot.keyClicks(form.name_edit, "trafficking")
+        qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+
+    seen = _when_shown("themeDialog", in_theme_dialog)
+    window.edit_themes_action.trigger()
+    assert seen
+    assert window.theme_model.theme_for_shortcut(5).name == "trafficking"
+    assert any(a.iconText() == "5 trafficking" for a in window.tag_actions.theme_actions)
+    with Library(library_file) as fresh:
+        assert "trafficking" in [t.name for t in fresh.themes()]
+    window.undo_action.trigger()  # the main window's undo covers theme edits
+    assert window.theme_model.theme_for_shortcut(5) is None
+
+
+def test_reports_dialog_opens_from_the_file_menu(qtbot, imported_window):
+    seen = _when_shown("reportsDialog", lambda dialog: dialog.reject())
+    imported_window.report_action.trigger()
+    assert seen and isinstance(seen[0], QDialog)
+
+
+def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, library_file, dev_dir):
+    import_and_wait(qtbot, window, [dev_dir / "mp_A_RES_78_187-EN.pdf",
+                                    dev_dir / "mp_A_RES_80_190-EN.pdf"])
+    old = window.library.document("A/RES/78/187")
+    new = window.library.document("A/RES/80/190")
+    theme = window.theme_model.theme_for_shortcut(1)
+    window.library.tag(old.id, "PP1", theme.id)
+    window.select_document(new.id)
+    window.compare_action.trigger()
+    compare = window.compare_window
+    assert compare is not None and compare.isVisible()
+    assert compare.old_doc.id == old.id  # the predecessor was found
+    button = compare.findChild(QPushButton, "acceptSameButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    with Library(library_file) as fresh:
+        carried = [t.paragraph for t in fresh.tags(document=new.id)]
+    assert carried  # PP 1 is unchanged or carried to its successor
+    # The main window, open on the new version, shows the chip at once.
+    chips = window._tag_chips()
+    assert {p for p in chips} == set(carried)
+    compare.close()
+    window.undo_action.trigger()
+    with Library(library_file) as fresh:
+        assert fresh.tags(document=new.id) == []
