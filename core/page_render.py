@@ -28,8 +28,11 @@ def _document(key: str, data: bytes) -> "pymupdf.Document":
 def render_page(key: str, data: bytes, page: int, scale: float) -> tuple[int, int, int, bytes]:
     """Page `page` (from 0) of the PDF `data` at `scale` pixels per point, as
     (width, height, stride, RGB bytes)."""
-    doc = _document(key, data)
-    pix = doc[page].get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+    return render_loaded_page(_document(key, data)[page], scale)
+
+
+def render_loaded_page(page: "pymupdf.Page", scale: float) -> tuple[int, int, int, bytes]:
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
     return pix.width, pix.height, pix.stride, bytes(pix.samples)
 
 

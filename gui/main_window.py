@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView,
                                QMainWindow, QMessageBox, QSplitter, QTabWidget, QTreeView,
                                QVBoxLayout, QWidget)
@@ -180,13 +180,23 @@ class MainWindow(QMainWindow):
         self._refresh_selection_views()
 
     def _size_tree_columns(self) -> None:
-        tree, model = self.paragraph_tree, self.paragraph_model
-        for col in range(model.columnCount() - 1):
-            tree.resizeColumnToContents(col)
-        tree.setColumnWidth(0, min(tree.columnWidth(0), 130))
-        tree.setColumnWidth(1, min(tree.columnWidth(1), 170))
+        """Column widths from the text itself (resizeColumnToContents asks every cell through
+        data(), which costs more than the rest of opening a document)."""
+        tree, resolution = self.paragraph_tree, self.paragraph_model.resolution()
+        plain = tree.fontMetrics()
+        italic_font = tree.font()
+        italic_font.setItalic(True)
+        italic = QFontMetrics(italic_font)
+        labels, openings = [], [0]
+        for paragraph in resolution.walk():
+            depth = paragraph.id.count("(") + (paragraph.kind.startswith("annex_"))
+            labels.append(plain.horizontalAdvance(paragraph.label) + depth * tree.indentation())
+            if paragraph.opening:
+                openings.append(italic.horizontalAdvance(paragraph.opening))
+        tree.setColumnWidth(0, min(max(labels, default=60) + tree.indentation() + 16, 170))
+        tree.setColumnWidth(1, min(max(openings) + 16, 170))
         # Room for a few theme chips even before anything is tagged.
-        tree.setColumnWidth(model.THEMES, max(90, min(tree.columnWidth(model.THEMES), 200)))
+        tree.setColumnWidth(self.paragraph_model.THEMES, 150)
 
     def _tag_chips(self) -> dict[str, list[tuple[str, str]]]:
         if self.document_id is None:

@@ -27,7 +27,7 @@ class PageRenderer(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: set[tuple[str, int, float]] = set()
+        self._pending: dict[tuple[str, int, float], Future | None] = {}
         self._in_process = False
         self._done.connect(self._deliver)
 
@@ -46,13 +46,14 @@ class PageRenderer(QObject):
         if job in self._pending:
             return
         self.start()
-        self._pending.add(job)
+        self._pending[job] = None
         if self._pool is not None:
             try:
                 future = self._pool.submit(page_render.render_page, key, data, page, scale)
             except RuntimeError:  # the pool broke or was shut down: render here from now on
                 self._pool, self._in_process = None, True
             else:
+                self._pending[job] = future
                 future.add_done_callback(lambda f: self._done.emit(f, key, page, scale))
                 return
         future = Future()
@@ -62,8 +63,16 @@ class PageRenderer(QObject):
             future.set_exception(exc)
         self._deliver(future, key, page, scale)
 
+    def forget_others(self, key: str) -> None:
+        """Drop queued pages of other documents: the analyst has moved on."""
+        for job, future in list(self._pending.items()):
+            if job[0] != key and future is not None and future.cancel():
+                self._pending.pop(job, None)  # (cancel() may already have delivered it)
+
     def _deliver(self, future: Future, key: str, page: int, scale: float) -> None:
-        self._pending.discard((key, page, scale))
+        self._pending.pop((key, page, scale), None)
+        if future.cancelled():
+            return
         try:
             width, height, stride, samples = future.result()
         except Exception:

@@ -15,7 +15,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
-from gui.page_renderer import PageRenderer, shared_renderer
+from core import page_render
+from gui.page_renderer import PageRenderer, image_from_samples, shared_renderer
 
 PAGE_GAP = 12.0  # points between pages
 HIGHLIGHT = QColor(255, 200, 0, 90)
@@ -63,8 +64,20 @@ class PdfView(QGraphicsView):
         if not data:
             return
         self._key = hashlib.sha1(data).hexdigest()
+        self._renderer.forget_others(self._key)
         with pymupdf.open(stream=data, filetype="pdf") as doc:
             sizes = [(page.rect.width, page.rect.height) for page in doc]
+            first_page = doc[0] if len(doc) else None
+            self._lay_out(sizes)
+            # The page in view at opening is drawn here and now (~10 ms): a round trip to the
+            # rendering process would leave it blank for longer. Scrolling uses the process.
+            if first_page is not None:
+                scale = self._render_scale()
+                samples = page_render.render_loaded_page(first_page, scale)
+                self._on_rendered(self._key, 0, scale, image_from_samples(*samples))
+        self._request_visible()
+
+    def _lay_out(self, sizes) -> None:
         y = 0.0
         for width, height in sizes:
             rect = QRectF(0, y, width, height)
@@ -76,7 +89,7 @@ class PdfView(QGraphicsView):
             self._page_scale.append(0.0)
         self.scene().setSceneRect(QRectF(-PAGE_GAP, -PAGE_GAP, self._widest() + 2 * PAGE_GAP,
                                          y + PAGE_GAP))
-        self._apply_zoom()
+        self._apply_zoom(request=False)
 
     def page_count(self) -> int:
         return len(self._page_rects)
@@ -112,7 +125,7 @@ class PdfView(QGraphicsView):
         self._fit_width = True
         self._apply_zoom()
 
-    def _apply_zoom(self) -> None:
+    def _apply_zoom(self, request: bool = True) -> None:
         if self._fit_width and self._page_rects:
             available = self.viewport().width() - 4
             self._zoom = max(ZOOM_MIN, available / (self._widest() + 2 * PAGE_GAP))
@@ -120,7 +133,8 @@ class PdfView(QGraphicsView):
         self.resetTransform()
         self.scale(self._zoom, self._zoom)
         self.centerOn(center)
-        self._request_visible()
+        if request:
+            self._request_visible()
         self.zoomChanged.emit(self._zoom)
 
     def resizeEvent(self, event) -> None:
