@@ -8,7 +8,8 @@ keeps coming back to the subject in passing gets it proposed. A clause that take
 ("the missions mentioned in paragraph 2 above") takes that paragraph's themes too.
 
 Then, once the analyst has tagged enough clauses, a small model trained on the library's own
-tags (core/suggest_model.py) adds its votes. Themes already on a clause, rejected for it, or
+tags (core/suggest_model.py) adds its votes, but only for themes where it passed a self-check
+on the analyst's own documents. Themes already on a clause, rejected for it, or
 retired are never proposed.
 """
 from __future__ import annotations
@@ -158,21 +159,20 @@ def suggest(resolution: Resolution, themes: list[Theme], *, model=None,
 
 
 def _decide(pid: str, theme: Theme, ev: Evidence | None, vote) -> Suggestion | None:
-    """Combine the rules' evidence with the model's vote (a core.suggest_model.Vote or None)."""
+    """Combine the rules' evidence with the model's vote (a core.suggest_model.Vote or None).
+    An untrusted model (one that failed its self-check on the analyst's documents) is silent;
+    a trusted one adds the clauses it is confident about and backs the rules' suggestions."""
+    from core.suggest_model import CONFIDENT
+
     rule_score = ev.score if ev else 0.0
-    if vote is None:
-        if rule_score >= THRESHOLD:
-            source = "reference" if ev.reference and not ev.strong else "cues"
-            return Suggestion(pid, theme.id, theme.name, round(rule_score, 2), ev.reason(), source)
-        return None
-    # The model votes: a confident yes adds a suggestion the cues missed; a confident no on a
-    # clause like many the analyst left untagged removes a weak rule suggestion.
-    if rule_score >= THRESHOLD and vote.probability >= vote.veto_below:
-        source = "cues+model" if vote.probability >= 0.5 else "cues"
-        reason = ev.reason() + (f"; {vote.reason}" if source == "cues+model" else "")
-        return Suggestion(pid, theme.id, theme.name, round(rule_score + vote.probability, 2),
-                          reason, source)
-    if vote.probability >= vote.alone_above or (rule_score > 0 and vote.probability >= 0.5):
+    trusted = vote is not None and vote.trusted
+    if rule_score >= THRESHOLD:
+        source = "reference" if ev.reference and not ev.strong else "cues"
+        reason = ev.reason()
+        if trusted and vote.probability >= 0.5:
+            source, reason = "cues+model", f"{reason}; {vote.reason}"
+        return Suggestion(pid, theme.id, theme.name, round(rule_score, 2), reason, source)
+    if trusted and vote.probability >= CONFIDENT:
         reason = vote.reason + (f"; {ev.reason()}" if ev and ev.reason() else "")
         return Suggestion(pid, theme.id, theme.name, round(rule_score + vote.probability, 2),
                           reason, "model" if not rule_score else "cues+model")

@@ -67,3 +67,26 @@ def table(scores) -> str:
     for name, s in scores.items():
         lines.append(f"{name:<16} {s.precision:>9.3f} {s.recall:>7.3f} {s.tp:>4} {s.fp:>3} {s.fn:>3}")
     return "\n".join(lines)
+
+
+def held_out_models(dev_dir: Path, label_sets=None):
+    """model_for(label_set) for `evaluate`: a model trained on the hand labels of every OTHER
+    labelled resolution, as if the analyst had tagged those (leave-one-resolution-out)."""
+    from core.library_suggestions import TrainingClause
+    from core.suggest_model import ThemeModel
+
+    label_sets = label_sets or load_labels()
+    ids = {t.name: t.id for t in default_themes()}
+    clauses = {}
+    for k, ls in enumerate(label_sets):
+        resolution = parse_pdf(dev_dir / ls["file"])
+        clauses[ls["file"]] = [
+            TrainingClause(0, k, p.text or "", frozenset(ids[n] for n in ls["labels"][p.id]),
+                           frozenset())
+            for top in resolution.paragraphs for p in top.walk()]
+
+    def model_for(ls):
+        train = [c for name, cs in clauses.items() if name != ls["file"] for c in cs]
+        model = ThemeModel.train(train, set(ids.values()))
+        return model if model.themes else None
+    return model_for
