@@ -47,7 +47,8 @@ GROUP_STEMS = frozenset("""woman man girl boy child youth adolesc person elder m
 asylum-seek peopl minor juvenil famili victim survivor worker indigen communiti individu
 household infant older disabl""".split())
 _COORD = frozenset({"and", "or", "as", "well", "including", "especially", "particularly",
-                    "in", "particular", "those", "of", "all", "with", "disabilities"})
+                    "in", "particular", "those", "of", "all", "with", "disabilities", "their",
+                    "accompanying", "own", "respective"})
 MODIFIER_HEADS = ("sensitiv", "friendly", "responsiv", "centred", "centered", "focused", "led",
                   "inclusiv", "appropriat", "specific", "related", "based", "rights")
 _CROSS_REF = re.compile(
@@ -188,6 +189,32 @@ def is_modifier(tokens: list[Token], first: int, last: int) -> bool:
     """A hyphenated modifier: "child-sensitive", "child-friendly", "child-led"."""
     return last + 1 < len(tokens) and tokens[last + 1].hyphen_before and any(
         tokens[last + 1].lower.startswith(h) for h in MODIFIER_HEADS)
+
+
+_SEGMENT_LEAD = re.compile(r"^(?:and|or|as well as|including|such as|inter alia|in particular)\s+")
+
+
+def _segments(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, word count) of the comma- or semicolon-separated parts of a clause."""
+    out, start = [], 0
+    for m in re.finditer(r"[,;]|$", text):
+        part = text[start:m.start()].strip()
+        words = len(_SEGMENT_LEAD.sub("", part.lower()).split())
+        out.append((start, m.start(), words))
+        start = m.end()
+    return out
+
+
+def in_enumeration(text: str, start: int, short: int = 4) -> bool:
+    """The words at `start` are one item of an enumeration of short items ("vaccines, social
+    protection, education and child services"; "legal aid, victim advocacy, services for
+    children, safety planning")."""
+    parts = _segments(text)
+    k = next((i for i, (a, b, _) in enumerate(parts) if a <= start <= b), None)
+    if k is None or parts[k][2] > short + 1:
+        return False
+    near = [parts[i][2] for i in (k - 2, k - 1, k + 1, k + 2) if 0 <= i < len(parts)]
+    return sum(1 for n in near if 0 < n <= short) >= 2
 
 
 def cross_references(text: str) -> list[str]:

@@ -3,8 +3,9 @@
 Rules first: a theme is proposed when its cue phrases occur in what the clause itself asks or
 states. A cue inside a title cited among other titles (the Convention on the Rights of the Child
 in a list of treaties), inside an agenda item's title, in a passing list of groups ("women and
-children") or as a hyphenated modifier ("child-sensitive") counts a third: only a clause that
-keeps coming back to the subject in passing gets it proposed. A clause that takes its subject from another paragraph
+children"), as a hyphenated modifier ("child-sensitive") or as one short item of an enumeration
+("education and child services, ...") counts a third: only a clause that comes back to the
+subject in several different passing mentions gets it proposed. A clause that takes its subject from another paragraph
 ("the missions mentioned in paragraph 2 above") takes that paragraph's themes too.
 
 Then, once the analyst has tagged enough clauses, a small model trained on the library's own
@@ -90,9 +91,10 @@ def clause_evidence(text: str, themes: list[ThemeCues],
             weight, surface = _weigh(text, tokens, ctx, m, tc.stems)
             if weight >= STRONG:
                 ev.strong.append(surface)
-            elif weight > 0:
-                ev.weak.append(surface)
-            ev.score += weight
+                ev.score += weight
+            elif weight > 0 and surface.lower() not in {w.lower() for w in ev.weak}:
+                ev.weak.append(surface)  # the same passing phrase again adds nothing
+                ev.score += weight
         if ev.strong or ev.weak:
             out[tc.theme.id] = ev
     return out
@@ -102,13 +104,19 @@ def _weigh(text: str, tokens: list[Token], ctx: cc.ClauseContext, m: CueMatch,
            own_stems: set[str]) -> tuple[float, str]:
     surface = text[m.start:m.end]
     title = ctx.title_at(m.start, m.end)
+    if cc.is_modifier(tokens, m.first, m.last):
+        passing = surface + text[tokens[m.last].end:tokens[m.last + 1].end]
+    elif cc.in_group_list(tokens, m.first, m.last, own_stems):
+        passing = surface
+    else:
+        passing = None
     if title is not None:
-        if title.agenda or ctx.enumeration_size(title) >= LIST_OF_TITLES:
+        if title.agenda or passing or ctx.enumeration_size(title) >= LIST_OF_TITLES:
             return 0.0, surface
         return INSTRUMENT, title.text
-    if cc.is_modifier(tokens, m.first, m.last):
-        return WEAK, surface + text[tokens[m.last].end:tokens[m.last + 1].end]
-    if cc.in_group_list(tokens, m.first, m.last, own_stems):
+    if passing:
+        return WEAK, passing
+    if cc.in_enumeration(text, m.start):
         return WEAK, surface
     return STRONG, surface
 
