@@ -25,6 +25,8 @@ department mechanism goals procedures standards agreement treaty toolkit""".spli
 # Small words a title may contain between its capitalised words.
 TITLE_GLUE = frozenset("""of on the for and against to in with its their by from all or between
 relating concerning regarding at as within thereto especially""".split())
+_TITLE_STARTS = frozenset({"united", "international", "special", "optional", "world", "global",
+                           "vienna", "universal"})
 # Lower-case references that name an earlier text by what it was about.
 _LOWER_TITLE = re.compile(
     r"(?:\b(?:resolutions?|decisions?|general comments?|general recommendations?|reports?|"
@@ -66,7 +68,7 @@ class Title:
 
 # What may stand between two titles of one enumeration: separators, dates, numbers, "adopted by".
 LIST_GAP_WORDS = frozenset("""and as well the its of on by which it adopted thereto including also
-general chapter most recent latest previous report reports work comment comments recommendation
+general chapter most recent convention conventions instruments protocols latest previous report reports work comment comments recommendation
 recommendations no resolution resolutions decision decisions entitled in at other relevant all
 respectively supplementing recalling reaffirming noting further to a an january february march
 april may june july august september october november december""".split())
@@ -81,23 +83,23 @@ class ClauseContext:
     def title_at(self, start: int, end: int) -> Title | None:
         return next((t for t in self.titles if t.start <= start and end <= t.end), None)
 
-    def enumeration_size(self, title: Title) -> int:
-        """How many titles stand in the same enumeration as `title` ("the Covenant ..., the
-        Convention ... and the Convention ...")."""
+    def enumeration(self, title: Title) -> list[Title]:
+        """The titles that stand in one enumeration with `title` ("the Covenant ..., the
+        Convention ... and the Convention ..."), itself included."""
         cited = [t for t in self.titles if not t.agenda]
         if title not in cited:
-            return 0
+            return []
         i = cited.index(title)
         lo = hi = i
         while lo > 0 and self._listed(cited[lo - 1], cited[lo]):
             lo -= 1
         while hi + 1 < len(cited) and self._listed(cited[hi], cited[hi + 1]):
             hi += 1
-        return hi - lo + 1
+        return cited[lo:hi + 1]
 
     def _listed(self, a: Title, b: Title) -> bool:
         gap = self.text[a.end:b.start]
-        words = re.findall(r"[^\W\d_]+", gap)
+        words = re.findall(r"[^\W\d_]+", re.sub(r"\([^)]*\)", " ", gap))
         return len(gap) <= MAX_LIST_GAP and all(w.lower() in LIST_GAP_WORDS for w in words)
 
 
@@ -117,7 +119,8 @@ def _capitalised_titles(text: str, tokens: list[Token]) -> list[Title]:
                 break
             if between.strip() == "," and not nxt.text[:1].isupper():
                 break
-            if nxt.lower == "and" and j + 2 < len(tokens) and tokens[j + 2].lower == "the":
+            if nxt.lower == "and" and j + 3 < len(tokens) and tokens[j + 2].lower == "the" and (
+                    tokens[j + 3].lower in TITLE_HEADS or tokens[j + 3].lower in _TITLE_STARTS):
                 break  # "... against Children and the Special Representative ...": two titles
             if nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.hyphen_before:
                 j += 1
@@ -149,7 +152,13 @@ def analyse(text: str, tokens: list[Token]) -> ClauseContext:
             # a longer title swallows the shorter ones found inside it
             ctx.titles = [o for o in ctx.titles if not (t.start <= o.start and o.end <= t.end)]
             ctx.titles.append(t)
-    ctx.titles.sort(key=lambda t: t.start)
+    # of two overlapping titles, keep the longer
+    ctx.titles.sort(key=lambda t: t.start - t.end)
+    kept: list[Title] = []
+    for t in ctx.titles:
+        if not any(t.start < k.end and k.start < t.end for k in kept):
+            kept.append(t)
+    ctx.titles = sorted(kept, key=lambda t: t.start)
     return ctx
 
 
@@ -211,7 +220,7 @@ def in_enumeration(text: str, start: int, short: int = 4) -> bool:
     children, safety planning")."""
     parts = _segments(text)
     k = next((i for i, (a, b, _) in enumerate(parts) if a <= start <= b), None)
-    if k is None or parts[k][2] > short + 1:
+    if k is None or parts[k][2] > short:
         return False
     near = [parts[i][2] for i in (k - 2, k - 1, k + 1, k + 2) if 0 <= i < len(parts)]
     return sum(1 for n in near if 0 < n <= short) >= 2

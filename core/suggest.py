@@ -87,8 +87,18 @@ def clause_evidence(text: str, themes: list[ThemeCues],
         if not matches:
             continue
         ev = Evidence()
-        for m in matches:
-            weight, surface = _weigh(text, tokens, ctx, m, tc.stems)
+        weighed = [(m, *_weigh(text, tokens, ctx, m, tc.stems)) for m in matches]
+        about = {id(t) for m, w, _ in weighed if w == INSTRUMENT
+                 for t in [ctx.title_at(m.start, m.end)] if t is not None}
+        for m, weight, surface in weighed:
+            title = ctx.title_at(m.start, m.end)
+            if title is not None and weight == INSTRUMENT:
+                # In a list of titles, only a list mostly about the theme is about the theme:
+                # not the Convention on the Rights of the Child among ten treaties.
+                listed = ctx.enumeration(title)
+                if len(listed) >= LIST_OF_TITLES and 2 * sum(
+                        id(t) in about for t in listed) <= len(listed):
+                    continue
             if weight >= STRONG:
                 ev.strong.append(surface)
                 ev.score += weight
@@ -111,7 +121,7 @@ def _weigh(text: str, tokens: list[Token], ctx: cc.ClauseContext, m: CueMatch,
     else:
         passing = None
     if title is not None:
-        if title.agenda or passing or ctx.enumeration_size(title) >= LIST_OF_TITLES:
+        if title.agenda or passing:
             return 0.0, surface
         return INSTRUMENT, title.text
     if passing:

@@ -61,9 +61,17 @@ def test_an_agenda_item_title_never_counts():
 
 def test_lower_case_titles_of_earlier_resolutions_in_a_list_do_not_count():
     text = ("Recalling its resolutions 77/201 of 15 December 2022 on protecting children from "
-            "bullying, 76/146 of 16 December 2021 on the girl child and 77/211 of 15 December "
+            "bullying, 76/146 of 16 December 2021 on the right to food and 77/211 of 15 December "
             "2022 on the right to privacy in the digital age,")
     assert themes_of(text) == set()
+
+
+def test_a_list_of_instruments_mostly_about_the_theme_counts():
+    text = ("Encourages States to apply the United Nations Standard Minimum Rules for the "
+            "Treatment of Prisoners, the United Nations Rules for the Treatment of Women Prisoners "
+            "and the United Nations Rules for the Protection of Juveniles Deprived of their "
+            "Liberty and the Guidelines on Access to Legal Aid")
+    assert themes_of(text) == {"detention"}  # 3 of 4 on detention; 1 of 4 on juveniles
 
 
 def test_a_cross_reference_carries_the_subject_of_the_paragraph_it_names():
