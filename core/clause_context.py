@@ -166,24 +166,35 @@ def _is_group(token: Token) -> bool:
     return token.stem in GROUP_STEMS or token.lower in ("persons", "people", "women", "men")
 
 
-def in_group_list(tokens: list[Token], first: int, last: int, theme_stems: set[str]) -> bool:
+_LINKS = frozenset({"and", "or", "including", "especially", "particularly", "particular",
+                    "well"})
+
+
+def in_group_list(text: str, tokens: list[Token], first: int, last: int,
+                  theme_stems: set[str]) -> bool:
     """The words first..last name a group listed among other groups, and the other groups
-    outnumber the theme's own ("women and children"; "children, juveniles, women, ...")."""
+    outnumber the theme's own ("women and children"; "children, juveniles, women, ...").
+    A group word right next to it is the same noun phrase, not a list ("migrant children")."""
     if not any(_is_group(t) for t in tokens[first:last + 1]):
         return False
 
     def collect(step: int) -> list[Token]:
-        found, i, gap = [], (first - 1 if step < 0 else last + 1), 0
+        found, gap, linked = [], 0, False
+        prev, i = tokens[first if step < 0 else last], (first - 1 if step < 0 else last + 1)
         while 0 <= i < len(tokens) and gap <= 3:
             t = tokens[i]
+            a, b = (t, prev) if step < 0 else (prev, t)
+            linked = linked or any(c in text[a.end:b.start] for c in ",;")
             if _is_group(t):
-                found.append(t)
+                if linked:
+                    found.append(t)
                 gap = 0
             elif t.lower in _COORD or t.hyphen_before:
+                linked = linked or t.lower in _LINKS
                 gap += 1
             else:
                 break
-            i += step
+            prev, i = t, i + step
         return found
 
     others = collect(-1) + collect(1)

@@ -116,7 +116,7 @@ def _weigh(text: str, tokens: list[Token], ctx: cc.ClauseContext, m: CueMatch,
     title = ctx.title_at(m.start, m.end)
     if cc.is_modifier(tokens, m.first, m.last):
         passing = surface + text[tokens[m.last].end:tokens[m.last + 1].end]
-    elif cc.in_group_list(tokens, m.first, m.last, own_stems):
+    elif cc.in_group_list(text, tokens, m.first, m.last, own_stems):
         passing = surface
     else:
         passing = None

@@ -41,6 +41,7 @@ def test_women_and_children_in_passing_is_not_about_children():
     assert themes_of("Calls upon States to protect the human rights of all migrants, including "
                      "those of women and children, regardless of their status") == set()
     assert themes_of("Protects the rights of children and adolescents in schools") == {"children"}
+    assert themes_of("Ends the detention of migrant children") == {"children", "detention"}
 
 
 def test_hyphenated_modifiers_in_a_list_are_passing_mentions():
