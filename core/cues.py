@@ -18,7 +18,8 @@ from functools import lru_cache
 import snowballstemmer
 
 # Words and hyphenated parts; apostrophes (straight or curly) stay inside a word for now.
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_WORD = WORD_RE
 _IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person",
               "persons": "person", "youths": "youth"}
 # Words the text may add between the words of a cue phrase.
@@ -48,7 +49,7 @@ def tokenize(text: str) -> list[Token]:
     for m in _WORD.finditer(text):
         word = m.group()
         end = m.end()
-        if re.search(r"['’]s$", word, re.IGNORECASE):  # possessive: "children’s" -> "children"
+        if word.endswith(("'s", "’s", "'S", "’S")):  # possessive: "children’s" -> "children"
             word = word[:-2]
             end -= 2
         start = m.start()
