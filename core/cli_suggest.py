@@ -16,9 +16,8 @@ from core.importer import file_sha256
 from core.library import Library
 from core.parser import parse_pdf
 from core.paths import library_path
-from core.records import Theme
 from core.suggest import Suggestion, suggest, suggest_for_document
-from core.theme_defaults import DEFAULT_THEME_DETAILS
+from core.theme_defaults import default_theme_records
 
 
 def register(sub) -> None:
@@ -36,12 +35,6 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_suggest)
 
 
-def _default_themes() -> list[Theme]:
-    return [Theme(id=i + 1, name=name, colour="#000000", position=i, parent_id=None,
-                  description=description, retired=False, created="", cues=tuple(cues))
-            for i, (name, (description, cues)) in enumerate(DEFAULT_THEME_DETAILS.items())]
-
-
 def _suggestions(args) -> tuple[str | None, list[str], dict[str, list[Suggestion]]]:
     """(symbol, paragraph ids in document order, suggestions per paragraph id)."""
     path = library_path(getattr(args, "db", None))
@@ -51,7 +44,7 @@ def _suggestions(args) -> tuple[str | None, list[str], dict[str, list[Suggestion
         resolution = parse_pdf(target)
         order = [p.id for top in resolution.paragraphs for p in top.walk()]
         if not path.exists():
-            return resolution.symbol, order, suggest(resolution, _default_themes())
+            return resolution.symbol, order, suggest(resolution, default_theme_records())
         with Library(path, create=False) as lib:
             doc_id = lib.document_id_for_sha(file_sha256(target))
             if doc_id is not None:  # the library's copy: respect its tags and rejections

@@ -1,5 +1,8 @@
 """Descriptions and cue phrases the four default themes ship with (schema version 4 writes them
 into libraries whose default themes have none yet). Cue syntax: see core/cues.py."""
+from __future__ import annotations
+
+from core.records import Theme
 
 DEFAULT_THEME_DETAILS: dict[str, tuple[str, list[str]]] = {
     "children": (
@@ -31,3 +34,10 @@ DEFAULT_THEME_DETAILS: dict[str, tuple[str, list[str]]] = {
         ["consular", "consulate", "consul", "consular notification", "consular access",
          "consular assistance", "consular protection", "Vienna Convention on Consular Relations"]),
 }
+
+
+def default_theme_records() -> list[Theme]:
+    """The four default themes as records (ids 1-4), for suggesting without a library."""
+    return [Theme(id=i + 1, name=name, colour="#000000", position=i, parent_id=None,
+                  description=description, retired=False, created="", cues=tuple(cues))
+            for i, (name, (description, cues)) in enumerate(DEFAULT_THEME_DETAILS.items())]

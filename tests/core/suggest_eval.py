@@ -8,16 +8,14 @@ from pathlib import Path
 from core.parser import parse_pdf
 from core.records import Theme
 from core.suggest import suggest
-from core.theme_defaults import DEFAULT_THEME_DETAILS
+from core.theme_defaults import default_theme_records
 
 LABELS = Path(__file__).parent / "labels"
 THEMES = ["children", "detention", "remittances", "consular rights"]
 
 
 def default_themes() -> list[Theme]:
-    return [Theme(id=i + 1, name=name, colour="#000000", position=i, parent_id=None,
-                  description=DEFAULT_THEME_DETAILS[name][0], retired=False, created="",
-                  cues=tuple(DEFAULT_THEME_DETAILS[name][1])) for i, name in enumerate(THEMES)]
+    return default_theme_records()
 
 
 def load_labels() -> list[dict]:

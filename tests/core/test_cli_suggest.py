@@ -5,22 +5,8 @@ import shutil
 
 import pytest
 
-from core.cli import main
 from core.library import Library
-from tests.core.library_helpers import library_with_document
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "lib.clausemark"
-    library_with_document(path, author="ana").close()
-    return str(path)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.core.test_cli_library import db, run  # noqa: F401  (db is a fixture)
 
 
 def test_json_has_exactly_the_shape_of_the_issue(capsys, db):
