@@ -197,19 +197,27 @@ def _decide(pid: str, theme: Theme, ev: Evidence | None, vote) -> Suggestion | N
     return None
 
 
-def suggest_for_document(lib, ref, *, use_model: bool = True) -> dict[str, list[Suggestion]]:
+def suggest_for_document(lib, ref, *, use_model: bool = True,
+                         model=None) -> dict[str, list[Suggestion]]:
     """Suggestions for a document in the library: its tagged themes and remembered rejections
-    are skipped; the model is trained on the analyst's tags in the other documents."""
-    from core.suggest_model import ThemeModel
-
+    are skipped; the model is trained on the analyst's tags in the other documents (or given:
+    `model`, e.g. trained in the background by the GUI)."""
     doc_id = lib._document_id(ref)
     resolution = lib.resolution(doc_id)
     themes = lib.themes(include_retired=False)
     skip = {(t.paragraph, t.theme_id) for t in lib.tags(document=doc_id) if t.span is None}
     skip |= {(pid, theme) for _, pid, theme in lib.rejected_suggestions(doc_id)}
-    model = None
-    if use_model:
-        model = ThemeModel.train(lib.training_clauses(exclude_document=doc_id),
-                                 {t.id for t in themes})
-        model = model if model.themes else None
-    return suggest(resolution, themes, model=model, skip=skip)
+    if model is None and use_model:
+        model = train_model(lib, doc_id, themes)
+    return suggest(resolution, themes, model=model if use_model else None, skip=skip)
+
+
+def train_model(lib, exclude_document=None, themes=None):
+    """The model on the analyst's tags outside `exclude_document`, or None if no theme has
+    enough of them."""
+    from core.suggest_model import ThemeModel
+
+    themes = themes if themes is not None else lib.themes(include_retired=False)
+    model = ThemeModel.train(lib.training_clauses(exclude_document=exclude_document),
+                             {t.id for t in themes})
+    return model if model.themes else None
