@@ -1,7 +1,7 @@
 """Undoable answers to suggestions: rejecting (remembered in the library) and accepting (tags)."""
 from __future__ import annotations
 
-from core.undo import Command, CommandGroup, TagCommand
+from core.undo import Command, CommandGroup, TagCommand, ThemeEditCommand
 
 
 class RejectSuggestionCommand(Command):
@@ -23,3 +23,11 @@ def answer(document, paragraph: str, theme_ids: list[int], accept: bool, label: 
     if len(commands) == 1:
         return commands[0]
     return CommandGroup(f"{'accept' if accept else 'reject'} suggestions for {label}", commands)
+
+
+class ThemeCuesCommand(ThemeEditCommand):
+    """Change a theme's cue phrases (undo puts the old list back)."""
+    _METHODS = {**ThemeEditCommand._METHODS, "cues": "set_theme_cues"}
+
+    def __init__(self, theme, cues: list[str]):
+        super().__init__(theme, "cues", list(cues))

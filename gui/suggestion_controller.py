@@ -64,11 +64,15 @@ class SuggestionController(QObject):
         self.accept_action.triggered.connect(lambda: self.answer(True))
         self.reject_action.triggered.connect(lambda: self.answer(False))
         self.review_action.triggered.connect(self.set_reviewing)
+        self.cues_action = QAction("Edit theme &cue phrases…", win)
+        self.cues_action.triggered.connect(self.edit_cues)
         self.menu = win.menuBar().addMenu("&Suggestions")
         self.menu.setObjectName("suggestionsMenu")
         self.menu.addActions([self.accept_action, self.reject_action])
         self.menu.addSeparator()
         self.menu.addAction(self.review_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.cues_action)
         help_menu = next((a for a in win.menuBar().actions() if a.text() == "&Help"), None)
         if help_menu is not None:  # keep Help last
             win.menuBar().insertMenu(help_menu, self.menu)
@@ -88,11 +92,19 @@ class SuggestionController(QObject):
                 return True
         return super().eventFilter(watched, event)
 
+    def edit_cues(self):
+        from gui.theme_cues_dialog import ThemeCuesDialog
+        dialog = ThemeCuesDialog(self.window.library, self.window.undo_stack,
+                                 parent=self.window)
+        dialog.open()
+        return dialog
+
     # -- computing -----------------------------------------------------------------------------
 
     def _on_document(self, document_id) -> None:
         self.model, self._model_for = None, None
         self.refresh()
+        self.window._size_tree_columns()  # room for the suggested themes' names
         if document_id is not None:
             self._retrain.start(0)
         if self.reviewing:

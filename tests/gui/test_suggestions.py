@@ -96,3 +96,30 @@ def test_review_mode_walks_through_suggestions_in_document_order(qtbot, window, 
     assert not window.suggestions.reviewing
     qtbot.keyClick(tree, Qt.Key.Key_Down)  # ordinary keys work again
     assert window.selected_paragraph_ids() != [order[2]]
+
+
+def test_editing_cue_phrases_changes_the_suggestions_and_undoes(qtbot, window, dev_dir,
+                                                                library_file):
+    from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
+    tree = _open_migration(qtbot, window, dev_dir)
+    assert _chips(tree, "PP19").data() == ""  # diaspora investment: not a remittance cue
+    dialog = window.suggestions.edit_cues()
+    qtbot.waitExposed(dialog)
+    dialog.theme_box.setCurrentIndex(dialog.theme_box.findData(
+        window.library.theme("remittances").id))
+    cues = dialog.findChild(QPlainTextEdit, "themeCues")
+    assert "remittance" in cues.toPlainText().splitlines()
+    cues.moveCursor(cues.textCursor().MoveOperation.End)
+    qtbot.keyClick(cues, Qt.Key.Key_Return)
+    qtbot.keyClicks(cues, "diaspora investment")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    with Library(library_file) as lib:
+        assert lib.theme("remittances").cues[-1] == "diaspora investment"
+    assert _chips(tree, "PP19").data() == "remittances?"
+    dialog.close()
+    window.undo()
+    with Library(library_file) as lib:
+        assert "diaspora investment" not in lib.theme("remittances").cues
+    assert _chips(tree, "PP19").data() == ""
