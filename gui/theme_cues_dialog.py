@@ -9,10 +9,19 @@ from core.errors import ClausemarkError
 from core.suggest_commands import ThemeCuesCommand
 from core.undo import CommandGroup, ThemeEditCommand
 
-HELP = ("One cue phrase per line. Words match their variants (“detain” finds “detained”); "
+HELP = ("Cue phrases: what suggestions look for. Words match their variants (“detain” finds “detained”); "
         "list derived words apart (“detention”). A word in \"quotes\" matches only that form. "
         "A cue counts fully only in what a clause itself asks or states, not in a list of "
         "treaty titles or a passing “women and children”.")
+
+
+def cues_to_text(cues) -> str:
+    """Cue phrases on one line, as the theme dialog shows them."""
+    return "; ".join(cues)
+
+
+def text_to_cues(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("\n", ";").split(";") if part.strip()]
 
 
 class ThemeCuesDialog(QDialog):
