@@ -7,7 +7,8 @@ A cue is a phrase of one or more words. Each word matches its variants through t
 Between the words of a phrase the text may add a possessive or an article ("deprived of liberty"
 finds "deprived of their liberty"). A word in double quotes matches that exact form only
 ('"minors"' finds "minors" but not "minor crimes"). Matching works on words, never on bare
-substrings: "consul" does not find "consultation".
+substrings: "consul" does not find "consultation". (A theme's cue starting with "-" names words
+that do not count: core/suggest.py.)
 """
 from __future__ import annotations
 

@@ -70,7 +70,10 @@ class ThemeCues:
 
     def __init__(self, theme: Theme):
         self.theme = theme
-        self.cues: list[Cue] = compile_cues(theme.cues)
+        phrases = [c.strip() for c in theme.cues]
+        self.cues: list[Cue] = compile_cues(c for c in phrases if not c.startswith("-"))
+        # "-arrest warrant": words that do not count even though a cue matches inside them
+        self.exclusions: list[Cue] = compile_cues(c[1:] for c in phrases if c.startswith("-"))
         self.stems = {c.words[0][1] for c in self.cues if len(c.words) == 1}
 
 
@@ -84,6 +87,10 @@ def clause_evidence(text: str, themes: list[ThemeCues],
     out: dict[int, Evidence] = {}
     for tc in themes:
         matches = find_cues(tokens, tc.cues)
+        if matches and tc.exclusions:
+            excluded = find_cues(tokens, tc.exclusions)
+            matches = [m for m in matches if not any(
+                x.first <= m.last and m.first <= x.last for x in excluded)]
         if not matches:
             continue
         ev = Evidence()

@@ -1,5 +1,6 @@
 """Descriptions and cue phrases the four default themes ship with (schema version 4 writes them
-into libraries whose default themes have none yet). Cue syntax: see core/cues.py."""
+into libraries whose default themes have none yet). Cue syntax: see core/cues.py; a cue starting
+with "-" names words that do not count ("-arrest warrant")."""
 from __future__ import annotations
 
 from core.records import Theme
@@ -9,8 +10,9 @@ DEFAULT_THEME_DETAILS: dict[str, tuple[str, list[str]]] = {
         "Rights and protection of persons under 18: children, minors, juveniles, adolescents, "
         "girls and boys as children; birth registration, child labour, child marriage, juvenile "
         "justice, unaccompanied and migrant children.",
-        ["child", "children", "childhood", '"minors"', "unaccompanied minor", "juvenile",
-         "adolescent", "girl", "boy", "infant", "newborn", "orphan", "birth registration",
+        ["child", "children", "childhood", '"minors"', "unaccompanied minor", "juvenile justice",
+         "juvenile offender", "juvenile delinquency", "juvenile detention",
+         "juveniles deprived of liberty", "adolescent", "girl", "boy", "infant", "newborn", "orphan", "birth registration",
          "under 18 years of age", "under the age of 18", "under 18", "Beijing Rules",
          "Havana Rules", "Riyadh Guidelines"]),
     "detention": (
@@ -21,7 +23,7 @@ DEFAULT_THEME_DETAILS: dict[str, tuple[str, list[str]]] = {
          "prison", "prisoner", "incarceration", "incarcerate", "overincarceration", "jail",
          "penitentiary", "arrest", "deprivation of liberty", "deprived of liberty",
          "deprive of liberty", "places of detention", "Nelson Mandela Rules", "Bangkok Rules",
-         "Tokyo Rules", "Havana Rules"]),
+         "Tokyo Rules", "Havana Rules", "-arrest warrant"]),
     "remittances": (
         "Money migrants send home: remittance flows, their cost, channels and use, and the "
         "financial inclusion of senders and recipients.",

@@ -9,8 +9,9 @@ from core.errors import ClausemarkError
 from core.suggest_commands import ThemeCuesCommand
 from core.undo import CommandGroup, ThemeEditCommand
 
-HELP = ("Cue phrases: what suggestions look for. Words match their variants (“detain” finds “detained”); "
-        "list derived words apart (“detention”). A word in \"quotes\" matches only that form. "
+HELP = ("Cue phrases: what suggestions look for. Words match their variants (“detain” finds "
+        "“detained”); list derived words apart (“detention”). A word in \"quotes\" matches only "
+        "that form; a cue starting with - names words that do not count (“-arrest warrant”). "
         "A cue counts fully only in what a clause itself asks or states, not in a list of "
         "treaty titles or a passing “women and children”.")
 

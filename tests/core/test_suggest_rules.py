@@ -100,3 +100,9 @@ def test_a_custom_theme_works_from_its_own_cues():
     got = run("Calls for the prosecution of traffickers and the protection of victims of "
               "trafficking in persons", themes=themes)["OP1"]
     assert set(got) == {"trafficking"}
+
+
+def test_an_exclusion_cue_keeps_a_phrase_from_counting():
+    assert themes_of("Calls for the execution of arrest warrants issued by the Court") == set()
+    assert themes_of("Calls for an end to arbitrary arrest of journalists") == {"detention"}
+    assert themes_of("Calls for the conservation of juvenile fish stocks") == set()
