@@ -16,6 +16,7 @@ import sqlite_utils
 from core import schema
 from core.errors import ClausemarkError, ConflictError, LibraryError, NotFoundError
 from core.library_compare import CompareOps
+from core.library_suggestions import SuggestionOps
 from core.library_tags import TagOps
 from core.library_themes import ThemeOps
 from core.model import Footnote, Paragraph, Resolution
@@ -49,7 +50,7 @@ def _year(adopted: str | None) -> int | None:
     return int(adopted[:4]) if adopted and adopted[:4].isdigit() else None
 
 
-class Library(ThemeOps, TagOps, SearchOps, CompareOps):
+class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
     """An open library file. Create one per thread (SQLite connections are not shared).
 
     Opening and general
@@ -60,7 +61,7 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps):
         schema_version -> int; integrity_check() -> str ("ok" when sound)
         transaction() -> context manager; nested calls become savepoints (atomic multi-writes)
         subscribe(callback(event: str, details: dict)) -> unsubscribe function; events
-            "documents", "themes", "tags" fire after the change is committed
+            "documents", "themes", "tags", "suggestions" fire after the change is committed
         db -> sqlite_utils.Database over the same connection, for read-only queries (reports)
         backup(dest_path) -> Path                          consistent copy of the whole file
 
@@ -95,6 +96,15 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps):
         tags(*, theme=None, document=None, paragraph=None, author=None,
              include_subthemes=True) -> list[Tag]          in document order
         restore_tag(tag) -> Tag                            re-insert a removed tag (undo)
+
+    Suggestions                                          -- core/library_suggestions.py
+        set_theme_cues(ref, cues: list[str]) -> Theme     cue phrases (Theme.cues)
+        reject_suggestion(document, paragraph, theme) -> bool   remembered; False if already
+        unreject_suggestion(document, paragraph, theme) -> bool  forget it (undo)
+        rejected_suggestions(document=None) -> set[(document_id, paragraph id, theme_id)]
+        training_clauses(exclude_document=None) -> list[TrainingClause]   paragraphs of tagged
+            documents with their tagged and rejected theme ids (for core/suggest_model.py)
+        (core/suggest.py suggest_for_document(lib, ref) computes the suggestions themselves)
 
     Search                                                         -- core/search.py
         search(query, *, theme=None, document=None, kind=None, year=None, limit=50, offset=0,

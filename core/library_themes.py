@@ -5,6 +5,7 @@ walk of that tree; the first nine themes in use get the keyboard shortcuts 1-9. 
 deleted while a tag uses it: retiring hides it from tagging and keeps every tag."""
 from __future__ import annotations
 
+import json
 import re
 
 from core import schema
@@ -16,7 +17,7 @@ ThemeRef = int | str
 PALETTE = ["#2E86DE", "#C0392B", "#27AE60", "#8E44AD", "#E67E22", "#16A085", "#D35400",
            "#2C3E50", "#F1C40F", "#7F8C8D", "#E84393", "#00CEC9"]
 MAX_NAME = 80
-_COLUMNS = "id, name, colour, position, parent_id, description, retired, created"
+_COLUMNS = "id, name, colour, position, parent_id, description, retired, created, cues"
 
 
 def normalise_colour(colour: str) -> str:
@@ -60,7 +61,8 @@ class ThemeOps:
                     key = shortcut
                 theme = Theme(id=row[0], name=row[1], colour=row[2], position=row[3],
                               parent_id=row[4], description=row[5], retired=bool(row[6]),
-                              created=row[7], depth=depth, shortcut=key, tag_count=row[8])
+                              created=row[7], depth=depth, shortcut=key, tag_count=row[9],
+                              cues=tuple(json.loads(row[8] or "[]")))
                 if include_retired or not retired:
                     ordered.append(theme)
                 walk(row[0], depth + 1, retired)

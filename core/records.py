@@ -50,6 +50,7 @@ class Theme:
     depth: int = 0  # 0 for a top-level theme
     shortcut: int | None = None  # 1-9 in taxonomy order among themes in use
     tag_count: int = 0
+    cues: tuple[str, ...] = ()  # cue phrases for suggestions (core/cues.py)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -7,6 +7,7 @@ library is opened, and refuses (without writing anything) a file written by a ne
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -156,7 +157,31 @@ def _v3_tag_spans(conn: sqlite3.Connection) -> None:
         paragraph_id, theme_id, ifnull(span_start, -1), ifnull(span_end, -1))""")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans]
+def _v4_suggestions(conn: sqlite3.Connection) -> None:
+    """Themes carry cue phrases (a JSON list) for suggestions; the default themes get careful
+    descriptions and cues unless the analyst changed them. Rejected suggestions are remembered
+    per paragraph and theme, so a rejected theme is not proposed again for that clause."""
+    from core.theme_defaults import DEFAULT_THEME_DETAILS
+
+    conn.execute("ALTER TABLE themes ADD COLUMN cues TEXT NOT NULL DEFAULT '[]'")
+    v1_descriptions = {name: description for name, _, description in DEFAULT_THEMES}
+    for name, (description, cues) in DEFAULT_THEME_DETAILS.items():
+        conn.execute("UPDATE themes SET cues = ? WHERE name = ? COLLATE NOCASE AND cues = '[]'",
+                     (json.dumps(cues, ensure_ascii=False), name))
+        conn.execute("UPDATE themes SET description = ? WHERE name = ? COLLATE NOCASE "
+                     "AND description IN ('', ?)", (description, name, v1_descriptions[name]))
+    conn.execute("""CREATE TABLE suggestion_rejections (
+        id INTEGER PRIMARY KEY,
+        paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+        theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+        author TEXT NOT NULL,
+        created TEXT NOT NULL,
+        UNIQUE (paragraph_id, theme_id))""")
+    conn.execute("CREATE INDEX suggestion_rejections_theme ON suggestion_rejections(theme_id)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
+                                                         _v4_suggestions]
 LATEST_VERSION = len(MIGRATIONS)
 
 

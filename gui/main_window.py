@@ -23,6 +23,7 @@ from gui.paragraph_model import ParagraphModel
 from gui.paragraph_filter import TreeFilter
 from gui.pdf_view import PdfView
 from gui.search_panel import SearchPanel
+from gui.suggestion_controller import SuggestionController
 from gui.tag_actions import TagActions
 from gui.theme_model import ThemeModel
 
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.tag_actions = TagActions(self)
         main_menus.build(self)
         self._connect()
+        self.suggestions = SuggestionController(self)
         self._unsubscribe = library.subscribe(self._on_library_changed)
         self.undo_stack.on_change(self._update_undo_actions)
         self._update_undo_actions()
@@ -216,6 +218,8 @@ class MainWindow(QMainWindow):
             paragraph = resolution.find(paragraph_id)
             if paragraph is not None:
                 tinted.extend((paragraph.boxes, colour, True) for _, colour in chips)
+        if hasattr(self, "suggestions"):  # hollow outlines for suggested themes
+            tinted.extend(self.suggestions.tint_entries(resolution))
         self.pdf_view.set_tints(tinted)
 
     def jump_to(self, document_id: int, paragraph_id: str) -> None:

@@ -4,7 +4,7 @@ UserRole returns the paragraph id (e.g. "OP5(a)") for every item, in every colum
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from core.model import Paragraph, Resolution
 
@@ -20,13 +20,17 @@ def first_words(paragraph: Paragraph, count: int = FIRST_WORDS) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def chips_icon(colours: list[str], size: int = 12) -> QIcon:
-    """A row of small colour squares, one per theme tagged on the paragraph."""
-    pixmap = QPixmap(len(colours) * (size + 2), size)
+def chips_icon(colours: list[str], size: int = 12, hollow: list[str] = ()) -> QIcon:
+    """A row of small colour squares, one per theme tagged on the paragraph, then a hollow
+    square (outline only) per suggested theme."""
+    pixmap = QPixmap((len(colours) + len(hollow)) * (size + 2), size)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
     for i, colour in enumerate(colours):
         painter.fillRect(i * (size + 2), 0, size, size, QColor(colour))
+    for i, colour in enumerate(hollow, start=len(colours)):
+        painter.setPen(QPen(QColor(colour), 2))
+        painter.drawRect(i * (size + 2) + 1, 1, size - 2, size - 2)
     painter.end()
     return QIcon(pixmap)
 
@@ -35,6 +39,7 @@ class ParagraphModel(QAbstractItemModel):
     HEADERS = ("Paragraph", "Opening", "Themes", "Text")
     THEMES, TEXT = 2, 3
     ParagraphIdRole = Qt.ItemDataRole.UserRole
+    SuggestedRole = Qt.ItemDataRole.UserRole + 1  # [(theme, colour, reason)] suggested
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -46,6 +51,7 @@ class ParagraphModel(QAbstractItemModel):
         self._row: list[int] = []                  # key -> row under its parent
         self._child_keys: dict[int | None, list[int]] = {}
         self._tags: dict[str, list[tuple[str, str]]] = {}  # paragraph id -> [(theme, colour)]
+        self._suggested: dict[str, list[tuple[str, str, str]]] = {}  # ... (theme, colour, why)
 
     # -- content -------------------------------------------------------------------------------
 
@@ -57,16 +63,26 @@ class ParagraphModel(QAbstractItemModel):
         if resolution is not None:
             self._add(resolution.paragraphs, None)
         self._tags = dict(tags or {})
+        self._suggested = {}
         self.endResetModel()
 
     def set_tags(self, tags: dict[str, list[tuple[str, str]]]) -> None:
         """Theme chips changed: repaint the Themes column only (the tree shape is unchanged)."""
         self._tags = dict(tags)
+        self._repaint_chips()
+
+    def set_suggestions(self, suggested: dict[str, list[tuple[str, str, str]]]) -> None:
+        """Suggested themes (hollow chips): paragraph id -> [(theme, colour, reason)]."""
+        self._suggested = dict(suggested)
+        self._repaint_chips()
+
+    def _repaint_chips(self) -> None:
         if self._resolution is None:
             return
         for index in list(self._all_indexes()):
             chip = index.siblingAtColumn(self.THEMES)
-            self.dataChanged.emit(chip, chip, [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(chip, chip, [Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.DecorationRole])
 
     def _add(self, paragraphs: list[Paragraph], parent: int | None) -> None:
         for row, node in enumerate(paragraphs):
@@ -148,12 +164,22 @@ class ParagraphModel(QAbstractItemModel):
                 return paragraph.opening or ""
             if col == self.TEXT:
                 return first_words(paragraph)
-            return ", ".join(name for name, _ in self._tags.get(paragraph.id, []))
+            names = [name for name, _ in self._tags.get(paragraph.id, [])]
+            names += [f"{name}?" for name, _, _ in self._suggested.get(paragraph.id, [])]
+            return ", ".join(names)
+        if role == self.SuggestedRole:
+            return list(self._suggested.get(paragraph.id, []))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
             return paragraph.text
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.THEMES:
+            lines = [f"suggested {name}: {why}" for name, _, why in
+                     self._suggested.get(paragraph.id, [])]
+            return "\n".join(lines + ["A accepts, X rejects"]) if lines else None
         if role == Qt.ItemDataRole.DecorationRole and col == self.THEMES:
-            tags = self._tags.get(paragraph.id)
-            return chips_icon([colour for _, colour in tags]) if tags else None
+            tags = self._tags.get(paragraph.id, [])
+            hollow = [colour for _, colour, _ in self._suggested.get(paragraph.id, [])]
+            return chips_icon([colour for _, colour in tags], hollow=hollow) \
+                if tags or hollow else None
         if role == Qt.ItemDataRole.FontRole and col == 1 and paragraph.opening:
             font = QFont()
             font.setItalic(True)

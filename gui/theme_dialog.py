@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from core.errors import ClausemarkError
 from core.records import Theme
+from core.suggest_commands import ThemeCuesCommand
 from core.undo import (AddThemeCommand, Command, MoveThemeCommand, RecolourThemeCommand,
                        RenameThemeCommand, RetireThemeCommand, ThemeEditCommand)
 from gui.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour, swatch
 
 IdRole = Qt.ItemDataRole.UserRole
+from gui.theme_cues_dialog import HELP as CUES_HELP, cues_to_text, text_to_cues
 
 
 class ThemeDialog(QDialog):
@@ -69,11 +71,16 @@ class ThemeDialog(QDialog):
         self.description_edit = QLineEdit(objectName="themeDescriptionEdit",
                                           placeholderText="what belongs under this theme")
         self.description_edit.editingFinished.connect(self._commit_description)
+        self.cues_edit = QLineEdit(objectName="themeCuesEdit",
+                                   placeholderText="cue phrases for suggestions, separated by ;")
+        self.cues_edit.setToolTip(CUES_HELP)
+        self.cues_edit.editingFinished.connect(self._commit_cues)
         self.details = QGroupBox("Selected theme")
         form = QFormLayout(self.details)
         form.addRow("&Colour:", self.colour_button)
         form.addRow("&Under:", self.parent_combo)
         form.addRow("&Description:", self.description_edit)
+        form.addRow("C&ue phrases:", self.cues_edit)
 
         self.show_retired = QCheckBox("Show &retired themes", objectName="showRetiredCheck")
         self.show_retired.toggled.connect(lambda _: self.refresh())
@@ -155,6 +162,7 @@ class ThemeDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._commit_description()  # Escape must not lose a description being typed
+        self._commit_cues()
         for stop in self._stops:
             stop()
         self._stops.clear()
@@ -258,6 +266,9 @@ class ThemeDialog(QDialog):
         fill_parent_combo(self.parent_combo, shown, theme.parent_id if theme else None,
                           self._subtree(theme.id) if theme else set())
         self.description_edit.setText(theme.description if theme else "")
+        self.cues_edit.setText(cues_to_text(theme.cues) if theme else "")
+        for edit in (self.description_edit, self.cues_edit):
+            edit.setCursorPosition(0)  # show how a long text begins
 
     # -- edits ---------------------------------------------------------------------------------
 
@@ -324,6 +335,12 @@ class ThemeDialog(QDialog):
         if theme is not None and text != theme.description:
             self._push(ThemeEditCommand(theme.id, "description", text),
                        f"Described {theme.name}.")
+
+    def _commit_cues(self) -> None:
+        theme = next((t for t in self._themes if t.id == self._details_id), None)
+        cues = text_to_cues(self.cues_edit.text())
+        if theme is not None and tuple(cues) != theme.cues:
+            self._push(ThemeCuesCommand(theme.id, cues), f"Cue phrases of {theme.name} changed.")
 
     def move(self, step: int) -> None:
         theme = self.current_theme()

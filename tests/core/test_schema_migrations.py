@@ -40,6 +40,7 @@ def write_old_library(path, version: int) -> None:
                      "'2024-01-03T09:00:00.000+00:00', '2024-01-03T09:00:00.000+00:00'), "
                      "(2, 71, 4, '', 'ben', '2024-01-04T09:00:00.000+00:00', "
                      "'2024-01-04T09:00:00.000+00:00')")
+        conn.execute("UPDATE themes SET description = 'our own words' WHERE name = 'remittances'")
         conn.execute("COMMIT")
     if version >= 2:  # as Clausemark 2 wrote them along with the tags
         conn.execute("INSERT INTO history (at, author, action, summary) VALUES "
@@ -80,6 +81,15 @@ def test_every_older_version_migrates_to_the_latest_keeping_all_data(tmp_path, v
             actions = [(h.action, h.author) for h in reversed(lib.history())]
             assert actions[:2] == [("tag", "ana"), ("tag", "ben")]
             assert len(actions) == (3 if version >= 2 else 2)  # nothing entered twice
+        # version 4: cue phrases for the default themes; the analyst's descriptions are kept
+        from core.theme_defaults import DEFAULT_THEME_DETAILS
+        assert lib.theme("detention").cues == tuple(DEFAULT_THEME_DETAILS["detention"][1])
+        assert lib.theme("detention").description == DEFAULT_THEME_DETAILS["detention"][0]
+        if version >= 1:
+            assert lib.theme("remittances").description == "our own words"
+            assert lib.theme("statelessness").cues == ()
+            assert lib.reject_suggestion(7, "OP5", "children")
+            assert lib.rejected_suggestions() == {(7, "OP5", lib.theme("children").id)}
         # and the newest features work on the migrated file
         lib.add_resolution(sample_resolution(symbol="A/RES/79/1"), fake_pdf("new"))
         tag = lib.tag("A/RES/79/1", "PP2", "detention", span=(16, 25))

@@ -123,7 +123,7 @@ def test_theme_edits_undo_and_redo(lib, stack):
         stack.undo()
     t = lib.theme(t.id)
     assert (t.name, t.colour, t.retired) == ("detention", "#C0392B", False)
-    assert t.description.startswith("Immigration detention")
+    assert t.description.startswith("Deprivation of liberty")  # the default (schema v4)
     assert lib.tag_by_id(tag.id).theme == "detention"
     for _ in range(4):
         stack.redo()

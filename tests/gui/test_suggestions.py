@@ -1,0 +1,125 @@
+"""Act as a user on theme suggestions: hollow chips and outlined tints, A accepts, X rejects (and
+the library remembers), undo, and the review mode walking in document order."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeView
+
+from core.library import Library
+from gui.paragraph_model import ParagraphModel
+from tests.gui.conftest import import_and_wait
+
+MIGRATION = "mp_A_RES_79_217-EN.pdf"
+
+
+def _open_migration(qtbot, window, dev_dir):
+    summary = import_and_wait(qtbot, window, [dev_dir / MIGRATION])
+    assert len(summary.imported) == 1
+    qtbot.waitUntil(lambda: window.paragraph_model.resolution() is not None)
+    return window.findChild(QTreeView, "paragraphTree")
+
+
+def _click(qtbot, tree, pid):
+    index = tree.model().index_of(pid)
+    tree.scrollTo(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualRect(index).center())
+
+
+def _chips(tree, pid):
+    return tree.model().index_of(pid).siblingAtColumn(ParagraphModel.THEMES)
+
+
+def test_suggestions_show_as_hollow_chips_and_outlined_tints(qtbot, window, dev_dir):
+    tree = _open_migration(qtbot, window, dev_dir)
+    chip = _chips(tree, "OP15(p)")
+    assert chip.data() == "remittances?"
+    [(theme, colour, reason)] = chip.data(ParagraphModel.SuggestedRole)
+    assert theme == "remittances" and "“remittances”" in reason
+    assert "A accepts" in chip.data(Qt.ItemDataRole.ToolTipRole)
+    assert not chip.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert _chips(tree, "OP1").data() == ""  # nothing suggested for "Takes note of the report"
+    outlines = sum(len(window.paragraph_model.resolution().find(p).boxes) * len(v)
+                   for p, v in window.suggestions.suggestions.items())
+    assert window.pdf_view.tint_count() == outlines > 0
+
+
+def test_a_accepts_and_undo_takes_it_back(qtbot, window, dev_dir, library_file):
+    tree = _open_migration(qtbot, window, dev_dir)
+    _click(qtbot, tree, "OP15(p)")
+    qtbot.keyClick(tree, Qt.Key.Key_A)
+    with Library(library_file) as lib:
+        assert [(t.paragraph, t.theme) for t in lib.tags()] == [("OP15(p)", "remittances")]
+    assert _chips(tree, "OP15(p)").data() == "remittances"  # solid now, no longer suggested
+    # The model retrains in the background on the new tag (too few tags to speak yet).
+    qtbot.waitUntil(lambda: window.suggestions.model_ready, timeout=20000)
+    assert window.suggestions.model is None
+    assert _chips(tree, "OP15(g)").data() == "children?, detention?"
+    qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with Library(library_file) as lib:
+        assert lib.tags() == []
+    assert _chips(tree, "OP15(p)").data() == "remittances?"
+
+
+def test_x_rejects_and_the_library_remembers(qtbot, window, dev_dir, library_file):
+    tree = _open_migration(qtbot, window, dev_dir)
+    _click(qtbot, tree, "OP15(g)")
+    assert _chips(tree, "OP15(g)").data() == "children?, detention?"
+    qtbot.keyClick(tree, Qt.Key.Key_X)
+    assert _chips(tree, "OP15(g)").data() == ""
+    with Library(library_file) as lib:
+        assert {(p, lib.theme(t).name) for _, p, t in lib.rejected_suggestions()} == {
+            ("OP15(g)", "children"), ("OP15(g)", "detention")}
+        assert lib.tags() == []
+    # Opening the document again (another session) keeps them rejected.
+    window.library_panel.documentChanged.emit(window.document_id)
+    assert _chips(tree, "OP15(g)").data() == ""
+    window.undo()  # the rejection is one undoable step
+    assert _chips(tree, "OP15(g)").data() == "children?, detention?"
+
+
+def test_review_mode_walks_through_suggestions_in_document_order(qtbot, window, dev_dir):
+    tree = _open_migration(qtbot, window, dev_dir)
+    order = window.suggestions.ordered()
+    assert len(order) >= 4
+    _click(qtbot, tree, "PP1")
+    qtbot.keyClick(tree, Qt.Key.Key_F8)
+    assert window.suggestions.reviewing
+    assert window.selected_paragraph_ids() == [order[0]]
+    assert window.statusBar().currentMessage().startswith(f"Suggestion 1 of {len(order)}")
+    qtbot.keyClick(tree, Qt.Key.Key_X)  # reject: on to the next one
+    assert window.selected_paragraph_ids() == [order[1]]
+    qtbot.keyClick(tree, Qt.Key.Key_A)  # accept: on to the next one
+    assert window.selected_paragraph_ids() == [order[2]]
+    assert window.statusBar().currentMessage().startswith(f"Suggestion 1 of {len(order) - 2}")
+    qtbot.keyClick(tree, Qt.Key.Key_Escape)
+    assert not window.suggestions.reviewing
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # ordinary keys work again
+    assert window.selected_paragraph_ids() != [order[2]]
+
+
+def test_editing_cue_phrases_changes_the_suggestions_and_undoes(qtbot, window, dev_dir,
+                                                                library_file):
+    from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
+    tree = _open_migration(qtbot, window, dev_dir)
+    assert _chips(tree, "PP19").data() == ""  # diaspora investment: not a remittance cue
+    dialog = window.suggestions.edit_cues()
+    qtbot.waitExposed(dialog)
+    dialog.theme_box.setCurrentIndex(dialog.theme_box.findData(
+        window.library.theme("remittances").id))
+    cues = dialog.findChild(QPlainTextEdit, "themeCues")
+    assert "remittance" in cues.toPlainText().splitlines()
+    cues.moveCursor(cues.textCursor().MoveOperation.End)
+    qtbot.keyClick(cues, Qt.Key.Key_Return)
+    qtbot.keyClicks(cues, "diaspora investment")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    with Library(library_file) as lib:
+        assert lib.theme("remittances").cues[-1] == "diaspora investment"
+    assert _chips(tree, "PP19").data() == "remittances?"
+    dialog.close()
+    window.undo()
+    with Library(library_file) as lib:
+        assert "diaspora investment" not in lib.theme("remittances").cues
+    assert _chips(tree, "PP19").data() == ""
