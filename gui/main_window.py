@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         tree.setColumnWidth(0, min(max(labels, default=60) + tree.indentation() + 16, 170))
         tree.setColumnWidth(1, min(max(openings) + 16, 170))
         # Room for a few theme chips even before anything is tagged.
-        tree.setColumnWidth(self.paragraph_model.THEMES, 150)
+        tree.setColumnWidth(self.paragraph_model.THEMES, 180)
 
     def _tag_chips(self) -> dict[str, list[tuple[str, str]]]:
         if self.document_id is None:

@@ -8,6 +8,12 @@ from gui.app import build_main_window
 SAMPLE = "gate_A_RES_73_3-EN.pdf"
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp):
+    """Every GUI test has a QApplication (pixmaps and fonts need one), even when run alone."""
+    return qapp
+
+
 @pytest.fixture
 def library_file(tmp_path):
     return tmp_path / "gui.clausemark"

@@ -69,3 +69,19 @@ def test_paragraph_model(qtmodeltester, tmp_path, dev_dir):
         assert chip.data() == "Detention"
         assert not chip.data(Qt.ItemDataRole.DecorationRole).isNull()
         qtmodeltester.check(model)
+
+
+def test_library_sort_proxy(qtmodeltester, tmp_path, dev_dir):
+    from gui.library_panel import LibrarySortProxy
+    with _filled_library(tmp_path / "p.clausemark", dev_dir) as lib:
+        model = LibraryModel(lib)
+        proxy = LibrarySortProxy()
+        proxy.setSourceModel(model)
+        proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        qtmodeltester.check(proxy)
+        # Natural order: 73/3 before 78/323 even though "3" > "323" is false as text anyway;
+        # sort descending by tags (numbers) and filter by title words.
+        assert [proxy.index(r, 0).data() for r in range(2)] == ["A/RES/73/3", "A/RES/78/323"]
+        proxy.setFilterFixedString("tuberculosis")
+        qtmodeltester.check(proxy)
+        assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["A/RES/73/3"]
