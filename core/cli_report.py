@@ -2,7 +2,6 @@
 Word brief, for a selection of themes, documents and adoption dates."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 

@@ -14,7 +14,7 @@ import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from core.docx_parts import (A4_LONG_CM, A4_SHORT_CM, GREY, MARGIN_CM, BodyWriter, add_field,
                              add_run, cant_split, clean, define_styles, repeat_as_header, set_a4,

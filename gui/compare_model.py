@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from core.align import CHANGED, MOVED, NEW, SAME, AlignedPair, Alignment
 from core.model import Paragraph
+from gui.model_headers import header_title
 
 _Index = QModelIndex | QPersistentModelIndex
 DROPPED = "dropped"
@@ -110,10 +111,7 @@ class CompareModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
+        return header_title(self.HEADERS, section, orientation, role)
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -4,7 +4,7 @@ There is no Save button: a note is saved (as one undoable step) when typing paus
 editor loses focus, and before another paragraph or tag is shown."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout,
                                QWidget)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from core.model import Paragraph, Resolution
+from gui.model_headers import header_title
 
 _Index = QModelIndex | QPersistentModelIndex
 FIRST_WORDS = 12
@@ -145,10 +146,7 @@ class ParagraphModel(QAbstractItemModel):
         return len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
+        return header_title(self.HEADERS, section, orientation, role)
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         paragraph = self.paragraph(index)

@@ -35,6 +35,30 @@ def sample_pdf(dev_dir):
     return dev_dir / SAMPLE
 
 
+def when_shown(wanted, act):
+    """Act on the next visible top-level widget that is an instance of `wanted` (a class) or
+    carries that objectName (a string), as soon as it shows up, as the user would answer a
+    dialog. Returns a list that receives the widget."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    seen = []
+
+    def matches(widget) -> bool:
+        return (widget.objectName() == wanted if isinstance(wanted, str)
+                else isinstance(widget, wanted))
+
+    def poll():
+        found = [w for w in QApplication.topLevelWidgets() if matches(w) and w.isVisible()]
+        if found:
+            seen.append(found[0])
+            act(found[0])
+        else:
+            QTimer.singleShot(30, poll)
+
+    QTimer.singleShot(30, poll)
+    return seen
+
+
 def import_and_wait(qtbot, window, paths, timeout=60000):
     """Start an import as the window does and wait until its summary arrives."""
     with qtbot.waitSignal(window.importer.finished, timeout=timeout) as blocker:

@@ -3,7 +3,7 @@ both paragraphs, carry tags forward (all unchanged at once, the rest one by one)
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox, QPushButton
 
 from core.align import align

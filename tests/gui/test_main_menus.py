@@ -2,34 +2,17 @@
 and what is done there shows in the main window and lands in the library."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPushButton, QToolButton
 
 from core.library import Library
 from gui.theme_add_dialog import AddThemeDialog
-from tests.gui.conftest import import_and_wait
-
-
-def _when_shown(object_name, act):
-    """Act on the top-level widget named `object_name` once it is visible (as a user would)."""
-    seen = []
-
-    def poll():
-        found = [w for w in QApplication.topLevelWidgets()
-                 if w.objectName() == object_name and w.isVisible()]
-        if found:
-            seen.append(found[0])
-            act(found[0])
-        else:
-            QTimer.singleShot(30, poll)
-
-    QTimer.singleShot(30, poll)
-    return seen
+from tests.gui.conftest import import_and_wait, when_shown
 
 
 def test_add_a_theme_from_the_themes_menu_gives_it_a_key(qtbot, window, library_file):
     def in_theme_dialog(dialog):
-        _when_shown("addThemeDialog", fill_form)
+        when_shown("addThemeDialog", fill_form)
         qtbot.mouseClick(dialog.findChild(QToolButton, "addThemeButton"), Qt.MouseButton.LeftButton)
         dialog.accept()
 
@@ -37,7 +20,7 @@ def test_add_a_theme_from_the_themes_menu_gives_it_a_key(qtbot, window, library_
         qtbot.keyClicks(form.name_edit, "trafficking")
         qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
 
-    seen = _when_shown("themeDialog", in_theme_dialog)
+    seen = when_shown("themeDialog", in_theme_dialog)
     window.edit_themes_action.trigger()
     assert seen
     assert window.theme_model.theme_for_shortcut(5).name == "trafficking"
@@ -49,7 +32,7 @@ def test_add_a_theme_from_the_themes_menu_gives_it_a_key(qtbot, window, library_
 
 
 def test_reports_dialog_opens_from_the_file_menu(qtbot, imported_window):
-    seen = _when_shown("reportsDialog", lambda dialog: dialog.reject())
+    seen = when_shown("reportsDialog", lambda dialog: dialog.reject())
     imported_window.report_action.trigger()
     assert seen and isinstance(seen[0], QDialog)
 

@@ -7,15 +7,15 @@ import shutil
 
 import pytest
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QLineEdit, QListWidget,
-                               QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QTableView,
-                               QTreeView)
+                               QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton,
+                               QTableView)
 
 from core.library import Library
 from gui.app import build_main_window
-from tests.gui.conftest import import_and_wait
+from tests.gui.conftest import import_and_wait, when_shown
 
 
 @pytest.fixture
@@ -29,25 +29,18 @@ def _tags(path):
         return sorted((t.paragraph, t.theme, t.note) for t in fresh.tags())
 
 
-def _answer_later(qtbot, cls, answer, timeout=10000):
-    """Answer the next modal dialog of type `cls` when it shows up (as the user would)."""
-    answered = []
-
-    def poll():
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, cls) and w.isVisible()]
-        if shown:
-            answered.append(shown[0])
-            answer(shown[0])
-        else:
-            QTimer.singleShot(50, poll)
-
-    QTimer.singleShot(50, poll)
-    return answered
-
-
 def _first_op(window):
     return next(p for p in window.paragraph_model.resolution().walk()
                 if p.id.startswith("OP") and p.boxes)
+
+
+def _tag_first_op_with_key(qtbot, window, key):
+    """Select the first operative paragraph in the tree and press a theme key."""
+    paragraph = _first_op(window)
+    window.select_paragraph(paragraph.id)
+    window.paragraph_tree.setFocus()
+    qtbot.keyClick(window.paragraph_tree, key)
+    return paragraph
 
 
 def test_import_by_menu_answering_the_file_dialog(qtbot, window, library_file, sample_pdf):
@@ -56,7 +49,7 @@ def test_import_by_menu_answering_the_file_dialog(qtbot, window, library_file, s
         dialog.findChild(QLineEdit, "fileNameEdit").setText(str(sample_pdf))
         dialog.accept()
 
-    answered = _answer_later(qtbot, QFileDialog, answer)
+    answered = when_shown(QFileDialog, answer)
     with qtbot.waitSignal(window.importer.finished, timeout=60000):
         window.import_action.trigger()
     assert answered and answered[0].objectName() == "importDialog"
@@ -80,7 +73,7 @@ def test_drop_files_and_a_folder_with_a_bad_file_reports_why(qtbot, window, libr
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
     drop = QDropEvent(QPointF(400, 400), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    boxes = _answer_later(qtbot, QMessageBox, lambda box: box.accept())
+    boxes = when_shown(QMessageBox, lambda box: box.accept())
     with qtbot.waitSignal(window.importer.finished, timeout=60000) as blocker:
         window.dropEvent(drop)
     summary = blocker.args[0]
@@ -159,10 +152,7 @@ def test_clicking_text_in_the_pdf_selects_its_paragraph(qtbot, imported_window):
 
 def test_note_is_saved_without_a_save_button_and_undone(qtbot, imported_window):
     window = imported_window
-    paragraph = _first_op(window)
-    window.select_paragraph(paragraph.id)
-    window.paragraph_tree.setFocus()
-    qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_1)
+    _tag_first_op_with_key(qtbot, window, Qt.Key.Key_1)
     editor = window.findChild(QPlainTextEdit, "noteEditor")
     assert editor.isEnabled()
     editor.setFocus()
@@ -179,10 +169,7 @@ def test_note_is_saved_without_a_save_button_and_undone(qtbot, imported_window):
 
 def test_filter_tree_to_untagged_or_one_theme(qtbot, imported_window):
     window = imported_window
-    paragraph = _first_op(window)
-    window.select_paragraph(paragraph.id)
-    window.paragraph_tree.setFocus()
-    qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_3)
+    paragraph = _tag_first_op_with_key(qtbot, window, Qt.Key.Key_3)
     theme = window.theme_model.theme_for_shortcut(3).name
     combo = window.findChild(QComboBox, "treeFilter")
     combo.setCurrentIndex(combo.findData(theme))
