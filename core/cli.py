@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from core import __version__
+from core.backups import damaged, is_damage
 from core.errors import ClausemarkError
+from core.paths import library_path
 
 # Modules that add subcommands; each has register(subparsers) and sets args.func.
 COMMAND_MODULES = ["core.cli_parse", "core.cli_library", "core.cli_report", "core.cli_compare",
@@ -44,6 +47,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except ClausemarkError as exc:
         print(f"clausemark: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise
+        # Damage met in the middle of a command (the full check on open runs only hourly).
+        print(f"clausemark: {damaged(library_path(getattr(args, 'db', None)), str(exc))}",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("clausemark: interrupted", file=sys.stderr)

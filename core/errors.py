@@ -20,6 +20,19 @@ class LibraryVersionError(LibraryError):
     """The library was written by a newer Clausemark; it is refused and left untouched."""
 
 
+class DamagedLibraryError(LibraryError):
+    """The library file is damaged; `backup` is the newest sound backup (None if there is none)."""
+
+    def __init__(self, message: str, *, path=None, backup=None):
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
+class LibraryInUseError(LibraryError):
+    """Another Clausemark has the library open, and the request needs it alone (restore)."""
+
+
 class NotFoundError(LibraryError):
     """No document, paragraph, theme or tag matches what was asked for."""
 

@@ -13,11 +13,12 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from core import schema
+from core import backups, schema
 from core.errors import ClausemarkError, ConflictError, LibraryError, NotFoundError
 from core.library_compare import CompareOps
 from core.library_suggestions import SuggestionOps
 from core.library_tags import TagOps
+from core.instance_lock import InstanceLock
 from core.library_themes import ThemeOps
 from core.model import Footnote, Paragraph, Resolution
 from core.paths import analyst_name, library_path, os_user_name
@@ -54,9 +55,15 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
     """An open library file. Create one per thread (SQLite connections are not shared).
 
     Opening and general
-        Library(path=None, *, author=None, create=True)  open or create; None = default path
+        Library(path=None, *, author=None, create=True, read_only=False, check=False)
+                                                           open or create; None = default path;
+            an automatic backup when due, and a damaged file raises DamagedLibraryError naming
+            the last good backup (core/backups.py); check=True checks the file on every open
         Library.open(path=None, **kw) -> Library          same, as a classmethod
+        Library.open_for_app(path=None, *, wait=2.0) -> Library   for a long-lived window: holds
+            the instance lock; if another Clausemark holds it, read-only (read_only_reason says why)
         close(); with Library(...) as lib: ...
+        read_only: bool; read_only_reason: str | None     writes raise LibraryError when read-only
         path: Path; author: str (name written on tags and history; settable)
         schema_version -> int; integrity_check() -> str ("ok" when sound)
         transaction() -> context manager; nested calls become savepoints (atomic multi-writes)
@@ -64,6 +71,7 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
             "documents", "themes", "tags", "suggestions" fire after the change is committed
         db -> sqlite_utils.Database over the same connection, for read-only queries (reports)
         backup(dest_path) -> Path                          consistent copy of the whole file
+        make_backup(reason="manual", out=None) -> Path     into backups/ with rotation, or to `out`
 
     Documents
         add_resolution(resolution, pdf: bytes, *, filename=None) -> (document_id, created: bool)
@@ -118,9 +126,21 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
     """
 
     def __init__(self, path: str | Path | None = None, *, author: str | None = None,
-                 create: bool = True):
+                 create: bool = True, read_only: bool = False, check: bool = False):
         self.path = library_path(path)
+        existed = self.path.exists()
         self._conn = schema.open_connection(self.path, create=create)
+        self.read_only = read_only
+        self.read_only_reason: str | None = "opened read-only" if read_only else None
+        self._lock: InstanceLock | None = None
+        try:
+            if existed:  # a file just created has nothing to protect yet
+                backups.on_open(self._conn, self.path, force_check=check)
+            if read_only:
+                self._conn.execute("PRAGMA query_only = ON")
+        except BaseException:
+            self.close()
+            raise
         self._depth = 0
         self._pending: list[tuple[str, dict]] = []
         self._listeners: list[Callable[[str, dict], None]] = []
@@ -135,10 +155,33 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
     def open(cls, path: str | Path | None = None, **kwargs) -> "Library":
         return cls(path, **kwargs)
 
+    @classmethod
+    def open_for_app(cls, path: str | Path | None = None, *, wait: float = 2.0,
+                     **kwargs) -> "Library":
+        """Open for a window that stays open: checked on open, holding the instance lock
+        (core/instance_lock.py). When another Clausemark still holds it after `wait` seconds,
+        the library opens read-only and `read_only_reason` says why."""
+        lock = InstanceLock(library_path(path))
+        if not lock.acquire(wait):
+            lib = cls(path, read_only=True, check=True, **kwargs)
+            lib.read_only_reason = ("read-only: this library is open in another Clausemark "
+                                    "window; close that one to make changes here")
+            return lib
+        try:
+            lib = cls(path, check=True, **kwargs)
+        except BaseException:
+            lock.release()
+            raise
+        lib._lock = lock
+        return lib
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> "Library":
         return self
@@ -176,6 +219,8 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
         """All writes inside happen together or not at all. Nested use makes savepoints."""
         conn = self.conn
         depth = self._depth
+        if self.read_only:
+            raise LibraryError(f"{self.path}: {self.read_only_reason}; nothing was changed")
         try:
             conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
         except sqlite3.OperationalError as exc:
@@ -235,13 +280,10 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
         return "; ".join(r[0] for r in rows)
 
     def backup(self, dest: str | Path) -> Path:
-        dest = Path(dest)
-        target = sqlite3.connect(str(dest))
-        try:
-            self.conn.backup(target)
-        finally:
-            target.close()
-        return dest
+        return backups.make_backup(self.conn, self.path, out=dest)
+
+    def make_backup(self, reason: str = "manual", out: str | Path | None = None) -> Path:
+        return backups.make_backup(self.conn, self.path, reason, out=out)
 
     # -- documents -----------------------------------------------------------------------------
 

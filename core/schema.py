@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from core import backups
 from core.errors import LibraryError, LibraryVersionError
 
 # "CLMK" — marks the file as a Clausemark library, so a foreign SQLite file is not taken over.
@@ -220,6 +221,9 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> int:
         tables = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        # Garbage where a library with backups used to be is damage, not a foreign file.
+        if backups.is_damage(exc) and ("malformed" in str(exc) or backups.list_backups(path)):
+            raise backups.damaged(path, str(exc)) from None
         raise LibraryError(f"{path}: not a Clausemark library ({exc})") from None
     if version > LATEST_VERSION:
         raise LibraryVersionError(
@@ -232,7 +236,8 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> int:
 
 def open_connection(path: str | Path, *, create: bool = True,
                     target: int = LATEST_VERSION) -> sqlite3.Connection:
-    """Open (or create) a library file and bring its schema up to `target`.
+    """Open (or create) a library file and bring its schema up to `target` (after a backup of
+    the file as it was, see core/backups.py). A damaged file raises DamagedLibraryError.
 
     The connection is in autocommit mode (`isolation_level=None`); callers open transactions
     explicitly. WAL journal, foreign keys on, busy timeout, synchronous=FULL (tags are the
@@ -248,16 +253,20 @@ def open_connection(path: str | Path, *, create: bool = True,
     except (OSError, sqlite3.Error) as exc:
         raise LibraryError(f"{path}: cannot open library ({exc})") from None
     try:
-        _check_ours(conn, path)
+        version = _check_ours(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise LibraryError(f"{path}: cannot switch the library to WAL mode (got {mode})")
         conn.execute("PRAGMA synchronous = FULL")
+        if 0 < version < target:  # the file as it was, in case a step goes wrong
+            backups.make_backup(conn, path, f"before-v{target}")
         migrate(conn, target)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if backups.is_damage(exc):
+            raise backups.damaged(path, str(exc)) from None
         raise LibraryError(f"{path}: cannot open library ({exc})") from None
     except BaseException:
         conn.close()
