@@ -1,8 +1,12 @@
 """Where the library and the settings live, and the analyst's name.
 
-- Library file: `--db PATH` (handled by callers), else `$CLAUSEMARK_DB`, else
-  `<user data dir>/library.clausemark` (platformdirs).
-- Settings: plain JSON at `$CLAUSEMARK_SETTINGS`, else `<user config dir>/settings.json`.
+- Library file: `--db PATH` (handled by callers), else `$CLAUSEMARK_DB`, else in portable mode
+  `<app folder>/data/library.clausemark`, else `<user data dir>/library.clausemark` (platformdirs).
+- Settings: plain JSON at `$CLAUSEMARK_SETTINGS`, else (portable) `<app folder>/data/settings.json`,
+  else `<user config dir>/settings.json`.
+- Portable mode (the app on a USB stick, nothing left on the laptop): a file named
+  `clausemark.portable` next to the app, or `clausemark --portable` (which sets
+  `$CLAUSEMARK_PORTABLE`).
   Settings belong to the person, not to the library: a library handed to a colleague does not
   carry the sender's name.
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -20,6 +25,26 @@ from core.errors import ClausemarkError
 APP_NAME = "clausemark"
 LIBRARY_FILENAME = "library.clausemark"
 SETTINGS_FILENAME = "settings.json"
+PORTABLE_MARKER = "clausemark.portable"
+PORTABLE_ENV = "CLAUSEMARK_PORTABLE"
+
+
+def app_dir() -> Path:
+    """The folder the app runs from: the one-folder bundle (the folder holding Clausemark.app
+    on macOS), or the folder of the `clausemark` script."""
+    exe = Path(sys.executable if getattr(sys, "frozen", False) else sys.argv[0]).resolve()
+    for parent in exe.parents:
+        if parent.suffix == ".app":
+            return parent.parent
+    return exe.parent
+
+
+def portable_dir() -> Path | None:
+    """`<app folder>/data` in portable mode, else None."""
+    folder = app_dir()
+    if os.environ.get(PORTABLE_ENV, "") not in ("", "0") or (folder / PORTABLE_MARKER).is_file():
+        return folder / "data"
+    return None
 
 
 def default_library_path() -> Path:
@@ -27,6 +52,9 @@ def default_library_path() -> Path:
     env = os.environ.get("CLAUSEMARK_DB")
     if env:
         return Path(env).expanduser()
+    portable = portable_dir()
+    if portable is not None:
+        return portable / LIBRARY_FILENAME
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / LIBRARY_FILENAME
 
 
@@ -39,6 +67,9 @@ def settings_path() -> Path:
     env = os.environ.get("CLAUSEMARK_SETTINGS")
     if env:
         return Path(env).expanduser()
+    portable = portable_dir()
+    if portable is not None:
+        return portable / SETTINGS_FILENAME
     return platformdirs.user_config_path(APP_NAME, appauthor=False) / SETTINGS_FILENAME
 
 

@@ -1,8 +1,11 @@
 """Console entry point: with a subcommand, run the command line (no Qt loaded); without one,
-start the desktop app."""
+start the desktop app. `--portable` (anywhere) keeps the library and settings next to the app."""
 from __future__ import annotations
 
+import os
 import sys
+
+from core.paths import PORTABLE_ENV
 
 
 def _wants_gui(argv: list[str]) -> bool:
@@ -17,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     import multiprocessing
     multiprocessing.freeze_support()  # the import pool spawns workers, also in a frozen app
     argv = sys.argv[1:] if argv is None else argv
+    if "--portable" in argv:  # an environment variable, so import workers see it too
+        argv = [a for a in argv if a != "--portable"]
+        os.environ[PORTABLE_ENV] = "1"
     if _wants_gui(argv):
         try:
             from gui.app import run
