@@ -5,30 +5,68 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+import pymupdf
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from core.errors import ClausemarkError
+from core.errors import ClausemarkError, DamagedLibraryError
 from core.first_start import is_new_library, seed_new_library
 from core.library import Library
 from gui.main_window import MainWindow
+from gui.recovery_dialog import offer_recovery
+from resources import resource_dir
 
 
 def build_main_window(library_path: str | Path | None = None) -> MainWindow:
     """Open (or create) the library and return the window wired to it; no event loop.
-    Raises ClausemarkError when the file cannot be used (corrupt, newer version, ...)."""
-    library = Library(library_path)
+    Raises ClausemarkError when the file cannot be used (damaged, newer version, ...). When
+    another Clausemark has the library open, the window is read-only and says so."""
+    library = Library.open_for_app(library_path)
     try:
         window = MainWindow(library)
     except BaseException:
         library.close()
         raise
     window.destroyed.connect(lambda *_: library.close())
+    if library.read_only:
+        window.setWindowTitle(f"{window.windowTitle()} (read-only)")
+        window.statusBar().addPermanentWidget(QLabel(library.read_only_reason,
+                                                     objectName="readOnlyNotice"))
     return window
+
+
+def open_window(library_path: str | Path | None = None) -> MainWindow | None:
+    """The window for the library, after first-start seeding and, for a damaged file, the
+    offer to restore its last good backup. None (after a dialog) when it cannot be opened."""
+    try:
+        if is_new_library(library_path):
+            # First start: a new library with the bundled sample resolutions.
+            with Library(library_path) as library:
+                seed_new_library(library)
+        try:
+            return build_main_window(library_path)
+        except DamagedLibraryError as exc:
+            if not offer_recovery(exc):
+                return None
+            return build_main_window(library_path)
+    except ClausemarkError as exc:
+        QMessageBox.critical(None, "Clausemark cannot open the library", str(exc))
+        return None
+
+
+def app_icon() -> QIcon:
+    """The SVG icon, rendered by mupdf (as PDF pages are), so Qt needs no SVG plugin."""
+    with pymupdf.open(resource_dir() / "icons" / "clausemark.svg") as doc:
+        pix = doc[0].get_pixmap(alpha=True)
+        image = QImage(pix.samples, pix.width, pix.height, pix.stride,
+                       QImage.Format.Format_RGBA8888).copy()
+    return QIcon(QPixmap.fromImage(image))
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="clausemark", add_help=False)
     parser.add_argument("--db", default=None)
+    parser.add_argument("--smoke-test", action="store_true")  # gui/smoke.py, for packaged builds
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -39,15 +77,13 @@ def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "clausemark"])
     app.setApplicationName("Clausemark")
     app.setOrganizationName("Clausemark")
-    try:
-        if is_new_library(args.db):
-            # First start: a new library with the bundled sample resolutions.
-            with Library(args.db) as library:
-                seed_new_library(library)
-        window = build_main_window(args.db)
-    except ClausemarkError as exc:
-        QMessageBox.critical(None, "Clausemark cannot open the library", str(exc))
+    app.setWindowIcon(app_icon())
+    window = open_window(args.db)
+    if window is None:
         return 2
     window.show()
     window.restore_last_document()
+    if args.smoke_test:
+        from gui import smoke
+        smoke.start(window)
     return app.exec()

@@ -10,7 +10,7 @@ from core.paths import PORTABLE_ENV
 
 def _wants_gui(argv: list[str]) -> bool:
     # Only `--db PATH` (or nothing) means "open the app"; anything else is a command.
-    rest = list(argv)
+    rest = [a for a in argv if a != "--smoke-test"]
     while rest and rest[0].startswith("--db"):
         rest = rest[2:] if rest[0] == "--db" else rest[1:]
     return not rest
