@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for newcomers and CI:
 #   packaging/dev.sh app    set up and start the desktop app
-#   packaging/dev.sh test   set up and run every test
+#   packaging/dev.sh test   set up and run every test (including building the app bundle and
+#                           smoke-testing it; `-m "not bundle"` skips that minute)
 #   packaging/dev.sh bench  set up and run the benchmarks (needs ../shared/corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,12 +26,13 @@ setup() {
     command -v dpkg-query >/dev/null && install_qt_libs
     [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".[test]"
+    "$VENV/bin/python" -m pip install -q -e ".[test$1]"
 }
 
 case "${1:-}" in
-    app)   setup; shift; exec "$VENV/bin/clausemark" "$@" ;;
-    test)  setup; shift; exec "$VENV/bin/python" -m pytest -q "$@" ;;
-    bench) setup; shift; exec "$VENV/bin/python" -m pytest -q -s tests/bench "$@" ;;
-    *) echo "usage: packaging/dev.sh app|test|bench [args]" >&2; exit 2 ;;
+    app)   setup ""; shift; exec "$VENV/bin/clausemark" "$@" ;;
+    test)  setup ",build"; shift; exec "$VENV/bin/python" -m pytest -q "$@" ;;
+    bench) setup ",build"; shift; exec "$VENV/bin/python" -m pytest -q -s tests/bench "$@" ;;
+    build) setup ",build"; shift; exec "$VENV/bin/python" packaging/build.py "$@" ;;
+    *) echo "usage: packaging/dev.sh app|test|bench|build [args]" >&2; exit 2 ;;
 esac
