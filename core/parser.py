@@ -30,15 +30,19 @@ def parse_pdf(path: str | os.PathLike, data: bytes | None = None) -> Resolution:
     name = os.fspath(path)
     doc = _open(name, data)
     try:
-        if doc.needs_pass:
+        try:  # a damaged page tree fails already here (found by fuzzing)
+            encrypted, page_count = doc.needs_pass, doc.page_count
+        except (RuntimeError, ValueError) as exc:
+            raise ParseError(name, f"the PDF is damaged ({_short(exc)})") from None
+        if encrypted:
             raise ParseError(name, "the PDF is encrypted (password-protected)")
-        if doc.page_count == 0:
+        if page_count == 0:
             raise ParseError(name, "the PDF has no pages")
         try:
             pages, size = read_pages(doc)
         except (RuntimeError, ValueError) as exc:
             raise ParseError(name, f"the PDF is damaged ({_short(exc)})") from None
-        return _build(name, pages, size, doc.page_count)
+        return _build(name, pages, size, page_count)
     finally:
         doc.close()
 
