@@ -107,6 +107,15 @@ def parse_file(path: str) -> tuple[str, str | None, object | None, str | None, f
 
 def _worker_init() -> None:
     import core.parser  # noqa: F401  (load pymupdf once per worker, before the first job)
+    # A worker outlives a killed app (its siblings keep the job pipe open): leave with the app.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent) -> None:
+    parent.join()  # returns when the app's process ends, however it ends
+    os._exit(0)
 
 
 def make_pool(workers: int | None = None) -> ProcessPoolExecutor:

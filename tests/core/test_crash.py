@@ -1,6 +1,8 @@
-"""Crash safety: a child process tags paragraphs in a loop, reporting each committed change on
-stdout, and is killed with SIGKILL at random moments. Afterwards every change it reported is in
-the file, no change is half-written, and PRAGMA integrity_check is ok."""
+"""Crash safety: a child process tags paragraphs in a loop (or imports a folder of real
+resolutions), reporting each committed change on stdout, and is killed with SIGKILL at random
+moments. Afterwards every change it reported is in the file, no change is half-written, and
+PRAGMA integrity_check is ok."""
+import hashlib
 import os
 import random
 import signal
@@ -81,3 +83,107 @@ def test_reported_tags_survive_sigkill(tmp_path):
         reported = set(stored)  # the unreported-but-committed one is now a stored tag
     assert killed_while_writing >= KILLS // 2, "the kills should mostly land while writing"
     assert len(reported) > KILLS
+
+
+IMPORT_CHILD = r"""
+import sys
+from core.importer import import_files
+from core.library import Library
+lib = Library(sys.argv[1], author="crash")
+print("ready", flush=True)
+for event in import_files(lib, [sys.argv[2]], workers=int(sys.argv[3])):
+    if event.kind == "file" and event.status == "imported":
+        print("saved", event.path.name, flush=True)
+print("finished", flush=True)
+"""
+IMPORT_KILLS = int(os.environ.get("CLAUSEMARK_IMPORT_KILLS", 12))
+
+
+def _check_library(path, expected: dict, reported: set, seed: int) -> set:
+    """Sound file, every reported document whole, none half-written; returns the stored names."""
+    with Library(path) as lib:
+        assert lib.integrity_check() == "ok", f"seed {seed}"
+        conn = lib.conn
+        conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == [], f"seed {seed}"
+        stored = {}
+        for doc_id, name, sha in conn.execute("SELECT id, filename, sha256 FROM documents"):
+            paragraphs = conn.execute("SELECT count(*) FROM paragraphs WHERE document_id = ?",
+                                      (doc_id,)).fetchone()[0]
+            footnotes = conn.execute("SELECT count(*) FROM footnotes WHERE document_id = ?",
+                                     (doc_id,)).fetchone()[0]
+            pdf = lib.pdf_bytes(doc_id)
+            stored[name] = (paragraphs, footnotes, hashlib.sha256(pdf).hexdigest() == sha)
+        added = conn.execute("SELECT count(*) FROM history WHERE action = 'document_add'")
+        assert added.fetchone()[0] == len(stored), f"seed {seed}: history out of step"
+        tags = [(t.paragraph, t.theme, t.note) for t in lib.tags()]
+    assert tags == [("PP1", "children", "before the crashes")], f"seed {seed}: tag lost"
+    for name, got in stored.items():
+        assert got == expected[name], f"seed {seed}: {name} is incomplete: {got} != {expected[name]}"
+    missing = reported - set(stored)
+    assert not missing, f"seed {seed}: reported imported but not in the library: {missing}"
+    return set(stored)
+
+
+@pytest.mark.slow
+def test_import_killed_at_random_moments_leaves_whole_documents(tmp_path, dev_dir):
+    from core.parser import parse_pdf
+
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    expected = {}
+    for pdf in sorted(dev_dir.glob("*.pdf")):
+        try:
+            res = parse_pdf(pdf)
+        except Exception:  # noqa: BLE001 - unreadable files are simply not imported
+            continue
+        (folder / pdf.name).write_bytes(pdf.read_bytes())
+        expected[pdf.name] = (sum(1 for _ in res.walk()), len(res.footnotes), True)
+    keep = min(expected)  # one document with a tag that every kill must leave alone
+
+    def fresh_library(path):
+        path.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        with Library(path, author="crash") as lib:
+            import_all_one(lib, folder / keep)
+            lib.tag(lib.documents()[0].id, "PP1", "children", note="before the crashes")
+
+    path = tmp_path / "import-crash.clausemark"
+    fresh_library(path)
+    seed = int(os.environ.get("CLAUSEMARK_CRASH_SEED", time.time_ns() % 100_000))
+    rng = random.Random(seed)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    reported: set[str] = {keep}
+    killed_mid_import = 0
+    for i in range(IMPORT_KILLS):
+        workers = rng.choice((1, 1, 2))  # the in-process parser, and sometimes the pool
+        child = subprocess.Popen([sys.executable, "-c", IMPORT_CHILD, str(path), str(folder),
+                                  str(workers)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, start_new_session=True)
+        assert child.stdout.readline().strip() == "ready", child.stderr.read()
+        time.sleep(rng.uniform(0.05, 2.5))
+        child.send_signal(signal.SIGKILL)  # the app dies, not its pool workers
+        try:  # they hold its stdout open: the pipe ends only when they have left too
+            out, err = child.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
+            pytest.fail(f"seed {seed}: parser workers outlived the killed app")
+        saved = {line.split(" ", 1)[1] for line in out.splitlines() if line.startswith("saved ")}
+        reported |= saved
+        finished = "finished" in out
+        killed_mid_import += not finished
+        stored = _check_library(path, expected, reported, seed)
+        if finished or stored == set(expected):  # all in: start over so kills keep landing
+            fresh_library(path)
+            reported = {keep}
+    print(f"\nimport killed {killed_mid_import} times mid-import of {len(expected)} files "
+          f"(seed {seed}); every reported document whole, no partial one")
+    assert killed_mid_import >= IMPORT_KILLS // 2
+
+
+def import_all_one(lib, path):
+    from core.importer import import_all
+    summary = import_all(lib, [str(path)], workers=1)
+    assert len(summary.imported) == 1
