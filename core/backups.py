@@ -133,10 +133,13 @@ def make_backup(conn: sqlite3.Connection, library: str | os.PathLike, reason: st
 def rotate(library: str | os.PathLike, keep: int = KEEP) -> list[Path]:
     """Delete all but the newest `keep` backups of this library; returns the deleted ones."""
     removed = []
-    for old in list_backups(library)[keep:]:
+    stale = time.time() - 600  # half-written copies of a killed backup, not one being written
+    parts = [p for p in backup_folder(library).glob(f"{Path(library).stem}-*.clausemark.part")
+             if p.stat().st_mtime < stale]
+    for path in [b.path for b in list_backups(library)[keep:]] + parts:
         try:
-            old.path.unlink()
-            removed.append(old.path)
+            path.unlink()
+            removed.append(path)
         except OSError:
             pass  # a backup someone holds open goes at the next rotation
     return removed

@@ -30,8 +30,10 @@ def build_main_window(library_path: str | Path | None = None) -> MainWindow:
     window.destroyed.connect(lambda *_: library.close())
     if library.read_only:
         window.setWindowTitle(f"{window.windowTitle()} (read-only)")
-        window.statusBar().addPermanentWidget(QLabel(library.read_only_reason,
-                                                     objectName="readOnlyNotice"))
+        notice = QLabel(library.read_only_reason[:1].upper() + library.read_only_reason[1:],
+                        objectName="readOnlyNotice")
+        notice.setStyleSheet("color: #8a4b00; font-weight: bold; padding: 0 6px;")
+        window.statusBar().addPermanentWidget(notice)
     return window
 
 

@@ -1,6 +1,7 @@
 """Backups: made on open and before migrations with the SQLite backup API, rotated; a damaged
 library is refused with a message naming the last good backup; restore puts it back and keeps the
 damaged file; `clausemark backup` / `clausemark restore`."""
+import os
 import random
 import sqlite3
 import subprocess
@@ -82,6 +83,21 @@ def test_rotation_keeps_the_newest_five(tmp_path, monkeypatch):
     with sqlite3.connect(kept[0].path) as conn:  # the newest has all but the last change
         names = {r[0] for r in conn.execute("SELECT name FROM themes")}
     assert "theme 6" in names and "theme 7" not in names
+
+
+def test_rotation_removes_stale_half_written_copies(tmp_path, monkeypatch):
+    monkeypatch.setattr(backups, "INTERVAL", 0.0)
+    path = tmp_path / "lib.clausemark"
+    library_with_document(path).close()
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    stale, fresh = folder / "lib-20200101-000000-000000-open.clausemark.part", \
+        folder / "lib-20990101-000000-000000-open.clausemark.part"
+    for part in (stale, fresh):
+        part.write_bytes(b"killed mid-copy")
+    os.utime(stale, (1_600_000_000, 1_600_000_000))
+    Library(path).close()
+    assert not stale.exists() and fresh.exists()  # fresh: maybe another process's copy
 
 
 def test_other_libraries_backups_are_left_alone(tmp_path, monkeypatch):

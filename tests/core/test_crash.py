@@ -49,6 +49,9 @@ def test_reported_tags_survive_sigkill(tmp_path):
     path = tmp_path / "crash.clausemark"
     with Library(path) as lib:
         lib.add_resolution(big_resolution(20_000), b"%PDF crash test")
+    # The first reopen backs the library up; done here, so that the kills land in the tagging
+    # (a child killed during that backup would only make the next child back up again).
+    Library(path).close()
     seed = int(os.environ.get("CLAUSEMARK_CRASH_SEED", time.time_ns() % 100_000))
     rng = random.Random(seed)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

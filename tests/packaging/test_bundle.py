@@ -112,11 +112,27 @@ def test_gui_smoke_run_opens_a_sample_tags_it_and_exits_0(bundle, user_env, tmp_
           f"{time.perf_counter() - start:.2f} s")
     out, err = child.communicate(timeout=180)
     assert child.returncode == 0, err
-    # the tag is in the library; the command line of the same bundle reads it back
+    # the tags are in the library; the same bundle's command line exports them as CSV
     out = app(bundle, "tags", "--json", env=user_env)
     tags = json.loads(out.stdout)
     assert out.returncode == 0 and len(tags) == 2  # one per run, on different paragraphs
     assert len({t["citation"] for t in tags}) == 2
+    out = app(bundle, "report", "--out", tmp_path / "tags.csv", env=user_env)
+    assert out.returncode == 0, out.stderr
+    csv_text = (tmp_path / "tags.csv").read_text(encoding="utf-8-sig")
+    assert all(t["citation"] in csv_text for t in tags)
+
+
+def test_word_report_and_comparison_work_in_the_bundle(bundle, user_env, tmp_path):
+    """python-docx templates and rapidfuzz's compiled core must be bundled."""
+    samples = sorted((bundle / "_internal" / "resources" / "samples").glob("*.pdf"))
+    assert app(bundle, "import", *samples, env=user_env).returncode == 0
+    assert app(bundle, "tag", "A/RES/79/217", "PP1", "remittances", env=user_env).returncode == 0
+    out = app(bundle, "report", "--out", tmp_path / "brief.docx", env=user_env)
+    assert out.returncode == 0 and (tmp_path / "brief.docx").stat().st_size > 5000, out.stderr
+    out = app(bundle, "compare", "A/RES/78/187", "A/RES/79/217", "--json", env=user_env)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)
 
 
 def test_portable_marker_keeps_the_library_next_to_the_app(bundle, user_env, tmp_path):
