@@ -25,6 +25,11 @@ ROMAN = re.compile(r"^(?=[ivxlc]+$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{
 MIN_TEXT_CHARS = 40
 
 
+# What pymupdf raises for a damaged file: RuntimeError/ValueError from its Python layer, and
+# MuPDF's own errors (e.g. "cycle in page tree"), which are not RuntimeErrors (found by fuzzing).
+_DAMAGE = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
+
+
 def parse_pdf(path: str | os.PathLike, data: bytes | None = None) -> Resolution:
     """Parse the PDF at `path` (or its bytes in `data`, with `path` naming it in messages)."""
     name = os.fspath(path)
@@ -32,7 +37,7 @@ def parse_pdf(path: str | os.PathLike, data: bytes | None = None) -> Resolution:
     try:
         try:  # a damaged page tree fails already here (found by fuzzing)
             encrypted, page_count = doc.needs_pass, doc.page_count
-        except (RuntimeError, ValueError) as exc:
+        except _DAMAGE as exc:
             raise ParseError(name, f"the PDF is damaged ({_short(exc)})") from None
         if encrypted:
             raise ParseError(name, "the PDF is encrypted (password-protected)")
@@ -40,7 +45,7 @@ def parse_pdf(path: str | os.PathLike, data: bytes | None = None) -> Resolution:
             raise ParseError(name, "the PDF has no pages")
         try:
             pages, size = read_pages(doc)
-        except (RuntimeError, ValueError) as exc:
+        except _DAMAGE as exc:
             raise ParseError(name, f"the PDF is damaged ({_short(exc)})") from None
         return _build(name, pages, size, page_count)
     finally:

@@ -235,6 +235,16 @@ def _readline(child: subprocess.Popen, timeout: float) -> str | None:
     return child.stdout.readline()
 
 
+def replay(sources: list[Path], seed: int, index: int) -> tuple[str, bytes]:
+    """Mutant number `index` of the run `fuzz(sources, ..., seed)`, rebuilt (to reproduce a
+    finding from its file name: crash-SEED-INDEX-...)."""
+    rng = random.Random(seed)
+    originals = {p: p.read_bytes() for p in sources}
+    for i in range(index + 1):
+        name, data = mutate(originals[sources[i % len(sources)]], rng)
+    return name, data
+
+
 def fuzz(sources: list[Path], count: int, seed: int, runner: FuzzRunner,
          keep_findings: Path | None = None) -> FuzzReport:
     """Parse `count` mutants of `sources` (round robin) and report what happened."""

@@ -60,8 +60,13 @@ def test_reported_tags_survive_sigkill(tmp_path):
     for _ in range(KILLS):
         child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], cwd=ROOT, env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        # Mostly while it writes, sometimes while it opens the library.
-        time.sleep(rng.uniform(0.02, 0.25) if rng.random() < 0.2 else rng.uniform(0.25, 0.6))
+        # Mostly while it writes (timed from its "ready", so a busy machine's slow start does
+        # not eat the delay), sometimes while it opens the library.
+        if rng.random() < 0.2:
+            time.sleep(rng.uniform(0.02, 0.25))
+        else:
+            child.stdout.readline()
+            time.sleep(rng.uniform(0.05, 0.35))
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate()
         assert child.returncode == -signal.SIGKILL, f"child ended on its own: {err[-500:]}"

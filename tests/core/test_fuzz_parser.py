@@ -60,17 +60,19 @@ def test_runner_reports_a_hang_and_a_crash_and_carries_on(tmp_path, monkeypatch,
         runner.stop()
 
 
-# Mutants that once crashed the parser (found by tests/bench/test_bench_fuzz.py), rebuilt from
-# the dev corpus: (file, how to rebuild, the reason the parser now gives).
+# Mutants that once crashed the parser (found by tests/bench/test_bench_fuzz.py, file names
+# crash-SEED-INDEX-...), rebuilt from the dev corpus: (seed, index, the reason now given).
 FOUND = [
-    ("mp_A_RES_80_9-EN.pdf", lambda data: data[:3312], "damaged (code=7: Invalid number of pages)"),
+    (2, 75, "damaged (code=7: Invalid number of pages)"),  # truncated A/RES/80/9
+    (1101, 246, "damaged (code=7: cycle in page tree)"),  # bytes flipped in A/RES/78/187
 ]
 
 
 def test_mutants_that_once_crashed_are_rejected_cleanly(dev_dir, tmp_path):
-    for name, rebuild, reason in FOUND:
-        path = tmp_path / f"found-{name}"
-        path.write_bytes(rebuild((dev_dir / name).read_bytes()))
+    sources = sorted(dev_dir.glob("*.pdf"))
+    for seed, index, reason in FOUND:
+        path = tmp_path / f"found-{seed}-{index}.pdf"
+        path.write_bytes(fuzzing.replay(sources, seed, index)[1])
         with pytest.raises(ParseError) as info:
             parse_pdf(path)
-        assert reason in info.value.reason, (name, info.value.reason)
+        assert reason in info.value.reason, (seed, index, info.value.reason)
