@@ -51,6 +51,11 @@ def _year(adopted: str | None) -> int | None:
     return int(adopted[:4]) if adopted and adopted[:4].isdigit() else None
 
 
+# Libraries another Clausemark holds (see Library.open_for_app): every connection this process
+# opens to them is read-only, also those of background workers (import, reports).
+_HELD_ELSEWHERE: dict[Path, str] = {}
+
+
 class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
     """An open library file. Create one per thread (SQLite connections are not shared).
 
@@ -61,7 +66,8 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
             the last good backup (core/backups.py); check=True checks the file on every open
         Library.open(path=None, **kw) -> Library          same, as a classmethod
         Library.open_for_app(path=None, *, wait=2.0) -> Library   for a long-lived window: holds
-            the instance lock; if another Clausemark holds it, read-only (read_only_reason says why)
+            the instance lock; if another Clausemark holds it, read-only (read_only_reason says
+            why), and so is every other Library this process opens on that file until it closes
         close(); with Library(...) as lib: ...
         read_only: bool; read_only_reason: str | None     writes raise LibraryError when read-only
         path: Path; author: str (name written on tags and history; settable)
@@ -130,13 +136,15 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
         self.path = library_path(path)
         existed = self.path.exists()
         self._conn = schema.open_connection(self.path, create=create)
-        self.read_only = read_only
-        self.read_only_reason: str | None = "opened read-only" if read_only else None
+        held = _HELD_ELSEWHERE.get(self.path.resolve())
+        self.read_only = read_only or held is not None
+        self.read_only_reason: str | None = held or ("opened read-only" if read_only else None)
+        self._held_key: Path | None = None
         self._lock: InstanceLock | None = None
         try:
             if existed:  # a file just created has nothing to protect yet
                 backups.on_open(self._conn, self.path, force_check=check)
-            if read_only:
+            if self.read_only:
                 self._conn.execute("PRAGMA query_only = ON")
         except BaseException:
             self.close()
@@ -166,6 +174,8 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
             lib = cls(path, read_only=True, check=True, **kwargs)
             lib.read_only_reason = ("read-only: this library is open in another Clausemark "
                                     "window; close that one to make changes here")
+            lib._held_key = lib.path.resolve()
+            _HELD_ELSEWHERE[lib._held_key] = lib.read_only_reason
             return lib
         try:
             lib = cls(path, check=True, **kwargs)
@@ -182,6 +192,9 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        if self._held_key is not None:
+            _HELD_ELSEWHERE.pop(self._held_key, None)
+            self._held_key = None
 
     def __enter__(self) -> "Library":
         return self

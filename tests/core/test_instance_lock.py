@@ -60,7 +60,13 @@ def test_second_instance_opens_read_only_says_so_and_changes_nothing(library):
                 second.tag("A/RES/78/217", "OP2", "detention")
             with pytest.raises(LibraryError, match="read-only"):
                 second.add_theme("statelessness")
+            with Library(library) as worker:  # e.g. the app's background import
+                assert worker.read_only and "another Clausemark" in worker.read_only_reason
+                with pytest.raises(LibraryError, match="read-only"):
+                    worker.remove_document("A/RES/78/217")
         assert library.read_bytes() == before
+        with Library(library) as after:  # the window closed: no longer held from here
+            assert not after.read_only
     finally:
         stop(first)
 
