@@ -1,5 +1,5 @@
-"""Offline guarantee: the main flows (import, tag, search, report, compare, backup) run with
-sockets disabled, and no module of the app imports a network library."""
+"""Offline guarantee: the main flows (import, tag, search, report, compare, suggest, backup) run
+with sockets disabled, and no module of the app imports a network library."""
 import ast
 import socket
 from pathlib import Path
@@ -52,6 +52,7 @@ def test_main_flows_with_sockets_disabled(no_network, tmp_path, capsys):
     assert cli_main(["report", "--out", str(tmp_path / "brief.docx"), *db]) == 0
     assert cli_main(["compare", "A/RES/78/187", "A/RES/79/217", "--json", *db]) == 0
     assert cli_main(["predecessors", "A/RES/79/217", *db]) == 0
+    assert cli_main(["suggest", "A/RES/79/217", "--json", *db]) == 0
     assert "offline" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
     assert (tmp_path / "brief.docx").stat().st_size > 0
     assert "detention" in capsys.readouterr().out

@@ -123,8 +123,8 @@ def test_gui_smoke_run_opens_a_sample_tags_it_and_exits_0(bundle, user_env, tmp_
     assert all(t["citation"] in csv_text for t in tags)
 
 
-def test_word_report_and_comparison_work_in_the_bundle(bundle, user_env, tmp_path):
-    """python-docx templates and rapidfuzz's compiled core must be bundled."""
+def test_word_report_comparison_and_suggestions_work_in_the_bundle(bundle, user_env, tmp_path):
+    """python-docx templates, rapidfuzz and PyStemmer (compiled) must be bundled."""
     samples = sorted((bundle / "_internal" / "resources" / "samples").glob("*.pdf"))
     assert app(bundle, "import", *samples, env=user_env).returncode == 0
     assert app(bundle, "tag", "A/RES/79/217", "PP1", "remittances", env=user_env).returncode == 0
@@ -133,6 +133,9 @@ def test_word_report_and_comparison_work_in_the_bundle(bundle, user_env, tmp_pat
     out = app(bundle, "compare", "A/RES/78/187", "A/RES/79/217", "--json", env=user_env)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)
+    out = app(bundle, "suggest", "A/RES/78/187", "--json", env=user_env)  # PyStemmer's C core
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["suggestions"]
 
 
 def test_portable_marker_keeps_the_library_next_to_the_app(bundle, user_env, tmp_path):
