@@ -15,10 +15,10 @@ import sqlite_utils
 
 from core import backups, schema
 from core.errors import ClausemarkError, ConflictError, LibraryError, NotFoundError
+from core.instance_lock import InstanceLock
 from core.library_compare import CompareOps
 from core.library_suggestions import SuggestionOps
 from core.library_tags import TagOps
-from core.instance_lock import InstanceLock
 from core.library_themes import ThemeOps
 from core.model import Footnote, Paragraph, Resolution
 from core.paths import analyst_name, library_path, os_user_name
