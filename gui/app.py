@@ -34,6 +34,12 @@ def build_main_window(library_path: str | Path | None = None) -> MainWindow:
                         objectName="readOnlyNotice")
         notice.setStyleSheet("color: #8a4b00; font-weight: bold; padding: 0 6px;")
         window.statusBar().addPermanentWidget(notice)
+        # Nothing that writes is offered (the library would refuse it anyway).
+        for action in (window.import_action, window.import_folder_action,
+                       window.edit_themes_action):
+            action.setEnabled(False)
+        window.setAcceptDrops(False)
+        window.note_panel.editor.setReadOnly(True)
     return window
 
 

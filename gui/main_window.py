@@ -171,7 +171,11 @@ class MainWindow(QMainWindow):
         self.paragraph_model.set_resolution(resolution, self._tag_chips())
         self.paragraph_tree.expandAll()
         self._size_tree_columns()
-        self.pdf_view.set_pdf(pdf)
+        try:
+            self.pdf_view.set_pdf(pdf)
+        except ClausemarkError as exc:  # the tree still works; say why the pages are missing
+            QMessageBox.warning(self, "Cannot show the pages",
+                                f"{doc.display_name}: {exc}. The paragraphs and tags are intact.")
         self._tint_pdf()
         self._apply_filter()
         self.document_label.setText(f"<b>{doc.symbol or doc.filename}</b> — {doc.title or ''}")

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
 from core import page_render
+from core.errors import ClausemarkError
 from gui.page_renderer import PageRenderer, image_from_samples, shared_renderer
 
 PAGE_GAP = 12.0  # points between pages
@@ -56,7 +57,8 @@ class PdfView(QGraphicsView):
     # -- document ------------------------------------------------------------------------------
 
     def set_pdf(self, data: bytes | None) -> None:
-        """Show a PDF (its bytes), or nothing. Page sizes are read here; pixels come later."""
+        """Show a PDF (its bytes), or nothing. Page sizes are read here; pixels come later.
+        Raises ClausemarkError (and shows nothing) when the bytes are not a readable PDF."""
         self.scene().clear()
         self._highlights, self._tints = [], []
         self._page_items, self._page_rects, self._page_scale = [], [], []
@@ -65,7 +67,12 @@ class PdfView(QGraphicsView):
             return
         self._key = hashlib.sha1(data).hexdigest()
         self._renderer.forget_others(self._key)
-        with pymupdf.open(stream=data, filetype="pdf") as doc:
+        try:
+            doc = pymupdf.open(stream=data, filetype="pdf")
+        except (RuntimeError, ValueError) as exc:  # pymupdf's FileDataError is a RuntimeError
+            self._data, self._key = None, ""
+            raise ClausemarkError(f"the stored PDF cannot be displayed ({exc})") from None
+        with doc:
             sizes = [(page.rect.width, page.rect.height) for page in doc]
             first_page = doc[0] if len(doc) else None
             self._lay_out(sizes)

@@ -58,8 +58,9 @@ class TagActions(QObject):
             for tag in self.window.library.tags(document=doc):
                 if tag.paragraph in wanted:
                     tagged[tag.theme_id] = tagged.get(tag.theme_id, 0) + 1
+        writable = not getattr(self.window.library, "read_only", False)
         for action in self.theme_actions:
-            action.setEnabled(bool(selected))
+            action.setEnabled(bool(selected) and writable)
             action.setChecked(bool(selected) and tagged.get(action.data(), 0) == len(selected))
 
     def context_menu(self, parent) -> QMenu:

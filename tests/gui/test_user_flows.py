@@ -240,3 +240,18 @@ def test_window_remembers_zoom_layout_and_last_document(qtbot, library_file, sam
     assert second.main_splitter.sizes() == pytest.approx(sizes, abs=10)
     assert second.library.document(second.document_id).symbol == "A/RES/79/217"
     second.close()
+
+
+def test_a_stored_pdf_that_cannot_be_shown_gives_a_dialog_not_a_crash(qtbot, imported_window):
+    window = imported_window
+    doc_id = window.document_id
+    # Damage the stored bytes behind the window's back (a disk error, a bad restore...).
+    with window.library.transaction():
+        window.library.conn.execute("UPDATE document_files SET pdf = ? WHERE document_id = ?",
+                                    (b"%PDF-1.7 garbage", doc_id))
+    texts = []
+    when_shown(QMessageBox, lambda box: (texts.append(box.text()), box.accept()))
+    window._show_document(doc_id)  # as when the analyst opens it again
+    assert texts and "cannot be displayed" in texts[0]
+    assert window.pdf_view.page_count() == 0
+    assert window.paragraph_model.rowCount() > 0  # the tree is still there to tag
