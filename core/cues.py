@@ -103,11 +103,16 @@ def compile_cues(phrases) -> list[Cue]:
 def find_cues(tokens: list[Token], cues: list[Cue]) -> list[CueMatch]:
     """Every place a cue occurs, longest cue first where two overlap."""
     found: list[CueMatch] = []
+    # Cues by their first word: each token is checked against the few cues it can start,
+    # not against every cue (a clause has ~50 words, the themes ~100 cues).
+    starting: dict[tuple[str, str], list[Cue]] = {}
     for cue in cues:
-        n = len(cue.words)
-        for i, token in enumerate(tokens):
-            if not cue._word_matches(0, token):
-                continue
+        starting.setdefault(cue.words[0], []).append(cue)
+    for i, token in enumerate(tokens):
+        candidates = starting.get(("stem", token.stem), []) + starting.get(("exact", token.lower),
+                                                                            [])
+        for cue in candidates:
+            n = len(cue.words)
             j, k = i, 1
             while k < n:
                 j += 1

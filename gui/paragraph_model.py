@@ -68,20 +68,24 @@ class ParagraphModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_tags(self, tags: dict[str, list[tuple[str, str]]]) -> None:
-        """Theme chips changed: repaint the Themes column only (the tree shape is unchanged)."""
-        self._tags = dict(tags)
-        self._repaint_chips()
+        """Theme chips changed: repaint the Themes cells that changed (the shape is the same)."""
+        old, self._tags = self._tags, dict(tags)
+        self._repaint_chips(old, self._tags)
 
     def set_suggestions(self, suggested: dict[str, list[tuple[str, str, str]]]) -> None:
         """Suggested themes (hollow chips): paragraph id -> [(theme, colour, reason)]."""
-        self._suggested = dict(suggested)
-        self._repaint_chips()
+        old, self._suggested = self._suggested, dict(suggested)
+        self._repaint_chips(old, self._suggested)
 
-    def _repaint_chips(self) -> None:
+    def _repaint_chips(self, old: dict, new: dict) -> None:
         if self._resolution is None:
             return
-        for index in list(self._all_indexes()):
-            chip = index.siblingAtColumn(self.THEMES)
+        keys = {node.id: key for key, node in enumerate(self._nodes)}
+        for pid in set(old) | set(new):
+            key = keys.get(pid)
+            if key is None or old.get(pid) == new.get(pid):
+                continue
+            chip = self.createIndex(self._row[key], self.THEMES, key)
             self.dataChanged.emit(chip, chip, [Qt.ItemDataRole.DisplayRole,
                                                Qt.ItemDataRole.DecorationRole])
 

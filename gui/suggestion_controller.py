@@ -18,6 +18,11 @@ from gui.workers import Worker, start
 
 ACCEPT_KEY, REJECT_KEY, REVIEW_KEY = Qt.Key.Key_A, Qt.Key.Key_X, Qt.Key.Key_F8
 RETRAIN_DELAY_MS = 1500  # after the last tag change, before the model is trained again
+OPEN_TRAIN_DELAY_MS = 400  # after a document opens: let it paint before training starts
+
+
+def _suggest_for(key, resolution, themes, model):
+    return key, suggest(resolution, themes, model=model)
 
 
 def _train_in_background(path: str, document_id: int):
@@ -103,11 +108,10 @@ class SuggestionController(QObject):
 
     def _on_document(self, document_id) -> None:
         self.model, self._model_for = None, None
-        self.refresh()
-        self.window._size_tree_columns()  # room for the suggested themes' names
+        self.refresh()  # the rules' suggestions are computed in the background (_on_raw)
         if document_id is not None:
-            self._retrain.start(0)
-        if self.reviewing:
+            self._retrain.start(OPEN_TRAIN_DELAY_MS)
+        if self.reviewing and self.ready:
             self.set_reviewing(bool(self.suggestions))
 
     def _on_library_changed(self, event: str, _details: dict) -> None:
@@ -166,13 +170,62 @@ class SuggestionController(QObject):
                 win.statusBar().showMessage(f"Suggestions unavailable: {exc}", 6000)
                 themes, skip = [], set()
             model = self.model if self._model_for == win.document_id else None
-            self.suggestions = suggest(resolution, themes, model=model, skip=skip)
+            self.suggestions = self._filtered(self._raw(resolution, themes, model), skip)
         colours = {t.id: t.colour for t in lib.themes()}
         win.paragraph_model.set_suggestions(
             {pid: [(s.theme, colours.get(s.theme_id, "#888888"), s.reason) for s in found]
              for pid, found in self.suggestions.items()})
         win._tint_pdf()
         self._update_actions()
+
+    _raw_key: tuple | None = None
+    _raw_found: dict[str, list[Suggestion]] = {}
+
+    def _raw(self, resolution, themes, model) -> dict[str, list[Suggestion]]:
+        """Suggestions before tags and rejections are taken out. They depend only on the text,
+        the themes' cues and the model, so a tag (the common change) reuses them."""
+        key = (self.window.document_id, id(resolution), id(model),
+               tuple((t.id, t.name, t.cues, t.retired, t.parent_id) for t in themes))
+        if key == self._raw_key:
+            return self._raw_found
+        if key != self._computing:
+            # A few hundred ms of pure Python for a long resolution: on a pool thread, so the
+            # document opens at once and its suggestions follow.
+            self._computing = key
+            worker = Worker(_suggest_for, key, resolution, themes, model)
+            worker.signals.result.connect(self._on_raw)
+            start(worker)
+        # Meanwhile: the same document keeps its previous suggestions (no flicker when the
+        # model or the cues change); a newly opened one has none yet.
+        same_document = self._raw_key is not None and self._raw_key[:2] == key[:2]
+        return self._raw_found if same_document else {}
+
+    _computing: tuple | None = None
+
+    def _on_raw(self, result) -> None:
+        key, found = result
+        if key != self._computing:
+            return  # an older request (another document, other cues): a newer one is coming
+        self._raw_key, self._raw_found, self._computing = key, found, None
+        self.refresh()
+        self.window._size_tree_columns()  # room for the suggested themes' names
+        if self.reviewing:
+            self.set_reviewing(bool(self.suggestions))
+
+    @property
+    def ready(self) -> bool:
+        """The suggestions for the current document and cues have been computed."""
+        return self._computing is None and self._raw_key is not None \
+            and self._raw_key[0] == self.window.document_id
+
+    @staticmethod
+    def _filtered(found, skip) -> dict[str, list[Suggestion]]:
+        out = {}
+        for pid, suggestions in found.items():
+            kept = [s for s in suggestions if (pid, s.theme_id) not in skip]
+            if kept:
+                out[pid] = kept
+        return out
 
     def tint_entries(self, resolution) -> list[tuple]:
         """Outlined PDF bars for the suggested themes: [(boxes, colour, False)]."""
