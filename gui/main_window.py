@@ -44,8 +44,10 @@ class MainWindow(QMainWindow):
         self.tag_actions = TagActions(self)
         main_menus.build(self)
         self._connect()
-        self.suggestions = SuggestionController(self)
+        # The window hears library changes first (it resets the theme colours the suggestion
+        # controller then reads).
         self._unsubscribe = library.subscribe(self._on_library_changed)
+        self.suggestions = SuggestionController(self)
         self.undo_stack.on_change(self._update_undo_actions)
         self._update_undo_actions()
         self.setWindowTitle(f"Clausemark — {Path(library.path).name}")
@@ -177,7 +179,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot show the pages",
                                 f"{doc.display_name}: {exc}. The paragraphs and tags are intact.")
         self._tint_pdf()
-        self._apply_filter()
+        if self.filter_combo.currentData() is not None:  # (a new tree shows every row)
+            self._apply_filter()
         self.document_label.setText(f"<b>{doc.symbol or doc.filename}</b> — {doc.title or ''}")
         self.document_label.setToolTip(f"{doc.body or ''}, {doc.session or ''}; adopted "
                                        f"{doc.adopted or 'date unknown'}")
@@ -204,10 +207,19 @@ class MainWindow(QMainWindow):
         # Room for a few theme chips even before anything is tagged.
         tree.setColumnWidth(self.paragraph_model.THEMES, 180)
 
+    def theme_colours(self) -> dict[int, str]:
+        """Theme id -> colour, read once per change of the themes (opening a document and each
+        tag ask for it several times)."""
+        if self._colours is None:
+            self._colours = {t.id: t.colour for t in self.library.themes()}
+        return self._colours
+
+    _colours: dict[int, str] | None = None
+
     def _tag_chips(self) -> dict[str, list[tuple[str, str]]]:
         if self.document_id is None:
             return {}
-        colours = {t.id: t.colour for t in self.library.themes()}
+        colours = self.theme_colours()
         chips: dict[str, list[tuple[str, str]]] = {}
         for tag in self.library.tags(document=self.document_id):
             chips.setdefault(tag.paragraph, []).append((tag.theme, colours.get(tag.theme_id, "#888")))
@@ -273,7 +285,7 @@ class MainWindow(QMainWindow):
         paragraph = self.paragraph_model.resolution().find(selected[0])
         tags = [t for t in self.library.tags(document=self.document_id)
                 if t.paragraph == selected[0]]
-        colours = {t.id: t.colour for t in self.library.themes()}
+        colours = self.theme_colours()
         self.note_panel.set_tags(tags, paragraph.label if paragraph else selected[0], colours)
 
     def _on_pdf_clicked(self, page: int, x: float, y: float) -> None:
@@ -359,6 +371,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"&Redo {stack.redo_text}" if stack.can_redo else "&Redo")
 
     def _on_library_changed(self, event: str, _details: dict) -> None:
+        if event == "themes":
+            self._colours = None
         if event in ("documents", "tags"):
             self.library_panel.refresh()
         if event in ("themes", "tags"):
@@ -368,8 +382,10 @@ class MainWindow(QMainWindow):
             self._rebuild_filter_choices()
         if event in ("tags", "themes"):
             self.paragraph_model.set_tags(self._tag_chips())
-            self._tint_pdf()
-            self._apply_filter()
+            # (the PDF tint follows from the suggestion controller, which hears these events
+            # after the window and tints with the suggestions brought up to date)
+            if self.filter_combo.currentData() is not None:
+                self._apply_filter()
             self._refresh_selection_views()
 
     # -- import ----------------------------------------------------------------------------------

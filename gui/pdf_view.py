@@ -38,6 +38,9 @@ class PdfView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A steady viewport width: a scroll bar coming and going would change the fit-width
+        # zoom, and every page would be rendered again at the new scale.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._renderer = renderer or shared_renderer()
         self._renderer.rendered.connect(self._on_rendered)
         self._renderer.start()  # the rendering process warms up while the window opens
@@ -133,6 +136,8 @@ class PdfView(QGraphicsView):
         self._apply_zoom()
 
     def _apply_zoom(self, request: bool = True) -> None:
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if self._fit_width
+                                          else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if self._fit_width and self._page_rects:
             available = self.viewport().width() - 4
             self._zoom = max(ZOOM_MIN, available / (self._widest() + 2 * PAGE_GAP))
@@ -168,8 +173,15 @@ class PdfView(QGraphicsView):
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         # One screen ahead and behind, so scrolling finds pages ready.
         ahead = visible.adjusted(0, -visible.height(), 0, visible.height())
+        # Pages far out of view give their pixels back (the bounded cache may still hold them).
+        keep = self._keep_area()
         scale = self._render_scale()
         for i, rect in enumerate(self._page_rects):
+            item = self._page_items[i]
+            if item is not None and not rect.intersects(keep):
+                self.scene().removeItem(item)
+                self._page_items[i], self._page_scale[i] = None, 0.0
+                continue
             if self._page_scale[i] == scale or not rect.intersects(ahead):
                 continue
             cached = self._cache.get((self._key, i, scale))
@@ -179,6 +191,10 @@ class PdfView(QGraphicsView):
             else:
                 self._renderer.request(self._key, self._data, i, scale)
 
+    def _keep_area(self) -> QRectF:
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        return visible.adjusted(0, -4 * visible.height(), 0, 4 * visible.height())
+
     def _on_rendered(self, key: str, page: int, scale: float, image: QImage) -> None:
         if key != self._key:
             return  # another document (or another view's)
@@ -186,8 +202,9 @@ class PdfView(QGraphicsView):
         self._cache[(key, page, scale)] = pixmap
         while len(self._cache) > CACHE_PAGES:
             self._cache.popitem(last=False)
-        if scale == self._render_scale() and page < len(self._page_rects):
-            self._show(page, pixmap, scale)
+        if (scale == self._render_scale() and page < len(self._page_rects)
+                and self._page_rects[page].intersects(self._keep_area())):
+            self._show(page, pixmap, scale)  # (a page scrolled far away meanwhile stays cached)
 
     def _show(self, page: int, pixmap: QPixmap, scale: float) -> None:
         item = self._page_items[page]

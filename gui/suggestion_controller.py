@@ -171,7 +171,7 @@ class SuggestionController(QObject):
                 themes, skip = [], set()
             model = self.model if self._model_for == win.document_id else None
             self.suggestions = self._filtered(self._raw(resolution, themes, model), skip)
-        colours = {t.id: t.colour for t in lib.themes()}
+        colours = win.theme_colours()
         win.paragraph_model.set_suggestions(
             {pid: [(s.theme, colours.get(s.theme_id, "#888888"), s.reason) for s in found]
              for pid, found in self.suggestions.items()})
@@ -229,7 +229,7 @@ class SuggestionController(QObject):
 
     def tint_entries(self, resolution) -> list[tuple]:
         """Outlined PDF bars for the suggested themes: [(boxes, colour, False)]."""
-        colours = {t.id: t.colour for t in self.window.library.themes()}
+        colours = self.window.theme_colours()
         entries = []
         for pid, found in self.suggestions.items():
             paragraph = resolution.find(pid)

@@ -61,3 +61,18 @@ def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, librar
     window.undo_action.trigger()
     with Library(library_file) as fresh:
         assert fresh.tags(document=new.id) == []
+
+
+def test_recolouring_a_theme_recolours_its_chips_and_tints(qtbot, imported_window):
+    from core.undo import RecolourThemeCommand
+    window = imported_window
+    pid = next(p.id for p in window.paragraph_model.resolution().walk() if p.id.startswith("OP"))
+    window.select_paragraph(pid)
+    window.paragraph_tree.setFocus()
+    qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_1)
+    theme = window.theme_model.theme_for_shortcut(1)
+    window.undo_stack.push(RecolourThemeCommand(theme, "#123456"))
+    assert window._tag_chips()[pid] == [(theme.name, "#123456")]
+    assert window.theme_colours()[theme.id] == "#123456"
+    window.undo_action.trigger()
+    assert window._tag_chips()[pid] == [(theme.name, theme.colour)]

@@ -255,3 +255,25 @@ def test_a_stored_pdf_that_cannot_be_shown_gives_a_dialog_not_a_crash(qtbot, imp
     assert texts and "cannot be displayed" in texts[0]
     assert window.pdf_view.page_count() == 0
     assert window.paragraph_model.rowCount() > 0  # the tree is still there to tag
+
+
+def test_scrolling_and_zoom_render_pages_in_the_background(qtbot, window, dev_dir):
+    import_and_wait(qtbot, window, [dev_dir / "mp_A_RES_78_187-EN.pdf"])  # 19 pages
+    pdf = window.pdf_view
+    assert pdf.page_count() == 19
+    # The page in view is there (drawn at opening, or again once the width settled).
+    qtbot.waitUntil(lambda: 1 in pdf.rendered_pages(), timeout=20000)
+    bar = pdf.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the analyst scrolls to the end
+    qtbot.waitUntil(lambda: 19 in pdf.rendered_pages(), timeout=20000)
+    assert 1 not in pdf.rendered_pages()  # far pages give their pixels back
+    bar.setValue(0)  # and back: page 1 comes from the page cache at once, no new render
+    assert 1 in pdf.rendered_pages()
+    fitted = pdf.zoom()
+    qtbot.keyClick(pdf, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert pdf.zoom() == pytest.approx(fitted * 1.25)
+    assert not pdf.is_fit_width()
+    # Sharp pages at the new zoom arrive from the rendering process.
+    qtbot.waitUntil(lambda: 1 in pdf.rendered_pages(), timeout=20000)
+    window.fit_width_action.trigger()
+    assert pdf.zoom() == pytest.approx(fitted) and pdf.is_fit_width()
