@@ -47,15 +47,21 @@ def portable_dir() -> Path | None:
     return None
 
 
-def default_library_path() -> Path:
-    """The library used when no `--db` is given."""
-    env = os.environ.get("CLAUSEMARK_DB")
+def _located(env_var: str, filename: str, platform_folder) -> Path:
+    """The one rule for where a file lives: the environment variable, else the portable
+    folder, else the platform's folder for it."""
+    env = os.environ.get(env_var)
     if env:
         return Path(env).expanduser()
     portable = portable_dir()
     if portable is not None:
-        return portable / LIBRARY_FILENAME
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / LIBRARY_FILENAME
+        return portable / filename
+    return platform_folder(APP_NAME, appauthor=False) / filename
+
+
+def default_library_path() -> Path:
+    """The library used when no `--db` is given."""
+    return _located("CLAUSEMARK_DB", LIBRARY_FILENAME, platformdirs.user_data_path)
 
 
 def library_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -64,13 +70,7 @@ def library_path(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def settings_path() -> Path:
-    env = os.environ.get("CLAUSEMARK_SETTINGS")
-    if env:
-        return Path(env).expanduser()
-    portable = portable_dir()
-    if portable is not None:
-        return portable / SETTINGS_FILENAME
-    return platformdirs.user_config_path(APP_NAME, appauthor=False) / SETTINGS_FILENAME
+    return _located("CLAUSEMARK_SETTINGS", SETTINGS_FILENAME, platformdirs.user_config_path)
 
 
 def load_settings(path: Path | None = None) -> dict:

@@ -22,6 +22,7 @@ from core.predecessor import best_predecessor
 from core.undo import UndoStack
 from gui.carry_forward_panel import CarryForwardPanel
 from gui.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
+from gui import undo_steps
 from gui.pdf_view import PdfView
 
 FILTERS = [("All", None), ("Changed", {CHANGED, MOVED}), ("Moved", {MOVED}), ("New", {NEW}),
@@ -219,24 +220,13 @@ class CompareWindow(QMainWindow):
         self.new_pdf.highlight(row.new.boxes if row.new else [])
 
     def _undo(self) -> None:
-        if self.undo_stack.can_undo:
-            self._guard(self.undo_stack.undo)
+        undo_steps.step(self, self.undo_stack)
 
     def _redo(self) -> None:
-        if self.undo_stack.can_redo:
-            self._guard(self.undo_stack.redo)
-
-    def _guard(self, action) -> None:
-        try:
-            action()
-        except ClausemarkError as exc:
-            QMessageBox.warning(self, "Clausemark", str(exc))
+        undo_steps.step(self, self.undo_stack, redo=True)
 
     def _on_undo_change(self) -> None:
-        self.undo_action.setEnabled(self.undo_stack.can_undo)
-        self.redo_action.setEnabled(self.undo_stack.can_redo)
-        self.undo_action.setText(f"&Undo {self.undo_stack.undo_text or ''}".strip())
-        self.redo_action.setText(f"&Redo {self.undo_stack.redo_text or ''}".strip())
+        undo_steps.label_actions(self.undo_stack, self.undo_action, self.redo_action)
         self.panel.refresh()
 
     def closeEvent(self, event) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from core.errors import ClausemarkError
 from core.undo import UndoStack
-from gui import main_menus, window_state
+from gui import main_menus, undo_steps, window_state
 from gui.import_controller import ImportController
 from gui.library_panel import LibraryPanel
 from gui.note_panel import NotePanel
@@ -350,25 +350,13 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.note_panel.save()
-        if self.undo_stack.can_undo:
-            self._run(self.undo_stack.undo)
+        undo_steps.step(self, self.undo_stack)
 
     def redo(self) -> None:
-        if self.undo_stack.can_redo:
-            self._run(self.undo_stack.redo)
-
-    def _run(self, step) -> None:
-        try:
-            step()
-        except ClausemarkError as exc:
-            QMessageBox.warning(self, "Clausemark", str(exc))
+        undo_steps.step(self, self.undo_stack, redo=True)
 
     def _update_undo_actions(self) -> None:
-        stack = self.undo_stack
-        self.undo_action.setEnabled(stack.can_undo)
-        self.redo_action.setEnabled(stack.can_redo)
-        self.undo_action.setText(f"&Undo {stack.undo_text}" if stack.can_undo else "&Undo")
-        self.redo_action.setText(f"&Redo {stack.redo_text}" if stack.can_redo else "&Redo")
+        undo_steps.label_actions(self.undo_stack, self.undo_action, self.redo_action)
 
     def _on_library_changed(self, event: str, _details: dict) -> None:
         if event == "themes":

@@ -17,6 +17,7 @@ from core.records import Theme
 from core.suggest_commands import ThemeCuesCommand
 from core.undo import (AddThemeCommand, Command, MoveThemeCommand, RecolourThemeCommand,
                        RenameThemeCommand, RetireThemeCommand, ThemeEditCommand)
+from gui import undo_steps
 from gui.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour, swatch
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -360,20 +361,15 @@ class ThemeDialog(QDialog):
                        f"Retired {theme.name}; its {_tags(theme.tag_count)} kept.")
 
     def undo(self) -> None:
-        if self.undo_stack.can_undo:
-            self._step(self.undo_stack.undo, "Undone")
+        self._step(redo=False)
 
     def redo(self) -> None:
-        if self.undo_stack.can_redo:
-            self._step(self.undo_stack.redo, "Redone")
+        self._step(redo=True)
 
-    def _step(self, step, verb: str) -> None:
-        try:
-            command = step()
-        except ClausemarkError as exc:
-            QMessageBox.warning(self, "Themes", str(exc))
-            return
-        self.status.setText(f"{verb}: {command.text}.")
+    def _step(self, redo: bool) -> None:
+        command = undo_steps.step(self, self.undo_stack, redo=redo, title="Themes")
+        if command is not None:
+            self.status.setText(f"{'Redone' if redo else 'Undone'}: {command.text}.")
 
 
 def _tags(count: int) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from core import page_render
 from core.importer import import_all
 from core.library import Library
-from gui.app import build_main_window
+from tests.gui.conftest import shown_window
 
 ROOT = Path(__file__).resolve().parents[2]
 OPEN_DOCS = 8
@@ -49,11 +49,7 @@ def _ms(values):
 
 
 def test_bench_open_tag_and_render(qtbot, library_of_20_page_docs):
-    window = build_main_window(library_of_20_page_docs)
-    qtbot.addWidget(window)
-    window.resize(1920, 1200)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, library_of_20_page_docs, 1920, 1200)
     docs = window.library.documents()
     # Warm the rendering process (it starts with the window, as in real use).
     window.select_document(docs[-1].id)
@@ -103,7 +99,7 @@ import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from gui.app import build_main_window
+from tests.gui.conftest import shown_window
 window = build_main_window(sys.argv[1])
 window.show()
 def shown():

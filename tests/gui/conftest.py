@@ -19,13 +19,19 @@ def library_file(tmp_path):
     return tmp_path / "gui.clausemark"
 
 
-@pytest.fixture
-def window(qtbot, library_file):
-    win = build_main_window(library_file)
+def shown_window(qtbot, path, width=1600, height=1000):
+    """The real main window on the library at `path`, shown and exposed (qtbot closes it)."""
+    win = build_main_window(path)
     qtbot.addWidget(win)
-    win.resize(1600, 1000)
+    win.resize(width, height)
     win.show()
     qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, library_file):
+    win = shown_window(qtbot, library_file)
     yield win
     win.close()
 
