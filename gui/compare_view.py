@@ -84,7 +84,8 @@ class CompareWindow(QMainWindow):
         self._build_actions()
         self.old_pdf.set_pdf(library.pdf_bytes(self.old_doc.id))
         self.new_pdf.set_pdf(library.pdf_bytes(self.new_doc.id))
-        self.undo_stack.on_change(self._on_undo_change)
+        # The stack may be the main window's and outlive this window: stop listening on close.
+        self._stop_listening = self.undo_stack.on_change(self._on_undo_change)
         self.setWindowTitle(f"Compare {self.old_doc.display_name} → {self.new_doc.display_name}"
                             " — Clausemark")
         self.resize(1600, 1000)
@@ -230,6 +231,7 @@ class CompareWindow(QMainWindow):
         self.panel.refresh()
 
     def closeEvent(self, event) -> None:
+        self._stop_listening()
         super().closeEvent(event)
         if self._owns_library:
             self.library.close()

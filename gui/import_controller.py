@@ -45,7 +45,6 @@ class ImportController(QObject):
         self._window = parent
         self._worker: workers.Worker | None = None
         self._dialog: QProgressDialog | None = None
-        self.last_summary: ImportSummary | None = None
 
     def busy(self) -> bool:
         return self._worker is not None
@@ -90,7 +89,6 @@ class ImportController(QObject):
         dialog.setValue(done)
 
     def _on_result(self, summary: ImportSummary) -> None:
-        self.last_summary = summary
         if self._dialog is not None:
             self._dialog.reset()
         if summary.failed:

@@ -17,16 +17,11 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self._library = library
         self._docs: list[DocumentInfo] = []
-        self.reload()
-
-    def reload(self) -> None:
-        # Documents are few (hundreds); a full reset keeps this adapter thin and correct.
-        self.beginResetModel()
-        self._docs = list(self._library.documents())
-        self.endResetModel()
+        self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the documents; keep selections when only counts or titles changed."""
+        """Re-read the documents; keep selections when only counts or titles changed. (Documents
+        are few, hundreds: a full reset when the list itself changed keeps this adapter thin.)"""
         docs = list(self._library.documents())
         if [d.id for d in docs] != [d.id for d in self._docs]:
             self.beginResetModel()

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
     def _show_document(self, document_id: int | None) -> None:
         self.note_panel.save()
         self.document_id = document_id
+        self._doc_tags = None
         if document_id is None:
             self.paragraph_model.set_resolution(None)
             self.pdf_view.set_pdf(None)
@@ -216,12 +217,22 @@ class MainWindow(QMainWindow):
 
     _colours: dict[int, str] | None = None
 
+    def document_tags(self) -> list:
+        """The open document's tags, read once per change (chips, tints, the tree filter, the
+        theme actions, the notes and the suggestions all need them after each tag)."""
+        if self._doc_tags is None:
+            self._doc_tags = ([] if self.document_id is None
+                              else list(self.library.tags(document=self.document_id)))
+        return self._doc_tags
+
+    _doc_tags: list | None = None
+
     def _tag_chips(self) -> dict[str, list[tuple[str, str]]]:
         if self.document_id is None:
             return {}
         colours = self.theme_colours()
         chips: dict[str, list[tuple[str, str]]] = {}
-        for tag in self.library.tags(document=self.document_id):
+        for tag in self.document_tags():
             chips.setdefault(tag.paragraph, []).append((tag.theme, colours.get(tag.theme_id, "#888")))
         return chips
 
@@ -283,7 +294,7 @@ class MainWindow(QMainWindow):
             self.note_panel.set_tags([], "", message=message)
             return
         paragraph = self.paragraph_model.resolution().find(selected[0])
-        tags = [t for t in self.library.tags(document=self.document_id)
+        tags = [t for t in self.document_tags()
                 if t.paragraph == selected[0]]
         colours = self.theme_colours()
         self.note_panel.set_tags(tags, paragraph.label if paragraph else selected[0], colours)
@@ -322,9 +333,6 @@ class MainWindow(QMainWindow):
             return True
         return super().eventFilter(watched, event)
 
-    def toggle_theme_shortcut(self, key: int) -> None:
-        self.tag_actions.toggle_shortcut(key)
-
     def _on_theme_activated(self, index) -> None:
         theme = next((t for t in self.theme_model.themes()
                       if t.id == index.data(ThemeModel.ThemeIdRole)), None)
@@ -361,6 +369,8 @@ class MainWindow(QMainWindow):
     def _on_library_changed(self, event: str, _details: dict) -> None:
         if event == "themes":
             self._colours = None
+        if event in ("tags", "themes"):
+            self._doc_tags = None
         if event in ("documents", "tags"):
             self.library_panel.refresh()
         if event in ("themes", "tags"):

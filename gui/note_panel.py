@@ -5,11 +5,12 @@ editor loses focus, and before another paragraph or tag is shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout,
                                QWidget)
 
 from core.records import Tag
+from gui.tag_actions import swatch
 
 SAVE_AFTER_MS = 800
 
@@ -62,9 +63,8 @@ class NotePanel(QWidget):
         self.tag_choice.blockSignals(True)
         self.tag_choice.clear()
         for tag in tags:
-            swatch = QPixmap(12, 12)
-            swatch.fill(QColor((colours or {}).get(tag.theme_id, "#888888")))
-            self.tag_choice.addItem(QIcon(swatch), tag.theme, tag.id)
+            colour = (colours or {}).get(tag.theme_id, "#888888")
+            self.tag_choice.addItem(swatch(colour, 12), tag.theme, tag.id)
         index = next((i for i, t in enumerate(tags) if t.theme_id == keep), 0)
         self.tag_choice.setCurrentIndex(index if tags else -1)
         self.tag_choice.blockSignals(False)
@@ -107,12 +107,3 @@ class NotePanel(QWidget):
         self._saved[tag_id] = text
         self.noteEdited.emit(tag_id, text)
         return True
-
-    def has_unsaved_typing(self) -> bool:
-        return self._timer.isActive()
-
-    def select_theme(self, theme_id: int) -> None:
-        for i, tag in enumerate(self._tags):
-            if tag.theme_id == theme_id:
-                self.tag_choice.setCurrentIndex(i)
-                return

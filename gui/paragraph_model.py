@@ -106,19 +106,8 @@ class ParagraphModel(QAbstractItemModel):
         return self._nodes[index.internalId()] if index.isValid() else None
 
     def index_of(self, paragraph_id: str) -> QModelIndex:
-        for index in self._all_indexes():
-            if self.paragraph(index).id == paragraph_id:
-                return index
-        return QModelIndex()
-
-    def _all_indexes(self):
-        pending = [QModelIndex()]
-        while pending:
-            parent = pending.pop()
-            for row in range(self.rowCount(parent)):
-                index = self.index(row, 0, parent)
-                yield index
-                pending.append(index)
+        key = next((k for k, node in enumerate(self._nodes) if node.id == paragraph_id), None)
+        return QModelIndex() if key is None else self.createIndex(self._row[key], 0, key)
 
     def _keys_under(self, parent: _Index) -> list[int]:
         return self._child_keys.get(parent.internalId() if parent.isValid() else None, [])

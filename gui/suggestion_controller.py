@@ -127,13 +127,11 @@ class SuggestionController(QObject):
         if self._worker is not None:  # one at a time: train again when this one is done
             self._again = True
             return
-        self._worker_doc = doc
         self._worker = Worker(_train_in_background, str(self.window.library.path), doc)
         self._worker.signals.result.connect(self._on_model)
         self._worker.signals.finished.connect(self._on_worker_finished)
         start(self._worker)
 
-    _worker_doc: int | None = None
     _again = False
 
     def _on_worker_finished(self) -> None:
@@ -162,8 +160,8 @@ class SuggestionController(QObject):
         self.suggestions = {}
         if resolution is not None and win.document_id is not None:
             try:
-                themes = lib.themes(include_retired=False)
-                skip = {(t.paragraph, t.theme_id) for t in lib.tags(document=win.document_id)
+                themes = win.theme_model.themes()  # (the window reloaded them already)
+                skip = {(t.paragraph, t.theme_id) for t in win.document_tags()
                         if t.span is None}
                 skip |= {(p, t) for _, p, t in lib.rejected_suggestions(win.document_id)}
             except ClausemarkError as exc:
@@ -266,12 +264,8 @@ class SuggestionController(QObject):
         found = self.suggestions[pid]
         label = win.paragraph_model.resolution().find(pid).label
         following = self._next_after(pid)
-        try:
-            win.undo_stack.push(answer(win.document_id, pid, [s.theme_id for s in found],
-                                       accept, label))
-        except ClausemarkError as exc:
-            from PySide6.QtWidgets import QMessageBox
-            QMessageBox.warning(win, "Clausemark", str(exc))
+        if not win.tag_actions.push(answer(win.document_id, pid, [s.theme_id for s in found],
+                                           accept, label)):
             return False
         names = ", ".join(s.theme for s in found)
         win.statusBar().showMessage(f"{label}: {'tagged' if accept else 'rejected'} {names}", 4000)

@@ -3,7 +3,7 @@ toolbar, the Themes menu, the context menu, the theme panel), every change one u
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from core.errors import ClausemarkError
@@ -12,8 +12,14 @@ from core.undo import CommandGroup, SetNoteCommand, TagCommand, UntagCommand
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
+    """A filled square of the theme's colour with a thin dark border (visible on white too)."""
     pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(colour))
+    pixmap.fill(QColor("#555555"))
+    inner = QPixmap(size - 2, size - 2)
+    inner.fill(QColor(colour))
+    painter = QPainter(pixmap)
+    painter.drawPixmap(1, 1, inner)
+    painter.end()
     return QIcon(pixmap)
 
 
@@ -55,7 +61,7 @@ class TagActions(QObject):
         tagged: dict[int, int] = {}
         if doc is not None and selected:
             wanted = set(selected)
-            for tag in self.window.library.tags(document=doc):
+            for tag in self.window.document_tags():
                 if tag.paragraph in wanted:
                     tagged[tag.theme_id] = tagged.get(tag.theme_id, 0) + 1
         writable = not getattr(self.window.library, "read_only", False)
@@ -107,6 +113,7 @@ class TagActions(QObject):
         self.push(SetNoteCommand(tag_id, note))
 
     def push(self, command) -> bool:
+        """Do `command` as one undoable step; a refusal from the library is a warning."""
         try:
             self.window.undo_stack.push(command)
         except ClausemarkError as exc:

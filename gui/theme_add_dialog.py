@@ -7,25 +7,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QColorDialog, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLineEdit, QMessageBox, QPushButton, QSizePolicy, QWidget)
 
 from core.errors import ClausemarkError
 from core.library_themes import MAX_NAME
 from core.records import Theme
-
-
-def swatch(colour: str, size: int = 14) -> QIcon:
-    """A filled square of the theme's colour with a thin dark border (visible on white too)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor("#555555"))
-    inner = QPixmap(size - 2, size - 2)
-    inner.fill(QColor(colour))
-    painter = QPainter(pixmap)
-    painter.drawPixmap(1, 1, inner)
-    painter.end()
-    return QIcon(pixmap)
+from gui.tag_actions import swatch
 
 
 def pick_colour(parent: QWidget, initial: str, title: str) -> str | None:

@@ -18,7 +18,8 @@ from core.suggest_commands import ThemeCuesCommand
 from core.undo import (AddThemeCommand, Command, MoveThemeCommand, RecolourThemeCommand,
                        RenameThemeCommand, RetireThemeCommand, ThemeEditCommand)
 from gui import undo_steps
-from gui.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour, swatch
+from gui.tag_actions import swatch
+from gui.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
 
 IdRole = Qt.ItemDataRole.UserRole
 from gui.theme_cues_dialog import HELP as CUES_HELP, cues_to_text, text_to_cues

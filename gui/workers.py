@@ -37,10 +37,6 @@ class Worker(QRunnable):
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def _progress(self, done: int, total: int, text: str = "") -> None:
         self.signals.progress.emit(done, total, text)
 
