@@ -94,12 +94,6 @@ class Alignment:
         counts["dropped"] = len(self.dropped)
         return counts
 
-    def pair_for_new(self, paragraph_id: str) -> AlignedPair | None:
-        return next((p for p in self.pairs if p.new.id == paragraph_id), None)
-
-    def pair_for_old(self, paragraph_id: str) -> AlignedPair | None:
-        return next((p for p in self.pairs if p.old is not None and p.old.id == paragraph_id),
-                    None)
 
 
 # -- flattening and encoding ---------------------------------------------------------------------

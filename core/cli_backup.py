@@ -7,9 +7,8 @@ from __future__ import annotations
 import argparse
 
 from core import backups
-from core.errors import NotFoundError
 from core.instance_lock import require_alone
-from core.library import Library
+from core.library import open_existing
 from core.paths import library_path
 
 
@@ -37,15 +36,8 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_restore)
 
 
-def _library(args):
-    path = library_path(getattr(args, "db", None))
-    if not path.exists():
-        raise NotFoundError(f"{path}: no such library")
-    return path
-
-
 def cmd_backup(args) -> int:
-    with Library(_library(args), create=False) as lib:
+    with open_existing(getattr(args, "db", None)) as lib:
         dest = lib.make_backup("manual", out=args.out)
     print(f"backed up to {dest}")
     return 0

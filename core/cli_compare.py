@@ -11,7 +11,7 @@ from pathlib import Path
 
 from core.align import CHANGED, MOVED, NEW, SAME, Alignment, align
 from core.errors import ClausemarkError, NotFoundError
-from core.library import Library
+from core.library import Library, open_existing
 from core.parser import parse_pdf
 from core.paths import library_path
 from core.predecessor import predecessors
@@ -115,14 +115,10 @@ def summary(alignment: Alignment) -> str:
 
 
 def cmd_predecessors(args) -> int:
-    path = library_path(getattr(args, "db", None))
-    if not path.exists():
-        raise NotFoundError(f"{path}: no such library (import documents first with "
-                            "`clausemark import`, or give --db)")
     if args.limit < 1:
         raise ClausemarkError("--limit must be at least 1")
     ref = int(args.symbol) if args.symbol.isdigit() else args.symbol
-    with Library(path, create=False) as lib:
+    with open_existing(getattr(args, "db", None)) as lib:
         found = predecessors(lib, ref, limit=args.limit)
         name = lib.document(ref).display_name
     if args.json:

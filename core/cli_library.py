@@ -12,7 +12,7 @@ import textwrap
 
 from core.errors import ClausemarkError, NotFoundError
 from core.importer import import_files
-from core.library import Library
+from core.library import Library, open_existing
 from core.paths import library_path
 
 
@@ -96,11 +96,8 @@ def register(sub) -> None:
 
 
 def _open(args, create: bool = False) -> Library:
-    path = library_path(getattr(args, "db", None))
-    if not create and not path.exists():
-        raise NotFoundError(f"{path}: no such library (import documents first with "
-                            "`clausemark import`, or give --db)")
-    return Library(path, create=create)
+    path = getattr(args, "db", None)
+    return Library(library_path(path), create=True) if create else open_existing(path)
 
 
 def _document_ref(text: str):

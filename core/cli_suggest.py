@@ -16,7 +16,7 @@ from core.importer import file_sha256
 from core.library import Library
 from core.parser import parse_pdf
 from core.paths import library_path
-from core.suggest import Suggestion, suggest, suggest_for_document
+from core.suggest import Suggestion, suggest, suggest_for_document, train_model
 from core.theme_defaults import default_theme_records
 
 
@@ -50,10 +50,8 @@ def _suggestions(args) -> tuple[str | None, list[str], dict[str, list[Suggestion
             if doc_id is not None:  # the library's copy: respect its tags and rejections
                 return resolution.symbol, order, suggest_for_document(lib, doc_id,
                                                                       use_model=use_model)
-            from core.suggest_model import ThemeModel
             themes = lib.themes(include_retired=False)
-            model = ThemeModel.train(lib.training_clauses(), {t.id for t in themes}) \
-                if use_model else None
+            model = train_model(lib, themes=themes) if use_model else None
             return resolution.symbol, order, suggest(resolution, themes, model=model)
     if not path.exists():
         raise NotFoundError(f"{args.target}: no such file, and no library at {path} to look "

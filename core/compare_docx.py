@@ -8,7 +8,7 @@ from docx import Document
 from docx.shared import Pt, RGBColor
 
 from core.align import MOVED, NEW, Alignment, AlignedPair
-from core.errors import ClausemarkError
+from core.report_output import atomic_output
 
 INSERTED = RGBColor(0x1F, 0x4E, 0xA8)   # blue, underlined
 DELETED = RGBColor(0xB0, 0x1C, 0x1C)    # red, struck through
@@ -89,9 +89,7 @@ def write_brief(alignment: Alignment, path: str | Path) -> Path:
         doc.add_heading(paragraph.label, level=3)
         run = doc.add_paragraph().add_run(paragraph.text)
         run.font.strike, run.font.color.rgb = True, DELETED
-    path = Path(path)
-    try:
-        doc.save(str(path))
-    except OSError as exc:
-        raise ClausemarkError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    return path
+    # Written beside and swapped in: a failure never leaves half a file (as for reports).
+    with atomic_output(path) as tmp:
+        doc.save(str(tmp))
+    return Path(path).expanduser()

@@ -56,6 +56,16 @@ def _year(adopted: str | None) -> int | None:
 _HELD_ELSEWHERE: dict[Path, str] = {}
 
 
+def open_existing(path: str | Path | None = None) -> "Library":
+    """The library at `path` (None: the default one) when the file exists; a missing file is
+    an error, not a new empty library (a typo in --db must not look like an empty library)."""
+    resolved = library_path(path)
+    if not resolved.exists():
+        raise NotFoundError(f"{resolved}: no such library (import documents first with "
+                            "`clausemark import`, or give --db)")
+    return Library(resolved, create=False)
+
+
 class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
     """An open library file. Create one per thread (SQLite connections are not shared).
 

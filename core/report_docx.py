@@ -145,11 +145,11 @@ class _Brief:
                               + [heading_text(t.name) for t in data.themes] + ["Total"]):
             shade(cell, "DCE6F0")
             add_run(cell.paragraphs[0], text, bold=True, size=8.5)
+        totals = [0] * len(data.themes)
         for doc in data.documents:
             values = [len(counts.get((doc.id, t.id), ())) for t in data.themes]
             self._summary_row(table, doc, values)
-        totals = [len({(r.document_id, r.paragraph) for r in data.rows if r.theme_id == t.id})
-                  for t in data.themes]
+            totals = [a + b for a, b in zip(totals, values)]
         self._summary_row(table, None, totals, data.clause_count)
         usable = (A4_LONG_CM if wide else A4_SHORT_CM) - 2 * MARGIN_CM
         fixed = [4.8, 2.0]

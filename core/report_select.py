@@ -172,9 +172,8 @@ def _build(lib: Library, selection: Selection) -> ReportData:
     themes = [t for t in all_themes if (t.id in theme_ids if theme_ids is not None
                                         else t.id in used_themes)]
     report_docs = docs if named_docs else [d for d in docs if d.id in used_docs]
-    chosen = [t for t in all_themes if theme_ids is not None and t.id in theme_ids]
     return ReportData(rows=rows, themes=themes, documents=report_docs,
-                      description=_describe(selection, chosen, docs, named_docs, since, until),
+                      description=_describe(selection, themes, docs, named_docs, since, until),
                       library=Path(lib.path), author=lib.author)
 
 

@@ -8,9 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import NotFoundError
-from core.library import Library
-from core.paths import library_path
+from core.library import open_existing
 from core.report_csv import MATRICES, write_csv
 from core.report_docx import write_docx
 from core.report_output import (FORMATS, CancelCheck, ProgressCallback, ReportError,
@@ -24,15 +22,6 @@ class ReportResult:
     data: ReportData
     format: str
     matrix: str | None
-
-
-def open_existing(path: str | os.PathLike | None) -> Library:
-    """The library at `path`; a missing file is an error (a typo must not look empty)."""
-    resolved = library_path(path)
-    if not resolved.exists():
-        raise NotFoundError(f"{resolved}: no such library (import documents first with "
-                            "`clausemark import`, or give --db)")
-    return Library(resolved, create=False)
 
 
 def make_report(library: str | os.PathLike | None, selection: Selection, fmt: str, out,

@@ -21,6 +21,7 @@ from core import clause_context as cc
 from core.cues import Cue, CueMatch, Token, compile_cues, tokenize, find_cues
 from core.model import Paragraph, Resolution
 from core.records import Theme
+from core.suggest_model import CONFIDENT, ThemeModel
 
 STRONG, INSTRUMENT, WEAK = 1.0, 1.0, 0.34  # three passing mentions add up to one
 THRESHOLD = 1.0
@@ -187,8 +188,6 @@ def _decide(pid: str, theme: Theme, ev: Evidence | None, vote) -> Suggestion | N
     """Combine the rules' evidence with the model's vote (a core.suggest_model.Vote or None).
     An untrusted model (one that failed its self-check on the analyst's documents) is silent;
     a trusted one adds the clauses it is confident about and backs the rules' suggestions."""
-    from core.suggest_model import CONFIDENT
-
     rule_score = ev.score if ev else 0.0
     trusted = vote is not None and vote.trusted
     if rule_score >= THRESHOLD:
@@ -198,7 +197,8 @@ def _decide(pid: str, theme: Theme, ev: Evidence | None, vote) -> Suggestion | N
             source, reason = "cues+model", f"{reason}; {vote.reason}"
         return Suggestion(pid, theme.id, theme.name, round(rule_score, 2), reason, source)
     if trusted and vote.probability >= CONFIDENT:
-        reason = vote.reason + (f"; {ev.reason()}" if ev and ev.reason() else "")
+        rule_reason = ev.reason() if ev else ""
+        reason = vote.reason + (f"; {rule_reason}" if rule_reason else "")
         return Suggestion(pid, theme.id, theme.name, round(rule_score + vote.probability, 2),
                           reason, "model" if not rule_score else "cues+model")
     return None
@@ -222,8 +222,6 @@ def suggest_for_document(lib, ref, *, use_model: bool = True,
 def train_model(lib, exclude_document=None, themes=None):
     """The model on the analyst's tags outside `exclude_document`, or None if no theme has
     enough of them."""
-    from core.suggest_model import ThemeModel
-
     themes = themes if themes is not None else lib.themes(include_retired=False)
     model = ThemeModel.train(lib.training_clauses(exclude_document=exclude_document),
                              {t.id for t in themes})

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 from core.errors import ClausemarkError
 from core.report_output import EmptySelectionError, ReportCancelled
 from core.report_select import Selection, preview_text
-from core.reports import make_report, open_existing, preview_report
+from core.library import open_existing
+from core.reports import make_report, preview_report
 from gui.check_list import CheckList
 from gui.workers import Worker, start
 
