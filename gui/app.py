@@ -9,12 +9,12 @@ import pymupdf
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from core.errors import ClausemarkError, DamagedLibraryError
-from core.first_start import is_new_library, seed_new_library
-from core.library import Library
-from gui.main_window import MainWindow
-from gui.recovery_dialog import offer_recovery
-from resources import resource_dir
+from clausemark.core.errors import ClausemarkError, DamagedLibraryError
+from clausemark.core.library.first_start import is_new_library, seed_new_library
+from clausemark.core.library.library import Library
+from clausemark.gui.dialogs.recovery_dialog import offer_recovery
+from clausemark.gui.window.main_window import MainWindow
+from clausemark.resources import resource_dir
 
 
 def build_main_window(library_path: str | Path | None = None) -> MainWindow:
@@ -92,6 +92,6 @@ def run(argv: list[str] | None = None) -> int:
     window.show()
     window.restore_last_document()
     if args.smoke_test:
-        from gui import smoke
+        from clausemark.gui import smoke
         smoke.start(window)
     return app.exec()

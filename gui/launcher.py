@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from core.paths import PORTABLE_ENV
+from clausemark.core.library.paths import PORTABLE_ENV
 
 
 def _wants_gui(argv: list[str]) -> bool:
@@ -25,14 +25,14 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[PORTABLE_ENV] = "1"
     if _wants_gui(argv):
         try:
-            from gui.app import run
+            from clausemark.gui.app import run
         except ModuleNotFoundError as exc:
-            if exc.name not in ("gui.app",):
+            if exc.name not in ("clausemark.gui.app",):
                 raise
-            from core.cli import main as cli_main
+            from clausemark.core.cli.main import main as cli_main
             return cli_main(["--help"])
         return run(argv)
-    from core.cli import main as cli_main
+    from clausemark.core.cli.main import main as cli_main
     return cli_main(argv)
 
 

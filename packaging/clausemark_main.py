@@ -2,7 +2,7 @@
 `clausemark` console script."""
 import sys
 
-from gui.launcher import main
+from clausemark.gui.launcher import main
 
 if __name__ == "__main__":
     sys.exit(main())

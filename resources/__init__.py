@@ -10,7 +10,7 @@ from pathlib import Path
 def resource_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller unpacks data next to the app
     if frozen:
-        return Path(frozen) / "resources"
+        return Path(frozen) / "clausemark" / "resources"
     return Path(str(_res.files(__name__)))
 
 

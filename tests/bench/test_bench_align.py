@@ -9,11 +9,11 @@ import statistics
 import time
 from pathlib import Path
 
-from core.align import align
-from core.importer import import_all
-from core.library import Library
-from core.parser import parse_pdf
-from core.predecessor import PredecessorIndex, predecessors
+from clausemark.core.compare.align import align
+from clausemark.core.compare.predecessor import PredecessorIndex, predecessors
+from clausemark.core.library.importer import import_all
+from clausemark.core.library.library import Library
+from clausemark.core.parse.parser import parse_pdf
 
 GOLD = Path(__file__).parent.parent / "core" / "gold_align"
 REPEATS = 30

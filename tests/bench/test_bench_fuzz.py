@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pymupdf
 
-from core.parser import parse_pdf
+from clausemark.core.parse.parser import parse_pdf
 from tests.fuzzing import FuzzReport, FuzzRunner, fuzz
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from core import page_render
-from core.importer import import_all
-from core.library import Library
+from clausemark.core.library.importer import import_all
+from clausemark.core.library.library import Library
+from clausemark.core.parse import page_render
 from tests.gui.conftest import shown_window
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,8 +28,9 @@ OPEN_DOCS = 8
 
 @pytest.fixture(scope="module")
 def library_of_20_page_docs(bench_dir, tmp_path_factory):
-    from core.importer import parse_file  # noqa: F401  (the parser, through import_all)
     import pymupdf
+
+    from clausemark.core.library.importer import parse_file  # noqa: F401  (the parser, through import_all)
     picks = []
     for pdf in sorted(bench_dir.glob("*.pdf")):
         with pymupdf.open(pdf) as doc:

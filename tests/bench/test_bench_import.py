@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from core.importer import import_all, make_pool, parse_file
-from core.library import Library
+from clausemark.core.library.importer import import_all, make_pool, parse_file
+from clausemark.core.library.library import Library
 
 QUERIES = [
     ("migrants", {}), ("detention", {}), ("children", {}), ("remittances", {}),

@@ -7,7 +7,7 @@ import time
 
 import pymupdf
 
-from core.parser import parse_pdf
+from clausemark.core.parse.parser import parse_pdf
 
 
 def _bare_pass(files) -> int:

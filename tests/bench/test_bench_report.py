@@ -12,11 +12,11 @@ import time
 import docx
 import pytest
 
-from core.importer import import_all
-from core.library import Library
-from core.report_csv import write_csv
-from core.report_docx import write_docx
-from core.report_select import Selection, select
+from clausemark.core.library.importer import import_all
+from clausemark.core.library.library import Library
+from clausemark.core.reports.csv_report import write_csv
+from clausemark.core.reports.docx_report import write_docx
+from clausemark.core.reports.select import Selection, select
 
 TAGS = 10_000
 THEMES = ["children", "detention", "remittances", "consular rights"]

@@ -6,11 +6,12 @@ Run: python -m pytest -s tests/bench/test_bench_suggest.py   (needs ../shared/co
 import time
 import zlib
 
-from core.library_suggestions import TrainingClause
-from core.parser import parse_pdf
-from core.suggest import suggest
-from core import cues, suggest_model
-from core.suggest_model import ThemeModel
+from clausemark.core.library.suggestions import TrainingClause
+from clausemark.core.parse.parser import parse_pdf
+from clausemark.core.suggest import cues
+from clausemark.core.suggest import model as suggest_model
+from clausemark.core.suggest.model import ThemeModel
+from clausemark.core.suggest.suggestions import suggest
 from tests.core.suggest_eval import default_themes, evaluate, held_out_models, table
 
 

@@ -1,8 +1,8 @@
 """Hand-built resolutions and libraries for the library tests (no parser needed)."""
 from __future__ import annotations
 
-from core.library import Library
-from core.model import Footnote, Paragraph, Resolution
+from clausemark.core.library.library import Library
+from clausemark.core.parse.model import Footnote, Paragraph, Resolution
 
 
 def sample_resolution(symbol: str = "A/RES/78/217", adopted: str | None = "2023-12-19",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.library import Library
+from clausemark.core.library.library import Library
 from tests.core.library_helpers import fake_pdf, sample_resolution
 
 

@@ -5,10 +5,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.parser import parse_pdf
-from core.records import Theme
-from core.suggest import suggest
-from core.theme_defaults import default_theme_records
+from clausemark.core.library.records import Theme
+from clausemark.core.library.theme_defaults import default_theme_records
+from clausemark.core.parse.parser import parse_pdf
+from clausemark.core.suggest.suggestions import suggest
 
 LABELS = Path(__file__).parent / "labels"
 THEMES = ["children", "detention", "remittances", "consular rights"]
@@ -70,8 +70,8 @@ def table(scores) -> str:
 def held_out_models(dev_dir: Path, label_sets=None):
     """model_for(label_set) for `evaluate`: a model trained on the hand labels of every OTHER
     labelled resolution, as if the analyst had tagged those (leave-one-resolution-out)."""
-    from core.library_suggestions import TrainingClause
-    from core.suggest_model import ThemeModel
+    from clausemark.core.library.suggestions import TrainingClause
+    from clausemark.core.suggest.model import ThemeModel
 
     label_sets = label_sets or load_labels()
     ids = {t.name: t.id for t in default_themes()}

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from core.align import align, normalise, word_diff
-from core.model import Paragraph, Resolution
-from core.parser import parse_pdf
+from clausemark.core.compare.align import align, normalise, word_diff
+from clausemark.core.parse.model import Paragraph, Resolution
+from clausemark.core.parse.parser import parse_pdf
 
 GOLD = Path(__file__).parent / "gold_align"
 

@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from core import backups, schema
-from core.errors import DamagedLibraryError, LibraryError, LibraryVersionError
-from core.library import Library
-from core.model import Paragraph, Resolution
+from clausemark.core.errors import DamagedLibraryError, LibraryError, LibraryVersionError
+from clausemark.core.library import backups, schema
+from clausemark.core.library.library import Library
+from clausemark.core.parse.model import Paragraph, Resolution
 from tests.core.library_helpers import library_with_document
 from tests.core.test_schema_migrations import write_old_library
 
@@ -211,7 +211,7 @@ def test_no_sound_backup_to_restore(tmp_path):
 # -- command line ---------------------------------------------------------------------------------
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "core.cli", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "clausemark.core.cli.main", *map(str, args)],
                           capture_output=True, text=True, timeout=120)
 
 
@@ -237,7 +237,7 @@ def test_cli_restore_refuses_while_the_library_is_open_elsewhere(tmp_path):
     path = tagged_library(tmp_path / "lib.clausemark", paragraphs=20)
     Library(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom core.library import Library\n"
+        [sys.executable, "-c", "import sys, time\nfrom clausemark.core.library.library import Library\n"
          "lib = Library.open_for_app(sys.argv[1])\nprint('open', flush=True)\ntime.sleep(60)",
          str(path)], stdout=subprocess.PIPE, text=True)
     try:

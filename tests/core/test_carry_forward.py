@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.carry_forward import ACCEPTED, PENDING, PRESENT, REJECTED, CarryForward
-from core.errors import ConflictError
-from core.library import Library
-from core.undo import UndoStack
+from clausemark.core.compare.carry_forward import ACCEPTED, PENDING, PRESENT, REJECTED, CarryForward
+from clausemark.core.errors import ConflictError
+from clausemark.core.library.library import Library
+from clausemark.core.library.undo import UndoStack
 from tests.core.library_helpers import fake_pdf, sample_resolution
 
 

@@ -6,9 +6,9 @@ import json
 import docx
 import pytest
 
-from core.cli import main
-from core.importer import import_all
-from core.library import Library
+from clausemark.core.cli.main import main
+from clausemark.core.library.importer import import_all
+from clausemark.core.library.library import Library
 from tests.core.library_helpers import fake_pdf, sample_resolution
 
 OLD, NEW = "aiun_A_HRC_59_L.17-EN.pdf", "aiun_A_HRC_RES_59_25-EN.pdf"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import main
-from core.library import Library
+from clausemark.core.cli.main import main
+from clausemark.core.library.library import Library
 from tests.core.library_helpers import library_with_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -155,7 +155,7 @@ def test_import_summary_and_exit_status(capsys, dev_dir, tmp_path):
 
 def test_installed_entry_point_prints_no_traceback(tmp_path):
     """The real command in a fresh process: bad input gives one line and exit 1."""
-    out = subprocess.run([sys.executable, "-m", "core.cli", "tag", "X", "Y", "Z", "--db",
+    out = subprocess.run([sys.executable, "-m", "clausemark.core.cli.main", "tag", "X", "Y", "Z", "--db",
                           str(tmp_path / "none.clausemark")], cwd=ROOT, capture_output=True,
                          text=True)
     assert out.returncode == 1

@@ -5,7 +5,7 @@ import sys
 
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "core.cli", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "clausemark.core.cli.main", *map(str, args)],
                           capture_output=True, text=True, timeout=120)
 
 

@@ -8,9 +8,9 @@ import sys
 import docx
 import pytest
 
-from core.cli import main
-from core.importer import import_all
-from core.library import Library
+from clausemark.core.cli.main import main
+from clausemark.core.library.importer import import_all
+from clausemark.core.library.library import Library
 from tests.core.report_helpers import tagged_library
 
 
@@ -107,7 +107,7 @@ def test_real_resolution_end_to_end_as_a_process(dev_dir, tmp_path):
         op = next(p for p in res.walk() if p.kind == "operative" and p.opening)
         lib.tag("A/RES/73/3", op.id, "children", note="=1+1")
     out = tmp_path / "real.docx"
-    done = subprocess.run([sys.executable, "-m", "core.cli", "report", "--db", str(path),
+    done = subprocess.run([sys.executable, "-m", "clausemark.core.cli.main", "report", "--db", str(path),
                            "--out", str(out)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     doc = docx.Document(str(out))
@@ -116,7 +116,7 @@ def test_real_resolution_end_to_end_as_a_process(dev_dir, tmp_path):
     assert quote.runs[0].italic and quote.runs[0].text == op.opening
     assert any(p.text == f"A/RES/73/3, {op.label}" for p in doc.paragraphs)
     csv_out = tmp_path / "real.csv"
-    done = subprocess.run([sys.executable, "-m", "core.cli", "report", "--db", str(path),
+    done = subprocess.run([sys.executable, "-m", "clausemark.core.cli.main", "report", "--db", str(path),
                            "--out", str(csv_out)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert _csv(csv_out)[0]["note"] == "'=1+1"

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from core.library import Library
+from clausemark.core.library.library import Library
 from tests.core.test_cli_library import db, run  # noqa: F401  (db is a fixture)
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from core.library import Library
-from core.model import Paragraph, Resolution
+from clausemark.core.library.library import Library
+from clausemark.core.parse.model import Paragraph, Resolution
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 30
@@ -22,7 +22,7 @@ SYMBOL = "A/RES/99/1"
 
 CHILD = r"""
 import sys
-from core.library import Library
+from clausemark.core.library.library import Library
 lib = Library(sys.argv[1], author="crash")
 todo = [r[0] for r in lib.conn.execute(
     "SELECT pid FROM paragraphs p WHERE NOT EXISTS "
@@ -95,8 +95,8 @@ def test_reported_tags_survive_sigkill(tmp_path):
 
 IMPORT_CHILD = r"""
 import sys
-from core.importer import import_files
-from core.library import Library
+from clausemark.core.library.importer import import_files
+from clausemark.core.library.library import Library
 lib = Library(sys.argv[1], author="crash")
 print("ready", flush=True)
 for event in import_files(lib, [sys.argv[2]], workers=int(sys.argv[3])):
@@ -135,7 +135,7 @@ def _check_library(path, expected: dict, reported: set, seed: int) -> set:
 
 @pytest.mark.slow
 def test_import_killed_at_random_moments_leaves_whole_documents(tmp_path, dev_dir):
-    from core.parser import parse_pdf
+    from clausemark.core.parse.parser import parse_pdf
 
     folder = tmp_path / "incoming"
     folder.mkdir()
@@ -143,7 +143,7 @@ def test_import_killed_at_random_moments_leaves_whole_documents(tmp_path, dev_di
     for pdf in sorted(dev_dir.glob("*.pdf")):
         try:
             res = parse_pdf(pdf)
-        except Exception:  # noqa: BLE001 - unreadable files are simply not imported
+        except Exception:
             continue
         (folder / pdf.name).write_bytes(pdf.read_bytes())
         expected[pdf.name] = (sum(1 for _ in res.walk()), len(res.footnotes), True)
@@ -192,6 +192,6 @@ def test_import_killed_at_random_moments_leaves_whole_documents(tmp_path, dev_di
 
 
 def import_all_one(lib, path):
-    from core.importer import import_all
+    from clausemark.core.library.importer import import_all
     summary = import_all(lib, [str(path)], workers=1)
     assert len(summary.imported) == 1

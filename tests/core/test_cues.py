@@ -1,5 +1,5 @@
 """Cue phrases match words with their morphological variants, never bare substrings."""
-from core.cues import compile_cues, find_cues, tokenize
+from clausemark.core.suggest.cues import compile_cues, find_cues, tokenize
 
 
 def found(text, *cues):

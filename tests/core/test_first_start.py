@@ -1,7 +1,7 @@
 """A new library starts with the bundled sample resolutions; an existing one is left alone."""
-from core.first_start import is_new_library, seed_new_library
-from core.library import Library
-from resources import sample_pdfs
+from clausemark.core.library.first_start import is_new_library, seed_new_library
+from clausemark.core.library.library import Library
+from clausemark.resources import sample_pdfs
 
 
 def test_samples_are_bundled_real_resolutions():

@@ -6,9 +6,9 @@ import threading
 
 import pytest
 
-from core.importer import FAILED, IMPORTED, PRESENT, find_pdfs, import_all, import_files
-from core.library import Library
-from core.parser import parse_pdf
+from clausemark.core.library.importer import FAILED, IMPORTED, find_pdfs, import_all, import_files
+from clausemark.core.library.library import Library
+from clausemark.core.parse.parser import parse_pdf
 
 SCAN = "unsu_A_RES_2758_XXVI_1971-RU.pdf"  # image-only: the parser must refuse it
 

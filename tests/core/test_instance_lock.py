@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from core.errors import LibraryError
-from core.instance_lock import InstanceLock
-from core.library import Library
+from clausemark.core.errors import LibraryError
+from clausemark.core.library.instance_lock import InstanceLock
+from clausemark.core.library.library import Library
 from tests.core.library_helpers import library_with_document
 
 ROOT = Path(__file__).resolve().parents[2]
 
 HOLDER = r"""
 import sys, time
-from core.library import Library
+from clausemark.core.library.library import Library
 lib = Library.open_for_app(sys.argv[1], wait=5)
 lib.tag("A/RES/78/217", "OP1", "children", note="first window")
 print("read-only" if lib.read_only else "open", flush=True)

@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
-from core.errors import ConflictError, LibraryError, NotFoundError
-from core.library import Library
-from core.model import Paragraph
+from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
+from clausemark.core.library.library import Library
+from clausemark.core.parse.model import Paragraph
 from tests.core.library_helpers import fake_pdf, library_with_document, sample_resolution
 
 
@@ -118,11 +118,10 @@ def test_duplicate_paragraph_ids_store_nothing(lib):
 
 def test_a_failure_inside_a_transaction_leaves_no_partial_write(lib):
     before = lib.conn.execute("SELECT count(*) FROM tags").fetchone()[0]
-    with pytest.raises(NotFoundError):
-        with lib.transaction():
-            lib.tag("A/RES/78/217", "PP1", "children")
-            lib.tag("A/RES/78/217", "OP2(b)", "detention")
-            lib.tag("A/RES/78/217", "OP99", "detention")  # fails: all three are rolled back
+    with pytest.raises(NotFoundError), lib.transaction():
+        lib.tag("A/RES/78/217", "PP1", "children")
+        lib.tag("A/RES/78/217", "OP2(b)", "detention")
+        lib.tag("A/RES/78/217", "OP99", "detention")  # fails: all three are rolled back
     assert lib.conn.execute("SELECT count(*) FROM tags").fetchone()[0] == before
     assert lib.history(action="tag") == []
 
@@ -130,10 +129,9 @@ def test_a_failure_inside_a_transaction_leaves_no_partial_write(lib):
 def test_nested_transaction_rolls_back_only_the_inner_part(lib):
     with lib.transaction():
         lib.tag("A/RES/78/217", "PP1", "children")
-        with pytest.raises(NotFoundError):
-            with lib.transaction():
-                lib.tag("A/RES/78/217", "OP1", "remittances")
-                lib.tag("A/RES/78/217", "nope", "remittances")
+        with pytest.raises(NotFoundError), lib.transaction():
+            lib.tag("A/RES/78/217", "OP1", "remittances")
+            lib.tag("A/RES/78/217", "nope", "remittances")
     assert [t.paragraph for t in lib.tags()] == ["PP1"]
 
 
@@ -160,11 +158,10 @@ def test_remove_document_removes_paragraphs_tags_pdf_and_search_entries(lib):
 def test_listeners_hear_of_changes_only_after_commit(lib):
     heard = []
     unsubscribe = lib.subscribe(lambda event, details: heard.append((event, details["action"])))
-    with pytest.raises(NotFoundError):
-        with lib.transaction():
-            lib.tag("A/RES/78/217", "PP1", "children")
-            assert heard == []  # not yet committed
-            lib.tag("A/RES/78/217", "missing", "children")
+    with pytest.raises(NotFoundError), lib.transaction():
+        lib.tag("A/RES/78/217", "PP1", "children")
+        assert heard == []  # not yet committed
+        lib.tag("A/RES/78/217", "missing", "children")
     assert heard == []  # rolled back: nothing to hear
     lib.tag("A/RES/78/217", "PP1", "children")
     assert heard == [("tags", "tag")]
@@ -196,10 +193,10 @@ def test_closed_library_says_so(tmp_path):
 
 
 def test_a_busy_library_gives_a_clean_error_and_changes_nothing(tmp_path, monkeypatch):
-    import core.schema
+    import clausemark.core.library.schema
     path = tmp_path / "busy.clausemark"
     library_with_document(path).close()
-    monkeypatch.setattr(core.schema, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(clausemark.core.library.schema, "BUSY_TIMEOUT_MS", 100)
     with Library(path) as lib:
         lib.conn.execute("PRAGMA busy_timeout = 100")
         other = sqlite3.connect(path, isolation_level=None)

@@ -1,8 +1,8 @@
 """Full-text search: stemming, snippets, filters, safe query syntax, ranking."""
 import pytest
 
-from core.library import Library
-from core.search import fts_query
+from clausemark.core.library.library import Library
+from clausemark.core.library.search import fts_query
 from tests.core.library_helpers import fake_pdf, sample_resolution
 
 
@@ -105,17 +105,17 @@ def test_fts_query_building():
 def test_search_index_follows_text_changes_and_deletes(lib):
     lib.conn.execute("UPDATE paragraphs SET text = 'Welcomes the zebra' WHERE pid = 'OP1'")
     assert len(lib.search("zebra")) == 3
-    assert not any("OP 1" == h.label for h in lib.search("remittances"))
+    assert not any(h.label == "OP 1" for h in lib.search("remittances"))
     lib.remove_document("A/RES/79/1")
     assert len(lib.search("zebra")) == 2
     lib.conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
 
 
 def test_large_result_sets_rank_the_newest_window_first_and_lose_nothing(lib, monkeypatch):
-    import core.search
+    import clausemark.core.library.search
     everything = {(h.document_id, h.paragraph) for h in lib.search("migrants", limit=100)}
     assert len(everything) == 9
-    monkeypatch.setattr(core.search, "RANK_WINDOW", 4)
+    monkeypatch.setattr(clausemark.core.library.search, "RANK_WINDOW", 4)
     windowed = lib.search("migrants", limit=100)
     assert {(h.document_id, h.paragraph) for h in windowed} == everything  # nothing lost
     first = lib.search("migrants", limit=4)
@@ -131,12 +131,12 @@ def test_large_result_sets_rank_the_newest_window_first_and_lose_nothing(lib, mo
 
 
 def test_theme_filter_ranks_tagged_paragraphs_best_first(lib, monkeypatch):
-    import core.search
+    import clausemark.core.library.search
     for symbol in ("A/RES/78/217", "A/RES/79/1", "A/HRC/RES/59/2"):
         for pid in ("PP1", "PP2", "OP2(a)", "OP2(b)"):
             lib.tag(symbol, pid, "detention")
     fast = lib.search("migrants detention", theme="detention")
-    monkeypatch.setattr(core.search, "FILTER_FIRST", 0)  # the other path must agree
+    monkeypatch.setattr(clausemark.core.library.search, "FILTER_FIRST", 0)  # the other path must agree
     ranked = lib.search("migrants detention", theme="detention")
     assert [(h.citation, h.score) for h in fast] == [(h.citation, h.score) for h in ranked]
     assert [h.score for h in fast] == sorted(h.score for h in fast) and len(fast) == 3

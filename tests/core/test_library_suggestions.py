@@ -1,9 +1,9 @@
 """Cue phrases, remembered rejections and training data in the library."""
 import pytest
 
-from core.errors import LibraryError, NotFoundError
-from core.library import Library
-from core.suggest import suggest_for_document
+from clausemark.core.errors import LibraryError, NotFoundError
+from clausemark.core.library.library import Library
+from clausemark.core.suggest.suggestions import suggest_for_document
 from tests.core.library_helpers import fake_pdf, library_with_document, sample_resolution
 
 

@@ -3,9 +3,9 @@ import json
 
 import pytest
 
-from core.errors import ConflictError, LibraryError, NotFoundError
-from core.library import Library
-from core.paths import set_analyst_name
+from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
+from clausemark.core.library.library import Library
+from clausemark.core.library.paths import set_analyst_name
 from tests.core.library_helpers import fake_pdf, library_with_document, sample_resolution
 
 

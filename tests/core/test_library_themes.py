@@ -1,9 +1,9 @@
 """Themes: defaults, add, rename, recolour, describe, nest, reorder, retire; tags survive."""
 import pytest
 
-from core.errors import ConflictError, LibraryError, NotFoundError
-from core.library import Library
-from core.schema import DEFAULT_THEMES
+from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
+from clausemark.core.library.library import Library
+from clausemark.core.library.schema import DEFAULT_THEMES
 from tests.core.library_helpers import library_with_document
 
 

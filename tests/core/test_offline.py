@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import main as cli_main
-from core.importer import import_all
-from core.library import Library
-from resources import sample_pdfs
+from clausemark.core.cli.main import main as cli_main
+from clausemark.core.library.importer import import_all
+from clausemark.core.library.library import Library
+from clausemark.resources import sample_pdfs
 
 ROOT = Path(__file__).resolve().parents[2]
 NETWORK_MODULES = {"socket", "ssl", "urllib.request", "urllib3", "http.client", "requests",

@@ -9,12 +9,12 @@ import sys
 import pymupdf
 import pytest
 
-from core.errors import ParseError
-from core.parser import parse_pdf
+from clausemark.core.errors import ParseError
+from clausemark.core.parse.parser import parse_pdf
 
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "core.cli", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "clausemark.core.cli.main", *map(str, args)],
                           capture_output=True, text=True, timeout=60)
 
 
@@ -85,7 +85,7 @@ def test_cli_goes_on_after_a_bad_file(bad_files, dev_dir):
 
 def test_leading_dash_names_after_double_dash(bad_files, dev_dir, tmp_path):
     shutil.copy(dev_dir / "mp_A_RES_78_186-EN.pdf", tmp_path / "-draft resolution.pdf")
-    out = subprocess.run([sys.executable, "-m", "core.cli", "parse", "--json", "--",
+    out = subprocess.run([sys.executable, "-m", "clausemark.core.cli.main", "parse", "--json", "--",
                           "-draft resolution.pdf", bad_files["odd name"].name],
                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert out.returncode == 1 and "A/RES/78/186" in out.stdout

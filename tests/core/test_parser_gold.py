@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from core.parser import parse_pdf
+from clausemark.core.parse.parser import parse_pdf
 
 GOLD = Path(__file__).parent / "gold"
 GOLD_FILES = sorted(GOLD.glob("*.json"))

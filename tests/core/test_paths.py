@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from core import paths
-from core.errors import ClausemarkError
+from clausemark.core.errors import ClausemarkError
+from clausemark.core.library import paths
 
 
 def test_library_path_order(tmp_path, monkeypatch):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core import paths
+from clausemark.core.library import paths
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +62,7 @@ def test_portable_flag_on_the_command_line(tmp_path):
     env = {k: v for k, v in os.environ.items()
            if k not in ("CLAUSEMARK_DB", "CLAUSEMARK_SETTINGS", paths.PORTABLE_ENV)}
     env["PYTHONPATH"] = str(ROOT)
-    out = subprocess.run([sys.executable, "-c", "import sys; from gui.launcher import main; "
+    out = subprocess.run([sys.executable, "-c", "import sys; from clausemark.gui.launcher import main; "
                           "sys.exit(main())", "--portable", "themes", "add", "statelessness"],
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr

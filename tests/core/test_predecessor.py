@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.errors import NotFoundError
-from core.importer import import_all
-from core.library import Library
-from core.predecessor import best_predecessor, came_before, predecessors
-from core.records import DocumentInfo
+from clausemark.core.compare.predecessor import best_predecessor, came_before, predecessors
+from clausemark.core.errors import NotFoundError
+from clausemark.core.library.importer import import_all
+from clausemark.core.library.library import Library
+from clausemark.core.library.records import DocumentInfo
 from tests.core.library_helpers import fake_pdf, sample_resolution
 
 

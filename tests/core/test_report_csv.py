@@ -6,11 +6,10 @@ import csv
 
 import pytest
 
-from core.report_csv import TAG_COLUMNS, neutralise, write_csv
-from core.report_output import ReportCancelled
-from core.report_select import Selection, select
+from clausemark.core.output import ReportCancelled
+from clausemark.core.reports.csv_report import TAG_COLUMNS, neutralise, write_csv
+from clausemark.core.reports.select import Selection, select
 from tests.core.report_helpers import lib  # noqa: F401 (a fixture)
-
 
 
 def _read(path):

@@ -8,11 +8,10 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from core.report_docx import write_docx
-from core.report_output import ReportCancelled
-from core.report_select import Selection, select
+from clausemark.core.output import ReportCancelled
+from clausemark.core.reports.docx_report import write_docx
+from clausemark.core.reports.select import Selection, select
 from tests.core.report_helpers import lib  # noqa: F401 (a fixture)
-
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from core.errors import NotFoundError
-from core.library import Library
-from core.report_output import EmptySelectionError, ReportError
-from core.report_select import Selection, date_bound, preview, preview_text, select
+from clausemark.core.errors import NotFoundError
+from clausemark.core.library.library import Library
+from clausemark.core.output import EmptySelectionError, ReportError
+from clausemark.core.reports.select import Selection, date_bound, preview, preview_text, select
 from tests.core.library_helpers import library_with_document
 from tests.core.report_helpers import lib, tagged_library  # noqa: F401 (lib: fixture)
-
 
 
 def _keys(data):
@@ -123,7 +122,7 @@ def test_preview_text_counts_clauses_documents_and_tags(lib):
 
 
 def test_many_named_documents_use_one_query_and_same_rows(tmp_path, monkeypatch):
-    import core.report_select as rs
+    import clausemark.core.reports.select as rs
     with tagged_library(tmp_path / "m.clausemark") as lib:
         ids = tuple(d.id for d in lib.documents())
         few = select(lib, Selection(documents=ids))

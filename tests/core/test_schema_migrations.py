@@ -5,9 +5,9 @@ import sqlite3
 
 import pytest
 
-from core import schema
-from core.errors import LibraryError, LibraryVersionError
-from core.library import Library
+from clausemark.core.errors import LibraryError, LibraryVersionError
+from clausemark.core.library import schema
+from clausemark.core.library.library import Library
 from tests.core.library_helpers import fake_pdf, sample_resolution
 
 OLDER = list(range(schema.LATEST_VERSION))  # 0 = a file from before the first schema
@@ -82,7 +82,7 @@ def test_every_older_version_migrates_to_the_latest_keeping_all_data(tmp_path, v
             assert actions[:2] == [("tag", "ana"), ("tag", "ben")]
             assert len(actions) == (3 if version >= 2 else 2)  # nothing entered twice
         # version 4: cue phrases for the default themes; the analyst's descriptions are kept
-        from core.theme_defaults import DEFAULT_THEME_DETAILS
+        from clausemark.core.library.theme_defaults import DEFAULT_THEME_DETAILS
         assert lib.theme("detention").cues == tuple(DEFAULT_THEME_DETAILS["detention"][1])
         assert lib.theme("detention").description == DEFAULT_THEME_DETAILS["detention"][0]
         if version >= 1:

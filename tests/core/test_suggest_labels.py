@@ -2,7 +2,7 @@
 Prints precision and recall per theme; targets: both at least 0.85 for each default theme."""
 import pytest
 
-from core.parser import parse_pdf
+from clausemark.core.parse.parser import parse_pdf
 from tests.core.suggest_eval import THEMES, evaluate, load_labels, table
 
 

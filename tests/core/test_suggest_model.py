@@ -2,16 +2,14 @@
 analyst's other documents."""
 import random
 
-from core.library_suggestions import TrainingClause
-from core.model import Paragraph, Resolution
-from core.records import Theme
-from core.suggest import suggest
-from core.suggest_model import ThemeModel
+from clausemark.core.library.records import Theme
+from clausemark.core.library.suggestions import TrainingClause
+from clausemark.core.parse.model import Paragraph, Resolution
+from clausemark.core.suggest.model import ThemeModel
+from clausemark.core.suggest.suggestions import suggest
 
 WATER = 7
-FILLER = ("calls upon States to strengthen cooperation on trade statistics and development "
-          "finance, fisheries, outer space, tuberculosis, elections, culture, tourism, debt, "
-          "energy, science, sport, peacekeeping, forests and the rule of law").split()
+FILLER = ["calls", "upon", "States", "to", "strengthen", "cooperation", "on", "trade", "statistics", "and", "development", "finance,", "fisheries,", "outer", "space,", "tuberculosis,", "elections,", "culture,", "tourism,", "debt,", "energy,", "science,", "sport,", "peacekeeping,", "forests", "and", "the", "rule", "of", "law"]
 
 
 def clause(rng, topic: bool) -> str:

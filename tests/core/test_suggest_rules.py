@@ -1,7 +1,7 @@
 """The rules decide from what a clause asks or states: titles in a list of instruments, passing
 mentions of groups and hyphenated modifiers do not make a clause about a theme."""
-from core.model import Paragraph, Resolution
-from core.suggest import suggest
+from clausemark.core.parse.model import Paragraph, Resolution
+from clausemark.core.suggest.suggestions import suggest
 from tests.core.suggest_eval import default_themes
 
 

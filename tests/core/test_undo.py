@@ -3,11 +3,21 @@ import sqlite3
 
 import pytest
 
-from core.errors import LibraryError, NotFoundError
-from core.library import Library
-from core.undo import (AddThemeCommand, CommandGroup, MoveThemeCommand, RecolourThemeCommand,
-                       RenameThemeCommand, RetireThemeCommand, SetNoteCommand, TagCommand,
-                       ThemeEditCommand, UndoStack, UntagCommand)
+from clausemark.core.errors import LibraryError, NotFoundError
+from clausemark.core.library.library import Library
+from clausemark.core.library.undo import (
+    AddThemeCommand,
+    CommandGroup,
+    MoveThemeCommand,
+    RecolourThemeCommand,
+    RenameThemeCommand,
+    RetireThemeCommand,
+    SetNoteCommand,
+    TagCommand,
+    ThemeEditCommand,
+    UndoStack,
+    UntagCommand,
+)
 from tests.core.library_helpers import library_with_document
 
 DOC = "A/RES/78/217"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gui.app import build_main_window
+from clausemark.gui.app import build_main_window
 
 SAMPLE = "gate_A_RES_73_3-EN.pdf"
 

@@ -6,7 +6,7 @@ import sqlite3
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui.app import build_main_window, run
+from clausemark.gui.app import build_main_window, run
 
 
 def _answer_next_dialog(seen: list):

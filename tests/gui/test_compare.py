@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox, QPushButton
 
-from core.align import align
-from core.importer import import_all
-from core.library import Library
-from gui.compare_model import CompareFilter, CompareModel
-from gui.compare_view import CompareWindow, open_compare_window
-from gui.pdf_view import PdfView
+from clausemark.core.compare.align import align
+from clausemark.core.library.importer import import_all
+from clausemark.core.library.library import Library
+from clausemark.gui.compare.compare_model import CompareFilter, CompareModel
+from clausemark.gui.compare.compare_view import CompareWindow, open_compare_window
+from clausemark.gui.pdf.pdf_view import PdfView
 
 OLD, NEW = "mp_A_RES_78_187-EN.pdf", "mp_A_RES_80_190-EN.pdf"
 
@@ -55,7 +55,7 @@ def compare(qtbot, two_versions):
 
 
 def test_models_are_well_behaved(qtmodeltester, dev_dir):
-    from core.parser import parse_pdf
+    from clausemark.core.parse.parser import parse_pdf
     alignment = align(parse_pdf(dev_dir / OLD), parse_pdf(dev_dir / NEW))
     model = CompareModel(alignment)
     qtmodeltester.check(model)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton, QToolButton
 
-from core.library import Library
-from gui.theme_add_dialog import AddThemeDialog
+from clausemark.core.library.library import Library
+from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog
 from tests.gui.conftest import import_and_wait, when_shown
 
 
@@ -65,7 +65,7 @@ def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, librar
 
 
 def test_recolouring_a_theme_recolours_its_chips_and_tints(qtbot, imported_window):
-    from core.undo import RecolourThemeCommand
+    from clausemark.core.library.undo import RecolourThemeCommand
     window = imported_window
     pid = next(p.id for p in window.paragraph_model.resolution().walk() if p.id.startswith("OP"))
     window.select_paragraph(pid)

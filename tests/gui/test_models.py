@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from core.importer import import_all
-from core.library import Library
-from gui.library_model import LibraryModel
-from gui.paragraph_model import ParagraphModel
-from gui.theme_model import ThemeModel
+from clausemark.core.library.importer import import_all
+from clausemark.core.library.library import Library
+from clausemark.gui.models.library_model import LibraryModel
+from clausemark.gui.models.paragraph_model import ParagraphModel
+from clausemark.gui.models.theme_model import ThemeModel
 
 
 def _filled_library(path, dev_dir):
@@ -72,7 +72,7 @@ def test_paragraph_model(qtmodeltester, tmp_path, dev_dir):
 
 
 def test_library_sort_proxy(qtmodeltester, tmp_path, dev_dir):
-    from gui.library_panel import LibrarySortProxy
+    from clausemark.gui.panels.library_panel import LibrarySortProxy
     with _filled_library(tmp_path / "p.clausemark", dev_dir) as lib:
         model = LibraryModel(lib)
         proxy = LibrarySortProxy()

@@ -4,7 +4,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from gui.app import app_icon, open_window
+from clausemark.gui.app import app_icon, open_window
 
 
 def test_main_window_opens_renders_and_tags_offline(no_network, qtbot, tmp_path):

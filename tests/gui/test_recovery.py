@@ -11,11 +11,11 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from core import backups
-from core.first_start import seed_new_library
-from core.library import Library
-from gui.app import build_main_window, open_window
-from gui.recovery_dialog import RecoveryDialog
+from clausemark.core.library import backups
+from clausemark.core.library.first_start import seed_new_library
+from clausemark.core.library.library import Library
+from clausemark.gui.app import build_main_window, open_window
+from clausemark.gui.dialogs.recovery_dialog import RecoveryDialog
 from tests.core.test_backups import damage, tag_notes, tagged_library
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,7 +81,7 @@ def test_recovery_dialog_shows_the_full_message_in_its_details(qtbot, tmp_path):
     damage(path)
     try:
         Library(path, check=True)
-    except Exception as exc:  # noqa: BLE001 - the error under test
+    except Exception as exc:
         dialog = RecoveryDialog(exc)
     qtbot.addWidget(dialog)
     assert "clausemark restore" in dialog.detailedText()
@@ -93,7 +93,7 @@ def test_second_window_on_an_open_library_is_read_only_and_says_so(qtbot, tmp_pa
     with Library(path) as lib:
         seed_new_library(lib)  # the real sample resolutions
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom core.library import Library\n"
+        [sys.executable, "-c", "import sys, time\nfrom clausemark.core.library.library import Library\n"
          "lib = Library.open_for_app(sys.argv[1])\nprint('open', flush=True)\ntime.sleep(60)",
          str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
@@ -128,7 +128,7 @@ def test_smoke_run_opens_a_sample_tags_it_and_exits_0(tmp_path):
     runs the app's event loop to the end)."""
     path = tmp_path / "smoke.clausemark"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, "-c", "import sys; from gui.launcher import main; "
+    out = subprocess.run([sys.executable, "-c", "import sys; from clausemark.gui.launcher import main; "
                           "sys.exit(main())", "--db", str(path), "--smoke-test"],
                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert out.returncode == 0, out.stderr

@@ -8,12 +8,23 @@ import threading
 import docx
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QFileDialog, QLabel,
-                               QLineEdit, QListWidget, QMessageBox, QProgressDialog, QPushButton)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
 
-import gui.reports_dialog as reports_dialog
-from core.report_output import ReportCancelled
-from gui.reports_dialog import ReportsDialog
+import clausemark.gui.dialogs.reports_dialog as reports_dialog
+from clausemark.core.output import ReportCancelled
+from clausemark.gui.dialogs.reports_dialog import ReportsDialog
 from tests.core.report_helpers import tagged_library
 
 

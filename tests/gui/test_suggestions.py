@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeView
 
-from core.library import Library
-from gui.paragraph_model import ParagraphModel
+from clausemark.core.library.library import Library
+from clausemark.gui.models.paragraph_model import ParagraphModel
 from tests.gui.conftest import import_and_wait
 
 MIGRATION = "mp_A_RES_79_217-EN.pdf"

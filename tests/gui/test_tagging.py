@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QListView, QTableView, QTreeView
 
-from core.library import Library
-from gui.paragraph_model import ParagraphModel
-from gui.pdf_view import PdfView
+from clausemark.core.library.library import Library
+from clausemark.gui.models.paragraph_model import ParagraphModel
+from clausemark.gui.pdf.pdf_view import PdfView
 from tests.gui.conftest import import_and_wait
 
 

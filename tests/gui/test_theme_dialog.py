@@ -5,13 +5,20 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QApplication, QColorDialog, QDialogButtonBox, QLineEdit,
-                               QMessageBox, QToolButton, QTreeWidgetItemIterator)
+from PySide6.QtWidgets import (
+    QApplication,
+    QColorDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QToolButton,
+    QTreeWidgetItemIterator,
+)
 
-from core.library import Library
-from core.undo import UndoStack
-from gui.theme_add_dialog import AddThemeDialog
-from gui.theme_dialog import ThemeDialog
+from clausemark.core.library.library import Library
+from clausemark.core.library.undo import UndoStack
+from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog
+from clausemark.gui.dialogs.theme_dialog import ThemeDialog
 from tests.core.library_helpers import library_with_document
 
 DOC = "A/RES/78/217"

@@ -6,15 +6,23 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QLineEdit, QListWidget,
-                               QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton,
-                               QTableView)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+)
 
-from core.library import Library
-from gui.app import build_main_window
+from clausemark.core.library.library import Library
+from clausemark.gui.app import build_main_window
 from tests.gui.conftest import import_and_wait, when_shown
 
 

@@ -53,8 +53,8 @@ def app(bundle, *args, env, timeout=180, cwd=None) -> subprocess.CompletedProces
 def test_bundle_contents(bundle):
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     internal = bundle / "_internal"
-    assert (internal / "resources" / "samples").glob("*.pdf")
-    assert len(list((internal / "resources" / "samples").glob("*.pdf"))) == 3
+    assert (internal / "clausemark" / "resources" / "samples").glob("*.pdf")
+    assert len(list((internal / "clausemark" / "resources" / "samples").glob("*.pdf"))) == 3
     assert (bundle / "clausemark.desktop").read_text().count("@APPDIR@") == 2
     assert os.access(bundle / "install-desktop-entry.sh", os.X_OK)
     names = {p.name for p in internal.rglob("*")}
@@ -77,7 +77,7 @@ def test_start_up_time(bundle, user_env, tmp_path):
 
 
 def test_command_line_parse_import_and_bad_input(bundle, user_env, tmp_path):
-    samples = sorted((bundle / "_internal" / "resources" / "samples").glob("*.pdf"))
+    samples = sorted((bundle / "_internal" / "clausemark" / "resources" / "samples").glob("*.pdf"))
     out = app(bundle, "parse", samples[0], "--json", env=user_env)
     assert out.returncode == 0 and json.loads(out.stdout)["symbol"].startswith("A/RES/")
     # three files and two workers: the spawned pool must work inside the frozen app
@@ -125,7 +125,7 @@ def test_gui_smoke_run_opens_a_sample_tags_it_and_exits_0(bundle, user_env, tmp_
 
 def test_word_report_comparison_and_suggestions_work_in_the_bundle(bundle, user_env, tmp_path):
     """python-docx templates, rapidfuzz and PyStemmer (compiled) must be bundled."""
-    samples = sorted((bundle / "_internal" / "resources" / "samples").glob("*.pdf"))
+    samples = sorted((bundle / "_internal" / "clausemark" / "resources" / "samples").glob("*.pdf"))
     assert app(bundle, "import", *samples, env=user_env).returncode == 0
     assert app(bundle, "tag", "A/RES/79/217", "PP1", "remittances", env=user_env).returncode == 0
     out = app(bundle, "report", "--out", tmp_path / "brief.docx", env=user_env)

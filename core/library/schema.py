@@ -1,0 +1,274 @@
+"""The library's SQLite schema and its migrations, all in one place.
+
+Each step in `MIGRATIONS` takes the file from version N-1 to N (`PRAGMA user_version`) inside one
+transaction, so a step is applied completely or not at all. Released steps are never edited; a
+change to the schema is a new step at the end. `open_connection` applies the missing steps when a
+library is opened, and refuses (without writing anything) a file written by a newer Clausemark.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from clausemark.core.errors import LibraryError, LibraryVersionError
+from clausemark.core.library import backups
+
+# "CLMK" — marks the file as a Clausemark library, so a foreign SQLite file is not taken over.
+APPLICATION_ID = 0x434C4D4B
+BUSY_TIMEOUT_MS = 5000
+
+# Name, colour; order = shortcut order (1, 2, 3, 4).
+DEFAULT_THEMES = [
+    ("children", "#2E86DE", "Rights and protection of children, including unaccompanied minors."),
+    ("detention", "#C0392B", "Immigration detention, alternatives to detention, conditions."),
+    ("remittances", "#27AE60", "Remittance flows, their cost and financial inclusion."),
+    ("consular rights", "#8E44AD", "Consular notification, access and assistance."),
+]
+
+
+def now() -> str:
+    """UTC timestamp used everywhere in the library (ISO 8601, milliseconds)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+# -- migration steps ---------------------------------------------------------------------------
+
+def _v1_base(conn: sqlite3.Connection) -> None:
+    """Documents with their PDFs, the paragraph tree with full-text search, footnotes, themes
+    (with the four defaults) and whole-paragraph tags."""
+    statements = [
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        """CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            symbol TEXT, title TEXT, body TEXT, session TEXT, agenda_item TEXT,
+            adopted TEXT, year INTEGER, meeting TEXT, language TEXT,
+            pages INTEGER NOT NULL DEFAULT 0,
+            filename TEXT,
+            size INTEGER NOT NULL DEFAULT 0,
+            imported TEXT NOT NULL)""",
+        "CREATE INDEX documents_symbol ON documents(symbol)",
+        # PDF bytes apart, so that listing documents never reads them.
+        """CREATE TABLE document_files (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            pdf BLOB NOT NULL)""",
+        """CREATE TABLE paragraphs (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            pid TEXT NOT NULL,
+            parent_id INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            number TEXT,
+            label TEXT NOT NULL,
+            opening TEXT,
+            text TEXT NOT NULL DEFAULT '',
+            pages TEXT NOT NULL DEFAULT '[]',
+            footnote_refs TEXT NOT NULL DEFAULT '[]',
+            boxes TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (document_id, pid))""",
+        "CREATE INDEX paragraphs_document ON paragraphs(document_id, position)",
+        "CREATE INDEX paragraphs_parent ON paragraphs(parent_id)",
+        """CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+            text, content='paragraphs', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2')""",
+        """CREATE TRIGGER paragraphs_fts_insert AFTER INSERT ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text); END""",
+        """CREATE TRIGGER paragraphs_fts_delete AFTER DELETE ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
+            VALUES ('delete', old.id, old.text); END""",
+        """CREATE TRIGGER paragraphs_fts_update AFTER UPDATE OF text ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+            INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text); END""",
+        """CREATE TABLE footnotes (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            number TEXT NOT NULL,
+            text TEXT NOT NULL,
+            page INTEGER)""",
+        "CREATE INDEX footnotes_document ON footnotes(document_id, position)",
+        # AUTOINCREMENT on themes and tags: an id is never given twice, so undo can put a
+        # removed row back under its old id without meeting a newer row there.
+        """CREATE TABLE themes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            colour TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            parent_id INTEGER REFERENCES themes(id) ON DELETE RESTRICT,
+            description TEXT NOT NULL DEFAULT '',
+            retired INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL)""",
+        # A tag keeps its theme alive: a theme with tags cannot be deleted (only retired).
+        """CREATE TABLE tags (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+            theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE RESTRICT,
+            note TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL)""",
+        "CREATE UNIQUE INDEX tags_paragraph_theme ON tags(paragraph_id, theme_id)",
+        "CREATE INDEX tags_theme ON tags(theme_id)",
+    ]
+    for sql in statements:
+        conn.execute(sql)
+    stamp = now()
+    conn.executemany(
+        "INSERT INTO themes (name, colour, position, description, created) VALUES (?, ?, ?, ?, ?)",
+        [(name, colour, i, description, stamp)
+         for i, (name, colour, description) in enumerate(DEFAULT_THEMES)])
+
+
+def _v2_history(conn: sqlite3.Connection) -> None:
+    """A history of changes: who changed what, when. Tags that already exist are entered as
+    they were made, so the history is complete from the start."""
+    conn.execute("""CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        action TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        details TEXT NOT NULL DEFAULT '{}')""")
+    conn.execute("CREATE INDEX history_at ON history(at)")
+    conn.execute("""
+        INSERT INTO history (at, author, action, summary, details)
+        SELECT t.created, t.author, 'tag',
+               coalesce(d.symbol, d.filename, 'document ' || d.id) || ', ' || p.label
+                   || ': tagged ' || th.name,
+               json_object('tag', t.id, 'document', d.id, 'paragraph', p.pid, 'theme', th.id,
+                           'migrated', 1)
+        FROM tags t JOIN paragraphs p ON p.id = t.paragraph_id
+        JOIN documents d ON d.id = p.document_id JOIN themes th ON th.id = t.theme_id
+        ORDER BY t.created, t.id""")
+
+
+def _v3_tag_spans(conn: sqlite3.Connection) -> None:
+    """Tags may cover a character span inside the paragraph, with the quoted text. A paragraph
+    can then carry the same theme on several spans, but still only once as a whole."""
+    conn.execute("ALTER TABLE tags ADD COLUMN span_start INTEGER")
+    conn.execute("ALTER TABLE tags ADD COLUMN span_end INTEGER")
+    conn.execute("ALTER TABLE tags ADD COLUMN quote TEXT")
+    conn.execute("DROP INDEX tags_paragraph_theme")
+    conn.execute("""CREATE UNIQUE INDEX tags_paragraph_theme_span ON tags(
+        paragraph_id, theme_id, ifnull(span_start, -1), ifnull(span_end, -1))""")
+
+
+def _v4_suggestions(conn: sqlite3.Connection) -> None:
+    """Themes carry cue phrases (a JSON list) for suggestions; the default themes get careful
+    descriptions and cues unless the analyst changed them. Rejected suggestions are remembered
+    per paragraph and theme, so a rejected theme is not proposed again for that clause."""
+    from clausemark.core.library.theme_defaults import DEFAULT_THEME_DETAILS
+
+    conn.execute("ALTER TABLE themes ADD COLUMN cues TEXT NOT NULL DEFAULT '[]'")
+    v1_descriptions = {name: description for name, _, description in DEFAULT_THEMES}
+    for name, (description, cues) in DEFAULT_THEME_DETAILS.items():
+        conn.execute("UPDATE themes SET cues = ? WHERE name = ? COLLATE NOCASE AND cues = '[]'",
+                     (json.dumps(cues, ensure_ascii=False), name))
+        conn.execute("UPDATE themes SET description = ? WHERE name = ? COLLATE NOCASE "
+                     "AND description IN ('', ?)", (description, name, v1_descriptions[name]))
+    conn.execute("""CREATE TABLE suggestion_rejections (
+        id INTEGER PRIMARY KEY,
+        paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+        theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+        author TEXT NOT NULL,
+        created TEXT NOT NULL,
+        UNIQUE (paragraph_id, theme_id))""")
+    conn.execute("CREATE INDEX suggestion_rejections_theme ON suggestion_rejections(theme_id)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
+                                                         _v4_suggestions]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+# -- opening -----------------------------------------------------------------------------------
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
+    """Apply the steps from the file's version up to `target`; returns the version reached.
+    Each step runs in its own IMMEDIATE transaction and re-reads the version inside it, so two
+    processes opening an old library at once do not apply a step twice."""
+    if not 0 <= target <= LATEST_VERSION:
+        raise ValueError(f"no schema version {target}")
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = user_version(conn)
+            if version >= target:
+                conn.execute("COMMIT")
+                return version
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _check_ours(conn: sqlite3.Connection, path: Path) -> int:
+    """The file's schema version; raises before anything is written if the file is not ours."""
+    try:
+        version = user_version(conn)
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        # Garbage where a library with backups used to be is damage, not a foreign file.
+        if backups.is_damage(exc) and ("malformed" in str(exc) or backups.list_backups(path)):
+            raise backups.damaged(path, str(exc)) from None
+        raise LibraryError(f"{path}: not a Clausemark library ({exc})") from None
+    if version > LATEST_VERSION:
+        raise LibraryVersionError(
+            f"{path}: written by a newer Clausemark (library version {version}, this program "
+            f"reads up to {LATEST_VERSION}); update Clausemark to open it. The file was not changed.")
+    if (version == 0 and tables) or (version > 0 and app_id != APPLICATION_ID):
+        raise LibraryError(f"{path}: not a Clausemark library (another program's SQLite file)")
+    return version
+
+
+def open_connection(path: str | Path, *, create: bool = True,
+                    target: int = LATEST_VERSION) -> sqlite3.Connection:
+    """Open (or create) a library file and bring its schema up to `target` (after a backup of
+    the file as it was, see core/library/backups.py). A damaged file raises DamagedLibraryError.
+
+    The connection is in autocommit mode (`isolation_level=None`); callers open transactions
+    explicitly. WAL journal, foreign keys on, busy timeout, synchronous=FULL (tags are the
+    analyst's work; a commit must survive a power cut, not only a crash)."""
+    path = Path(path)
+    if not create and not path.exists():
+        raise LibraryError(f"{path}: no such library")
+    if path.exists() and path.is_dir():
+        raise LibraryError(f"{path}: is a folder, not a library file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except (OSError, sqlite3.Error) as exc:
+        raise LibraryError(f"{path}: cannot open library ({exc})") from None
+    try:
+        version = _check_ours(conn, path)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise LibraryError(f"{path}: cannot switch the library to WAL mode (got {mode})")
+        conn.execute("PRAGMA synchronous = FULL")
+        if 0 < version < target:  # the file as it was, in case a step goes wrong
+            backups.make_backup(conn, path, f"before-v{target}")
+        migrate(conn, target)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if backups.is_damage(exc):
+            raise backups.damaged(path, str(exc)) from None
+        raise LibraryError(f"{path}: cannot open library ({exc})") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn

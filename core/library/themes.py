@@ -1,0 +1,218 @@
+"""Theme operations of `Library` (a mixin; see the Library docstring for the public list).
+
+Themes form a tree (parent_id); `position` orders siblings. Taxonomy order is the depth-first
+walk of that tree; the first nine themes in use get the keyboard shortcuts 1-9. A theme is never
+deleted while a tag uses it: retiring hides it from tagging and keeps every tag."""
+from __future__ import annotations
+
+import json
+import re
+
+from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
+from clausemark.core.library import schema
+from clausemark.core.library.records import Theme
+
+ThemeRef = int | str
+
+PALETTE = ["#2E86DE", "#C0392B", "#27AE60", "#8E44AD", "#E67E22", "#16A085", "#D35400",
+           "#2C3E50", "#F1C40F", "#7F8C8D", "#E84393", "#00CEC9"]
+MAX_NAME = 80
+_COLUMNS = "id, name, colour, position, parent_id, description, retired, created, cues"
+
+
+def normalise_colour(colour: str) -> str:
+    """'#RRGGBB' in upper case from '#rrggbb', 'rrggbb' or '#rgb'."""
+    text = (colour or "").strip().lstrip("#")
+    if re.fullmatch(r"[0-9a-fA-F]{3}", text):
+        text = "".join(c * 2 for c in text)
+    if not re.fullmatch(r"[0-9a-fA-F]{6}", text):
+        raise LibraryError(f"not a colour: {colour!r} (use #RRGGBB, e.g. #C0392B)")
+    return "#" + text.upper()
+
+
+def _clean_name(name: str) -> str:
+    text = " ".join((name or "").split())
+    if not text:
+        raise LibraryError("a theme needs a name")
+    if len(text) > MAX_NAME:
+        raise LibraryError(f"theme name longer than {MAX_NAME} characters")
+    return text
+
+
+class ThemeOps:
+    # -- reading -------------------------------------------------------------------------------
+
+    def themes(self, include_retired: bool = True) -> list[Theme]:
+        rows = self._execute(f"SELECT {_COLUMNS}, (SELECT count(*) FROM tags t "
+                             "WHERE t.theme_id = th.id) FROM themes th").fetchall()
+        children: dict[int | None, list[tuple]] = {}
+        for row in rows:
+            children.setdefault(row[4], []).append(row)
+        ordered: list[Theme] = []
+        shortcut = 0
+
+        def walk(parent: int | None, depth: int, hidden: bool) -> None:
+            nonlocal shortcut
+            for row in sorted(children.get(parent, []), key=lambda r: (r[3], r[1].lower())):
+                retired = bool(row[6]) or hidden
+                key = None
+                if not retired and shortcut < 9:
+                    shortcut += 1
+                    key = shortcut
+                theme = Theme(id=row[0], name=row[1], colour=row[2], position=row[3],
+                              parent_id=row[4], description=row[5], retired=bool(row[6]),
+                              created=row[7], depth=depth, shortcut=key, tag_count=row[9],
+                              cues=tuple(json.loads(row[8] or "[]")))
+                if include_retired or not retired:
+                    ordered.append(theme)
+                walk(row[0], depth + 1, retired)
+
+        walk(None, 0, False)
+        return ordered
+
+    def _theme_id(self, ref: ThemeRef) -> int:
+        if isinstance(ref, Theme):
+            ref = ref.id
+        if isinstance(ref, int) and not isinstance(ref, bool):
+            row = self._one("SELECT id FROM themes WHERE id = ?", (ref,))
+        else:
+            row = self._one("SELECT id FROM themes WHERE name = ? COLLATE NOCASE",
+                            (" ".join(str(ref).split()),))
+        if row is None:
+            names = ", ".join(r[0] for r in self._execute(
+                "SELECT name FROM themes WHERE NOT retired ORDER BY position, name"))
+            raise NotFoundError(f"no theme {ref!r} (themes: {names})")
+        return row[0]
+
+    def theme(self, ref: ThemeRef) -> Theme:
+        theme_id = self._theme_id(ref)
+        return next(t for t in self.themes() if t.id == theme_id)
+
+    def _subtheme_ids(self, theme_id: int) -> list[int]:
+        rows = self._execute(
+            "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT th.id FROM themes th "
+            "JOIN sub ON th.parent_id = sub.id) SELECT id FROM sub", (theme_id,)).fetchall()
+        return [r[0] for r in rows]
+
+    def next_theme_colour(self) -> str:
+        """The colour a new theme gets when none is given: the first palette colour not in use."""
+        used = {r[0] for r in self._execute("SELECT colour FROM themes")}
+        return next((c for c in PALETTE if c not in used),
+                    PALETTE[self._one("SELECT count(*) FROM themes")[0] % len(PALETTE)])
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def _check_name_free(self, name: str, except_id: int | None = None) -> None:
+        row = self._one("SELECT id FROM themes WHERE name = ? COLLATE NOCASE", (name,))
+        if row and row[0] != except_id:
+            raise ConflictError(f"a theme named {name!r} already exists")
+
+    def _next_position(self, parent_id: int | None) -> int:
+        return self._one("SELECT coalesce(max(position) + 1, 0) FROM themes WHERE parent_id IS ?",
+                         (parent_id,))[0]
+
+    def _renumber(self, parent_id: int | None, moving: int | None = None,
+                  position: int | None = None) -> None:
+        """Positions 0..n-1 among the siblings; `moving` is placed at `position`."""
+        ids = [r[0] for r in self._execute(
+            "SELECT id FROM themes WHERE parent_id IS ? ORDER BY position, name", (parent_id,))]
+        if moving is not None:
+            ids = [i for i in ids if i != moving]
+            ids.insert(max(0, min(position if position is not None else len(ids), len(ids))),
+                       moving)
+        self.conn.executemany("UPDATE themes SET position = ? WHERE id = ?",
+                              [(i, theme_id) for i, theme_id in enumerate(ids)])
+
+    def add_theme(self, name: str, colour: str | None = None, *, parent: ThemeRef | None = None,
+                  description: str = "", position: int | None = None,
+                  _id: int | None = None) -> Theme:
+        name = _clean_name(name)
+        with self.transaction():
+            self._check_name_free(name)
+            parent_id = self._theme_id(parent) if parent is not None else None
+            if colour is None:
+                colour = self.next_theme_colour()
+            theme_id = self._execute(
+                "INSERT INTO themes (id, name, colour, position, parent_id, description, created) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_id, name, normalise_colour(colour), self._next_position(parent_id), parent_id,
+                 description or "", schema.now())).lastrowid
+            if position is not None:
+                self._renumber(parent_id, theme_id, position)
+            self._record("theme_add", f"theme {name} added", theme=theme_id, name=name)
+            self._changed("themes", theme=theme_id, action="add")
+        return self.theme(theme_id)
+
+    def _update_theme(self, ref: ThemeRef, column: str, value, action: str, summary) -> Theme:
+        with self.transaction():
+            before = self.theme(ref)
+            self._execute(f"UPDATE themes SET {column} = ? WHERE id = ?", (value, before.id))
+            self._record(action, summary(before), theme=before.id, old=getattr(before, column),
+                         new=value)
+            self._changed("themes", theme=before.id, action=action)
+        return self.theme(before.id)
+
+    def rename_theme(self, ref: ThemeRef, name: str) -> Theme:
+        name = _clean_name(name)
+        self._check_name_free(name, except_id=self._theme_id(ref))
+        return self._update_theme(ref, "name", name, "theme_rename",
+                                  lambda t: f"theme {t.name} renamed {name}")
+
+    def recolour_theme(self, ref: ThemeRef, colour: str) -> Theme:
+        colour = normalise_colour(colour)
+        return self._update_theme(ref, "colour", colour, "theme_recolour",
+                                  lambda t: f"theme {t.name} recoloured {colour}")
+
+    def describe_theme(self, ref: ThemeRef, description: str) -> Theme:
+        return self._update_theme(ref, "description", description or "", "theme_describe",
+                                  lambda t: f"theme {t.name} description changed")
+
+    def retire_theme(self, ref: ThemeRef, retired: bool = True) -> Theme:
+        word = "retired" if retired else "restored"
+        return self._update_theme(ref, "retired", int(bool(retired)), "theme_retire",
+                                  lambda t: f"theme {t.name} {word}")
+
+    def nest_theme(self, ref: ThemeRef, parent: ThemeRef | None,
+                   position: int | None = None) -> Theme:
+        """Move a theme under `parent` (None: top level), at `position` among its new siblings."""
+        with self.transaction():
+            theme = self.theme(ref)
+            parent_id = self._theme_id(parent) if parent is not None else None
+            if parent_id is not None and parent_id in self._subtheme_ids(theme.id):
+                raise ConflictError(f"cannot nest theme {theme.name} inside itself")
+            old_parent = theme.parent_id
+            self._execute("UPDATE themes SET parent_id = ?, position = ? WHERE id = ?",
+                          (parent_id, self._next_position(parent_id), theme.id))
+            self._renumber(old_parent)
+            self._renumber(parent_id, theme.id, position)
+            where = self.theme(parent_id).name if parent_id else "top level"
+            self._record("theme_nest", f"theme {theme.name} moved under {where}", theme=theme.id,
+                         old=[old_parent, theme.position], new=[parent_id, position])
+            self._changed("themes", theme=theme.id, action="nest")
+        return self.theme(theme.id)
+
+    def move_theme(self, ref: ThemeRef, position: int) -> Theme:
+        """Reorder among siblings (position from 0); this also moves keyboard shortcuts."""
+        with self.transaction():
+            theme = self.theme(ref)
+            self._renumber(theme.parent_id, theme.id, position)
+            self._record("theme_move", f"theme {theme.name} moved to place {position + 1}",
+                         theme=theme.id, old=theme.position, new=position)
+            self._changed("themes", theme=theme.id, action="move")
+        return self.theme(theme.id)
+
+    def delete_theme(self, ref: ThemeRef) -> Theme:
+        """Only for a theme nothing uses (e.g. undoing its creation); otherwise retire it."""
+        with self.transaction():
+            theme = self.theme(ref)
+            if theme.tag_count:
+                raise ConflictError(f"theme {theme.name} has {theme.tag_count} tags; "
+                                    "retire it instead of deleting it")
+            if self._one("SELECT 1 FROM themes WHERE parent_id = ?", (theme.id,)):
+                raise ConflictError(f"theme {theme.name} has sub-themes")
+            self._execute("DELETE FROM themes WHERE id = ?", (theme.id,))
+            self._renumber(theme.parent_id)
+            self._record("theme_delete", f"theme {theme.name} deleted", theme=theme.id,
+                         name=theme.name)
+            self._changed("themes", theme=theme.id, action="delete")
+        return theme

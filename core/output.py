@@ -1,0 +1,84 @@
+"""What every report writer shares: errors, progress and cancel, and writing the file so that a
+failed or cancelled report never leaves a half-written file (nor clobbers an older one)."""
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from clausemark.core.errors import ClausemarkError
+
+FORMATS = ("csv", "docx")
+ProgressCallback = Callable[[int, int], None]  # (done, total)
+CancelCheck = Callable[[], bool]
+
+
+class ReportError(ClausemarkError):
+    """A report cannot be made as asked (bad selection, bad date, unwritable file, ...)."""
+
+
+class EmptySelectionError(ReportError):
+    """Nothing matches the selection: a clear message instead of an empty file."""
+
+
+class ReportCancelled(ReportError):
+    def __init__(self) -> None:
+        super().__init__("report cancelled; no file was written")
+
+
+class Ticker:
+    """Counts work done, reports it now and then, and stops the work when cancelled."""
+
+    def __init__(self, total: int, progress: ProgressCallback | None = None,
+                 cancelled: CancelCheck | None = None, every: int = 200):
+        self.total, self.done, self.every = total, 0, max(1, every)
+        self._progress, self._cancelled = progress, cancelled
+        self._report()
+
+    def _report(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise ReportCancelled()
+        if self._progress is not None:
+            self._progress(self.done, self.total)
+
+    def step(self, n: int = 1) -> None:
+        before = self.done // self.every
+        self.done = min(self.total, self.done + n)
+        if self.done // self.every != before:
+            self._report()
+
+    def finish(self) -> None:
+        self.done = self.total
+        self._report()
+
+
+def check_output_path(path: str | os.PathLike) -> Path:
+    """The file a report will be written to; a clear error before any work is done."""
+    out = Path(path).expanduser()
+    if out.is_dir():
+        raise ReportError(f"{out}: is a folder; give a file name such as {out / 'report.docx'}")
+    if not out.parent.is_dir():
+        raise ReportError(f"{out}: the folder {out.parent} does not exist")
+    if not os.access(out.parent, os.W_OK):
+        raise ReportError(f"{out}: cannot write in {out.parent} (permission denied)")
+    return out
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike) -> Iterator[Path]:
+    """Yields a temporary path beside `path`; on success it replaces `path` in one step."""
+    out = check_output_path(path)
+    # Not mkstemp: the writer creates the file itself, so it gets the usual permissions.
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        yield tmp
+        os.replace(tmp, out)
+    except PermissionError as exc:  # e.g. the old report is open in Word on Windows
+        raise ReportError(f"{out}: cannot write the file ({exc.strerror}); is it open in "
+                          "another program?") from None
+    except OSError as exc:
+        raise ReportError(f"{out}: cannot write the file ({exc.strerror or exc})") from None
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,108 @@
+"""The parsed resolution: plain dataclasses that serialise to the JSON contract of DESIGN.md."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+# Paragraph kinds
+PREAMBULAR = "preambular"
+OPERATIVE = "operative"
+SUBPARAGRAPH = "subparagraph"
+ANNEX = "annex"
+ANNEX_PARAGRAPH = "annex_paragraph"
+HEADING = "heading"
+
+Box = tuple[int, float, float, float, float]  # page (from 1), x0, y0, x1, y1
+
+
+@dataclass
+class Paragraph:
+    id: str
+    kind: str
+    number: str | None
+    label: str
+    opening: str | None = None
+    text: str = ""
+    pages: list[int] = field(default_factory=list)
+    footnote_refs: list[str] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    children: list[Paragraph] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Paragraph]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "kind": self.kind, "number": self.number, "label": self.label,
+            "opening": self.opening, "text": self.text, "pages": list(self.pages),
+            "footnote_refs": list(self.footnote_refs),
+            "boxes": [[b[0], round(b[1], 1), round(b[2], 1), round(b[3], 1), round(b[4], 1)]
+                      for b in self.boxes],
+            "children": [c.to_dict() for c in self.children],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Paragraph:
+        return cls(
+            id=d["id"], kind=d["kind"], number=d.get("number"), label=d["label"],
+            opening=d.get("opening"), text=d.get("text", ""), pages=list(d.get("pages", [])),
+            footnote_refs=list(d.get("footnote_refs", [])),
+            boxes=[tuple(b) for b in d.get("boxes", [])],
+            children=[cls.from_dict(c) for c in d.get("children", [])],
+        )
+
+
+@dataclass
+class Footnote:
+    number: str
+    text: str
+    page: int
+
+    def to_dict(self) -> dict:
+        return {"number": self.number, "text": self.text, "page": self.page}
+
+
+@dataclass
+class Resolution:
+    symbol: str | None = None
+    title: str | None = None
+    body: str | None = None
+    session: str | None = None
+    agenda_item: str | None = None
+    adopted: str | None = None  # ISO 8601 date
+    meeting: str | None = None
+    language: str | None = None
+    pages: int = 0
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Paragraph]:
+        for p in self.paragraphs:
+            yield from p.walk()
+
+    def find(self, paragraph_id: str) -> Paragraph | None:
+        return next((p for p in self.walk() if p.id == paragraph_id), None)
+
+    def citation(self, paragraph: Paragraph) -> str:
+        return f"{self.symbol}, {paragraph.label}" if self.symbol else paragraph.label
+
+    def to_dict(self) -> dict:
+        return {
+            "symbol": self.symbol, "title": self.title, "body": self.body,
+            "session": self.session, "agenda_item": self.agenda_item, "adopted": self.adopted,
+            "meeting": self.meeting, "language": self.language, "pages": self.pages,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "footnotes": [f.to_dict() for f in self.footnotes],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Resolution:
+        return cls(
+            symbol=d.get("symbol"), title=d.get("title"), body=d.get("body"),
+            session=d.get("session"), agenda_item=d.get("agenda_item"), adopted=d.get("adopted"),
+            meeting=d.get("meeting"), language=d.get("language"), pages=d.get("pages", 0),
+            paragraphs=[Paragraph.from_dict(p) for p in d.get("paragraphs", [])],
+            footnotes=[Footnote(**f) for f in d.get("footnotes", [])],
+        )

@@ -1,0 +1,2 @@
+"""Theme reports: which tags a report covers (`select`), CSV tables and matrices, the Word brief.
+May import clausemark.core.library and .parse."""

@@ -1,0 +1,1 @@
+"""Background work behind the main window: importing files and computing suggestions."""

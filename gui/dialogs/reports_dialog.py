@@ -1,0 +1,314 @@
+"""The Reports dialog: choose a format (Word brief or CSV, and the CSV's shape), themes,
+documents and adoption dates and an output file; see how many clauses will be included; export
+off the GUI thread with a progress dialog, and optionally open the file when done.
+
+Layout is built in `_build_*`; behaviour lives in the slots. Every library read happens in a
+worker with its own connection, so the dialog can sit beside the main window's."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from clausemark.core.errors import ClausemarkError
+from clausemark.core.library.library import open_existing
+from clausemark.core.output import EmptySelectionError, ReportCancelled
+from clausemark.core.reports.make import make_report, preview_report
+from clausemark.core.reports.select import Selection, preview_text
+from clausemark.gui.panels.check_list import CheckList
+from clausemark.gui.workers import Worker, start
+
+FORMATS = [("Word brief (.docx)", "docx"), ("CSV for analysis (.csv)", "csv")]
+SHAPES = [("One row per tag", None), ("Counts: themes × documents", "counts"),
+          ("Co-occurrence: themes × themes", "cooccurrence")]
+PREVIEW_DELAY_MS = 150  # wait for a burst of clicks to end before counting again
+PROGRESS_AFTER_MS = 400  # small reports finish before a progress dialog would flash up
+
+
+class ReportsDialog(QDialog):
+    def __init__(self, library_path, parent=None):
+        super().__init__(parent)
+        self.setObjectName("reportsDialog")
+        self.setWindowTitle("Theme report")
+        self.library_path = Path(library_path)
+        self.preview_text = ""
+        self.last_report: Path | None = None
+        self._preview_worker: Worker | None = None
+        self._export: Worker | None = None
+        self._progress: QProgressDialog | None = None
+        self._confirmed_path: str | None = None  # chosen in the file dialog (it asked already)
+        with open_existing(self.library_path) as lib:
+            themes, documents = lib.themes(), lib.documents()
+        self._build_choices()
+        self._build_lists(themes, documents)
+        self._build_dates(documents)
+        self._build_output()
+        self._build_layout()
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._start_preview)
+        for signal in (self.themes.changed, self.documents.changed,
+                       self.since_check.toggled, self.until_check.toggled,
+                       self.since_date.dateChanged, self.until_date.dateChanged):
+            signal.connect(self._schedule_preview)
+        self._on_format_changed()
+        self.resize(860, 640)
+        self._start_preview()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build_choices(self) -> None:
+        self.format_choice = QComboBox(objectName="formatChoice")
+        for text, fmt in FORMATS:
+            self.format_choice.addItem(text, fmt)
+        self.shape_choice = QComboBox(objectName="matrixChoice")
+        for text, matrix in SHAPES:
+            self.shape_choice.addItem(text, matrix)
+        self.format_choice.currentIndexChanged.connect(self._on_format_changed)
+
+    def _build_lists(self, themes, documents) -> None:
+        self.themes = CheckList("themes")
+        for t in themes:
+            retired = "  (retired)" if t.retired else ""
+            self.themes.add(f"{'    ' * t.depth}{t.name}  ({t.tag_count}){retired}", t.id,
+                            tooltip=t.description or t.name)
+        self.documents = CheckList("documents", filter_placeholder="Filter documents")
+        for d in documents:
+            adopted = d.adopted or "draft"
+            text = f"{d.display_name}  ({adopted}, {d.tag_count} tags)  {d.title or ''}"
+            self.documents.add(text, d.id, tooltip=d.title or d.display_name)
+
+    def _build_dates(self, documents) -> None:
+        dates = sorted(d.adopted for d in documents if d.adopted)
+        first = QDate.fromString(dates[0], "yyyy-MM-dd") if dates else QDate.currentDate()
+        last = QDate.fromString(dates[-1], "yyyy-MM-dd") if dates else QDate.currentDate()
+        self.since_check = QCheckBox("Adopted from", objectName="sinceCheck")
+        self.until_check = QCheckBox("to", objectName="untilCheck")
+        self.since_date = QDateEdit(first, objectName="sinceDate", calendarPopup=True)
+        self.until_date = QDateEdit(last, objectName="untilDate", calendarPopup=True)
+        for check, edit in ((self.since_check, self.since_date),
+                            (self.until_check, self.until_date)):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+
+    def _build_output(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"Theme report {dt.date.today().isoformat()}.docx"
+        self.output_path = QLineEdit(str(Path(folder or Path.home()) / name),
+                                     objectName="outputPath")
+        self.choose_button = QPushButton("Choose…", objectName="chooseOutputButton")
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.clicked.connect(self.choose_output)
+        self.preview_label = QLabel(objectName="previewLabel")
+        self.preview_label.setStyleSheet("font-weight: bold")
+        self.open_when_done = QCheckBox("Open the file when done", objectName="openWhenDone")
+        self.status_label = QLabel(objectName="statusLabel", wordWrap=True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.addRow("Format:", self.format_choice)
+        form.addRow("CSV shape:", self.shape_choice)
+        lists = QHBoxLayout()
+        for title, widget, stretch in (("Themes", self.themes, 2),
+                                       ("Documents", self.documents, 3)):
+            group = QGroupBox(title)
+            QVBoxLayout(group).addWidget(widget)
+            lists.addWidget(group, stretch)
+        dates = QHBoxLayout()
+        for widget in (self.since_check, self.since_date, self.until_check, self.until_date):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        output = QHBoxLayout()
+        output.addWidget(QLabel("Save to:"))
+        output.addWidget(self.output_path, 1)
+        output.addWidget(self.choose_button)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addLayout(lists, 1)
+        box.addLayout(dates)
+        box.addLayout(output)
+        box.addWidget(self.preview_label)
+        box.addWidget(self.open_when_done)
+        box.addWidget(self.status_label)
+        box.addWidget(self.buttons)
+
+    # -- choices -------------------------------------------------------------------------------
+
+    def report_format(self) -> str:
+        return self.format_choice.currentData()
+
+    def matrix(self) -> str | None:
+        return self.shape_choice.currentData() if self.report_format() == "csv" else None
+
+    def selection(self) -> Selection:
+        """What the dialog's choices mean; every box checked means "all" (also future ones)."""
+        themes = () if self.themes.all_checked() else tuple(self.themes.checked_data())
+        documents = () if self.documents.all_checked() else tuple(self.documents.checked_data())
+        since = self.since_date.date().toString("yyyy-MM-dd") if self.since_check.isChecked() \
+            else None
+        until = self.until_date.date().toString("yyyy-MM-dd") if self.until_check.isChecked() \
+            else None
+        return Selection(themes=themes, documents=documents, since=since, until=until,
+                         include_subthemes=False)
+
+    def _nothing_chosen(self) -> str | None:
+        if not self.themes.checked_data():
+            return "Choose at least one theme"
+        if not self.documents.checked_data():
+            return "Choose at least one document"
+        return None
+
+    def _on_format_changed(self) -> None:
+        fmt = self.report_format()
+        self.shape_choice.setEnabled(fmt == "csv")
+        text = self.output_path.text().strip()
+        if text:
+            self.output_path.setText(str(Path(text).with_suffix(f".{fmt}")))
+
+    def choose_output(self) -> None:
+        fmt = self.report_format()
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the report as", self.output_path.text(),
+            "Word documents (*.docx)" if fmt == "docx" else "CSV files (*.csv)",
+            options=QFileDialog.Option.DontUseNativeDialog)  # as the import dialog: same everywhere
+        if name:
+            if not name.lower().endswith(f".{fmt}"):
+                name += f".{fmt}"
+            self.output_path.setText(name)
+            self._confirmed_path = name
+
+    # -- preview -------------------------------------------------------------------------------
+
+    def _schedule_preview(self, *_args) -> None:
+        self._preview_timer.start()
+
+    def _start_preview(self) -> None:
+        self._preview_worker = None
+        problem = self._nothing_chosen()
+        if problem:
+            self._show_preview(problem)
+            return
+        worker = Worker(preview_report, self.library_path, self.selection())
+        worker.signals.result.connect(self._on_preview)
+        worker.signals.error.connect(self._on_preview)
+        self._preview_worker = worker
+        start(worker)
+
+    def _on_preview(self, data_or_error) -> None:
+        worker = self._preview_worker
+        if worker is None or self.sender() is not worker.signals:  # an older count, late
+            return
+        self._preview_worker = None
+        if isinstance(data_or_error, Exception):
+            self._show_preview(str(data_or_error))
+        else:
+            self._show_preview(preview_text(data_or_error))
+
+    def _show_preview(self, text: str) -> None:
+        self.preview_text = text
+        self.preview_label.setText(text)
+        self.export_button.setEnabled(self._export is None and not self._nothing_chosen())
+
+    def is_previewing(self) -> bool:
+        return self._preview_worker is not None or self._preview_timer.isActive()
+
+    # -- export --------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        problem = self._nothing_chosen()
+        out = self.output_path.text().strip()
+        if problem or not out:
+            QMessageBox.warning(self, "Theme report", problem or "Choose where to save the report")
+            return
+        if Path(out).exists() and out != self._confirmed_path:
+            answer = QMessageBox.question(self, "Theme report",
+                                          f"{out} exists already. Replace it?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        worker = Worker(make_report, self.library_path, self.selection(), self.report_format(),
+                        out, self.matrix())
+        self._progress = QProgressDialog("Writing the report…", "Cancel", 0, 0, self)
+        self._progress.setObjectName("reportProgress")
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(PROGRESS_AFTER_MS)
+        self._progress.setAutoClose(False)
+        self._progress.setAutoReset(False)
+        self._progress.canceled.connect(worker.cancel)
+        worker.signals.progress.connect(self._on_progress)
+        worker.signals.result.connect(self._on_done)
+        worker.signals.error.connect(self._on_failed)
+        worker.signals.finished.connect(self._on_finished)
+        self._export = worker
+        self.export_button.setEnabled(False)
+        self.status_label.setText("Writing the report…")
+        start(worker)
+
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
+        if self._progress is not None and not self._progress.wasCanceled():
+            self._progress.setMaximum(max(total, 1))
+            self._progress.setValue(done)
+
+    def _on_done(self, result) -> None:
+        self.last_report = result.path
+        self.status_label.setText(f"Saved {result.path}")
+        if self.open_when_done.isChecked():
+            self.open_file(result.path)
+
+    def open_file(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _on_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ReportCancelled):
+            self.status_label.setText("Cancelled; no file was written.")
+            return
+        self.status_label.setText("No report was written.")
+        if isinstance(exc, EmptySelectionError):
+            QMessageBox.information(self, "Nothing to report", str(exc))
+        elif isinstance(exc, ClausemarkError):
+            QMessageBox.warning(self, "The report could not be written", str(exc))
+        else:
+            QMessageBox.critical(self, "The report could not be written",
+                                 f"{type(exc).__name__}: {exc}")
+
+    def _on_finished(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        self._export = None
+        self.export_button.setEnabled(not self._nothing_chosen())
+
+    def is_exporting(self) -> bool:
+        return self._export is not None
+
+    def reject(self) -> None:
+        if self._export is not None:  # closing while writing: stop the writer first
+            self._export.cancel()
+        super().reject()

@@ -1,0 +1,1 @@
+"""Thin Qt item models over core records (library, paragraph tree, themes) and tree filters."""

@@ -1,0 +1,64 @@
+"""Table model over Library.documents(): one row per document (symbol, title, adopted, tags)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from clausemark.core.library.records import DocumentInfo
+from clausemark.gui.models.model_headers import header_title
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractTableModel):
+    HEADERS = ("Symbol", "Title", "Adopted", "Tags")
+    DocumentIdRole = Qt.ItemDataRole.UserRole
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self._library = library
+        self._docs: list[DocumentInfo] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the documents; keep selections when only counts or titles changed. (Documents
+        are few, hundreds: a full reset when the list itself changed keeps this adapter thin.)"""
+        docs = list(self._library.documents())
+        if [d.id for d in docs] != [d.id for d in self._docs]:
+            self.beginResetModel()
+            self._docs = docs
+            self.endResetModel()
+            return
+        self._docs = docs
+        if docs:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(docs) - 1, len(self.HEADERS) - 1))
+
+    def document(self, row: int) -> DocumentInfo:
+        return self._docs[row]
+
+    def row_of(self, document_id: int) -> int:
+        return next((i for i, d in enumerate(self._docs) if d.id == document_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._docs)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        return header_title(self.HEADERS, section, orientation, role)
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._docs):
+            return None
+        doc = self._docs[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (doc.symbol or doc.filename or "", doc.title or "", doc.adopted or "",
+                    doc.tag_count)[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+            return doc.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == self.DocumentIdRole:
+            return doc.id
+        return None

@@ -1,0 +1,178 @@
+"""Tree model over one Resolution's paragraphs: label, opening phrase, first words, themes.
+
+UserRole returns the paragraph id (e.g. "OP5(a)") for every item, in every column."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+
+from clausemark.core.parse.model import Paragraph, Resolution
+from clausemark.gui.models.model_headers import header_title
+
+_Index = QModelIndex | QPersistentModelIndex
+FIRST_WORDS = 12
+
+
+def first_words(paragraph: Paragraph, count: int = FIRST_WORDS) -> str:
+    text = paragraph.text or ""
+    if paragraph.opening and text.startswith(paragraph.opening):
+        text = text[len(paragraph.opening):]
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def chips_icon(colours: list[str], size: int = 12, hollow: list[str] = ()) -> QIcon:
+    """A row of small colour squares, one per theme tagged on the paragraph, then a hollow
+    square (outline only) per suggested theme."""
+    pixmap = QPixmap((len(colours) + len(hollow)) * (size + 2), size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    for i, colour in enumerate(colours):
+        painter.fillRect(i * (size + 2), 0, size, size, QColor(colour))
+    for i, colour in enumerate(hollow, start=len(colours)):
+        painter.setPen(QPen(QColor(colour), 2))
+        painter.drawRect(i * (size + 2) + 1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ParagraphModel(QAbstractItemModel):
+    HEADERS = ("Paragraph", "Opening", "Themes", "Text")
+    THEMES, TEXT = 2, 3
+    ParagraphIdRole = Qt.ItemDataRole.UserRole
+    SuggestedRole = Qt.ItemDataRole.UserRole + 1  # [(theme, colour, reason)] suggested
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._resolution: Resolution | None = None
+        # Indexes carry an integer key, not a Python object pointer: internalPointer() holds no
+        # reference, so a key into these lists is the safer handle.
+        self._nodes: list[Paragraph] = []          # key -> paragraph
+        self._parent_key: list[int | None] = []    # key -> key of its parent
+        self._row: list[int] = []                  # key -> row under its parent
+        self._child_keys: dict[int | None, list[int]] = {}
+        self._tags: dict[str, list[tuple[str, str]]] = {}  # paragraph id -> [(theme, colour)]
+        self._suggested: dict[str, list[tuple[str, str, str]]] = {}  # ... (theme, colour, why)
+
+    # -- content -------------------------------------------------------------------------------
+
+    def set_resolution(self, resolution: Resolution | None,
+                       tags: dict[str, list[tuple[str, str]]] | None = None) -> None:
+        self.beginResetModel()
+        self._resolution = resolution
+        self._nodes, self._parent_key, self._row, self._child_keys = [], [], [], {None: []}
+        if resolution is not None:
+            self._add(resolution.paragraphs, None)
+        self._tags = dict(tags or {})
+        self._suggested = {}
+        self.endResetModel()
+
+    def set_tags(self, tags: dict[str, list[tuple[str, str]]]) -> None:
+        """Theme chips changed: repaint the Themes cells that changed (the shape is the same)."""
+        old, self._tags = self._tags, dict(tags)
+        self._repaint_chips(old, self._tags)
+
+    def set_suggestions(self, suggested: dict[str, list[tuple[str, str, str]]]) -> None:
+        """Suggested themes (hollow chips): paragraph id -> [(theme, colour, reason)]."""
+        old, self._suggested = self._suggested, dict(suggested)
+        self._repaint_chips(old, self._suggested)
+
+    def _repaint_chips(self, old: dict, new: dict) -> None:
+        if self._resolution is None:
+            return
+        keys = {node.id: key for key, node in enumerate(self._nodes)}
+        for pid in set(old) | set(new):
+            key = keys.get(pid)
+            if key is None or old.get(pid) == new.get(pid):
+                continue
+            chip = self.createIndex(self._row[key], self.THEMES, key)
+            self.dataChanged.emit(chip, chip, [Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.DecorationRole])
+
+    def _add(self, paragraphs: list[Paragraph], parent: int | None) -> None:
+        for row, node in enumerate(paragraphs):
+            key = len(self._nodes)
+            self._nodes.append(node)
+            self._parent_key.append(parent)
+            self._row.append(row)
+            self._child_keys.setdefault(parent, []).append(key)
+            self._child_keys[key] = []
+            self._add(node.children, key)
+
+    def resolution(self) -> Resolution | None:
+        return self._resolution
+
+    def paragraph(self, index: _Index) -> Paragraph | None:
+        return self._nodes[index.internalId()] if index.isValid() else None
+
+    def index_of(self, paragraph_id: str) -> QModelIndex:
+        key = next((k for k, node in enumerate(self._nodes) if node.id == paragraph_id), None)
+        return QModelIndex() if key is None else self.createIndex(self._row[key], 0, key)
+
+    def _keys_under(self, parent: _Index) -> list[int]:
+        return self._child_keys.get(parent.internalId() if parent.isValid() else None, [])
+
+    # -- QAbstractItemModel ----------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        if column < 0 or column >= len(self.HEADERS) or (parent.isValid() and parent.column()):
+            return QModelIndex()
+        keys = self._keys_under(parent)
+        if not 0 <= row < len(keys):
+            return QModelIndex()
+        return self.createIndex(row, column, keys[row])
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._parent_key[index.internalId()]
+        if parent is None:
+            return QModelIndex()
+        return self.createIndex(self._row[parent], 0, parent)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._keys_under(parent))
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        return header_title(self.HEADERS, section, orientation, role)
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        paragraph = self.paragraph(index)
+        if paragraph is None:
+            return None
+        col = index.column()
+        if role == self.ParagraphIdRole:
+            return paragraph.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return paragraph.label
+            if col == 1:
+                return paragraph.opening or ""
+            if col == self.TEXT:
+                return first_words(paragraph)
+            names = [name for name, _ in self._tags.get(paragraph.id, [])]
+            names += [f"{name}?" for name, _, _ in self._suggested.get(paragraph.id, [])]
+            return ", ".join(names)
+        if role == self.SuggestedRole:
+            return list(self._suggested.get(paragraph.id, []))
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
+            return paragraph.text
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.THEMES:
+            lines = [f"suggested {name}: {why}" for name, _, why in
+                     self._suggested.get(paragraph.id, [])]
+            return "\n".join(lines + ["A accepts, X rejects"]) if lines else None
+        if role == Qt.ItemDataRole.DecorationRole and col == self.THEMES:
+            tags = self._tags.get(paragraph.id, [])
+            hollow = [colour for _, colour, _ in self._suggested.get(paragraph.id, [])]
+            return chips_icon([colour for _, colour in tags], hollow=hollow) \
+                if tags or hollow else None
+        if role == Qt.ItemDataRole.FontRole and col == 1 and paragraph.opening:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None

@@ -1,0 +1,1 @@
+"""Widgets that fill the main window: the library list, search, notes, checkable lists."""

@@ -1,0 +1,104 @@
+"""The library list: documents with symbol, title, adoption date and tag count; sortable by
+any column (symbols in natural order: 78/9 before 78/100) and filtered as the analyst types."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from clausemark.core.library.library import _natural_key
+from clausemark.gui.models.library_model import LibraryModel
+
+
+class LibrarySortProxy(QSortFilterProxyModel):
+    """Filters on symbol and title (case-insensitive); sorts symbols naturally, tags as numbers."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def lessThan(self, left, right) -> bool:
+        a = left.data(Qt.ItemDataRole.DisplayRole)
+        b = right.data(Qt.ItemDataRole.DisplayRole)
+        if isinstance(a, int) and isinstance(b, int):
+            return a < b
+        return _natural_key(str(a or "")) < _natural_key(str(b or ""))
+
+
+class LibraryPanel(QWidget):
+    documentChanged = Signal(object)  # document id, or None when nothing is selected
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.model = LibraryModel(library, self)
+        self.proxy = LibrarySortProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(objectName="libraryFilter")
+        self.filter_edit.setPlaceholderText("Filter documents by symbol or title")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+
+        view = self.view = QTableView(objectName="libraryView")
+        view.setModel(self.proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # newest first
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.model.modelReset.connect(self._fit_columns)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.filter_edit)
+        box.addWidget(view)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        for col in (0, 2, 3):
+            self.view.resizeColumnToContents(col)
+
+    def _on_current(self, current, _previous) -> None:
+        self.documentChanged.emit(self.current_document_id())
+
+    def current_document_id(self) -> int | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.data(index, LibraryModel.DocumentIdRole)
+
+    def select_document(self, document_id: int) -> bool:
+        row = self.model.row_of(document_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # hidden by the filter: show everything again
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    def refresh(self) -> None:
+        """Re-read the documents, keeping the current one selected without re-announcing it."""
+        current = self.current_document_id()
+        self.blockSignals(True)
+        try:
+            self.model.refresh()
+            if current is not None and self.current_document_id() != current:
+                self.select_document(current)
+        finally:
+            self.blockSignals(False)
+
+    def visible_symbols(self) -> list[str]:
+        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]

@@ -1,0 +1,119 @@
+"""Full-text search across the library: a query box, results with highlighted snippets, and a
+jump to the paragraph (Enter or double-click on a result)."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clausemark.core.errors import ClausemarkError
+
+MARK = ("\x02", "\x03")  # search marks: control characters never found in a resolution
+HitRole = Qt.ItemDataRole.UserRole
+
+
+def hit_html(citation: str, snippet: str) -> str:
+    text = html.escape(snippet).replace(MARK[0], "<b style='background:#fff2a8'>")
+    text = text.replace(MARK[1], "</b>")
+    return f"<div style='color:#1a4d8f'><b>{html.escape(citation)}</b></div><div>{text}</div>"
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws an item's DisplayRole as rich text (citation over snippet)."""
+
+    def _document(self, option, index) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        doc.setTextWidth(max(option.rect.width() - 8, 100))
+        return doc
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter,
+                                       opt.widget)
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft().x() + 4, option.rect.topLeft().y() + 2)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(QPalette.ColorRole.Text,
+                                     option.palette.color(QPalette.ColorRole.HighlightedText))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
+
+
+class SearchPanel(QWidget):
+    jumpRequested = Signal(int, str)  # document id, paragraph id
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self._library = library
+        self.box = QLineEdit(objectName="searchBox")
+        self.box.setPlaceholderText("Search all resolutions (Ctrl+F)")
+        self.box.setClearButtonEnabled(True)
+        self.results = QListWidget(objectName="searchResults")
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.itemActivated.connect(self._jump)
+        self.status = QLabel("")
+        self.status.setObjectName("searchStatus")
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.run)
+        self.box.textChanged.connect(lambda _text: self._timer.start())
+        self.box.returnPressed.connect(self._on_return)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results)
+
+    def _on_return(self) -> None:
+        self.run()
+        if self.results.count():
+            self.results.setCurrentRow(0)
+            self.results.setFocus()
+
+    def run(self) -> None:
+        self._timer.stop()
+        query = self.box.text().strip()
+        self.results.clear()
+        if not query:
+            self.status.setText("")
+            return
+        try:
+            hits = self._library.search(query, limit=200, mark=MARK)
+        except ClausemarkError as exc:
+            self.status.setText(str(exc))
+            return
+        for hit in hits:
+            item = QListWidgetItem(hit_html(hit.citation, hit.snippet))
+            item.setData(HitRole, (hit.document_id, hit.paragraph))
+            item.setToolTip(hit.text)
+            self.results.addItem(item)
+        self.status.setText(f"{len(hits)}{'+' if len(hits) == 200 else ''} paragraph(s) match"
+                            if hits else "No paragraph matches.")
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        document_id, paragraph = item.data(HitRole)
+        self.jumpRequested.emit(document_id, paragraph)

@@ -1,0 +1,1 @@
+"""The PDF pane: continuous pages with highlights and tints, rendered in a separate process."""

@@ -1,0 +1,1 @@
+"""The main window, split by concern: layout, menus, remembered state, tagging actions, undo."""

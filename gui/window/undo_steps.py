@@ -1,0 +1,26 @@
+"""Undo/redo as every window offers it: one step of the shared UndoStack, a refusal from the
+library shown as a warning (never a crash), and the actions' enabled state and labels."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from clausemark.core.errors import ClausemarkError
+
+
+def step(parent: QWidget, stack, redo: bool = False, title: str = "Clausemark"):
+    """Undo (or redo) one step; the command done, or None (nothing to do, or refused)."""
+    if not (stack.can_redo if redo else stack.can_undo):
+        return None
+    try:
+        return stack.redo() if redo else stack.undo()
+    except ClausemarkError as exc:
+        QMessageBox.warning(parent, title, str(exc))
+        return None
+
+
+def label_actions(stack, undo_action, redo_action) -> None:
+    """Enable the actions and name the step they would take ("&Undo Tag OP 5")."""
+    undo_action.setEnabled(stack.can_undo)
+    redo_action.setEnabled(stack.can_redo)
+    undo_action.setText(f"&Undo {stack.undo_text}" if stack.can_undo else "&Undo")
+    redo_action.setText(f"&Redo {stack.redo_text}" if stack.can_redo else "&Redo")
