@@ -33,6 +33,7 @@ from clausemark.core.compare.predecessor import best_predecessor
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library.library import Library
 from clausemark.core.library.undo import UndoStack
+from clausemark.gui import screen_fit
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
 from clausemark.gui.pdf.pdf_view import PdfView
@@ -101,7 +102,7 @@ class CompareWindow(QMainWindow):
         self._stop_listening = self.undo_stack.on_change(self._on_undo_change)
         self.setWindowTitle(f"Compare {self.old_doc.display_name} → {self.new_doc.display_name}"
                             " — Clausemark")
-        self.resize(1600, 1000)
+        screen_fit.fit_window(self, 1600, 1000)
 
     # -- layout --------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from clausemark.core.library.library import open_existing
 from clausemark.core.output import EmptySelectionError, ReportCancelled
 from clausemark.core.reports.make import make_report, preview_report
 from clausemark.core.reports.select import Selection, preview_text
+from clausemark.gui import screen_fit
 from clausemark.gui.panels.check_list import CheckList
 from clausemark.gui.workers import Worker, start
 
@@ -70,7 +71,7 @@ class ReportsDialog(QDialog):
                        self.since_date.dateChanged, self.until_date.dateChanged):
             signal.connect(self._schedule_preview)
         self._on_format_changed()
-        self.resize(860, 640)
+        screen_fit.fit_window(self, 860, 640)
         self._start_preview()
 
     # -- layout --------------------------------------------------------------------------------

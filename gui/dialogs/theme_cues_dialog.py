@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library.undo import CommandGroup, ThemeEditCommand
 from clausemark.core.suggest.commands import ThemeCuesCommand
+from clausemark.gui import screen_fit
 
 HELP = ("Cue phrases: what suggestions look for. Words match their variants (“detain” finds "
         "“detained”); list derived words apart (“detention”). A word in \"quotes\" matches only "
@@ -60,7 +61,7 @@ class ThemeCuesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        screen_fit.fit_window(self, 560, 520)
         self.theme_box.currentIndexChanged.connect(self._load)
         if theme is not None:
             self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(

@@ -40,6 +40,7 @@ from clausemark.core.library.undo import (
     ThemeEditCommand,
 )
 from clausemark.core.suggest.commands import ThemeCuesCommand
+from clausemark.gui import screen_fit
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
 from clausemark.gui.window import undo_steps
 from clausemark.gui.window.tag_actions import swatch
@@ -68,7 +69,7 @@ class ThemeDialog(QDialog):
         stops = self._stops  # not self: the C++ side may already be gone when this runs
         self.destroyed.connect(lambda *_: [stop() for stop in stops])
         self.refresh()
-        self.resize(760, 520)
+        screen_fit.fit_window(self, 760, 520)
 
     # -- layout --------------------------------------------------------------------------------
 

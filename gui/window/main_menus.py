@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QToolBar
 
 from clausemark.core import __version__
+from clausemark.gui.window.pane_layout import PaneToggle
 
 
 def _action(window, text, slot, shortcut=None, icon=None, tip=None) -> QAction:
@@ -72,6 +73,12 @@ def build(window) -> None:
     document_menu.addActions([window.compare_action, window.copy_citation_action])
     view_menu = bar.addMenu("&View")
     view_menu.addActions([window.zoom_in_action, window.zoom_out_action, window.fit_width_action])
+    view_menu.addSeparator()
+    window.library_pane = PaneToggle(window, window.main_splitter, window.left_splitter,
+                                     "Show &library", "F9", "showLibraryAction")
+    window.notes_pane = PaneToggle(window, window.middle_splitter, window.note_panel,
+                                   "Show &notes", "Shift+F9", "showNotesAction")
+    view_menu.addActions([window.library_pane.action, window.notes_pane.action])
     window.themes_menu = bar.addMenu("&Themes")
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(about)
@@ -124,6 +131,7 @@ def choose_import(window, folder: bool = False) -> None:
 
 
 def focus_search(window) -> None:
+    window.library_pane.set_shown(True)
     window.left_tabs.setCurrentWidget(window.search_panel)
     window.search_panel.box.setFocus()
     window.search_panel.box.selectAll()

@@ -35,8 +35,9 @@ from clausemark.gui.panels.library_panel import LibraryPanel
 from clausemark.gui.panels.note_panel import NotePanel
 from clausemark.gui.panels.search_panel import SearchPanel
 from clausemark.gui.pdf.pdf_view import PdfView
-from clausemark.gui.window import main_menus, undo_steps, window_state
+from clausemark.gui.window import main_menus, pane_layout, undo_steps, window_state
 from clausemark.gui.window.tag_actions import TagActions
+from clausemark.gui.window.tree_columns import TreeColumns
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
@@ -63,8 +64,8 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self.setWindowTitle(f"Clausemark — {Path(library.path).name}")
         self.setAcceptDrops(True)
-        self.resize(1600, 1000)
-        self._saved_state = window_state.restore(self)
+        self._saved_state = pane_layout.first_layout(self, self.main_splitter,
+                                                     window_state.restore)
         if self._saved_state.get("fit_width") is False and self._saved_state.get("zoom"):
             self.pdf_view.set_zoom(float(self._saved_state["zoom"]))
 
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.paragraph_tree.setAlternatingRowColors(True)
         self.paragraph_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.paragraph_tree.installEventFilter(self)
+        self.tree_columns = TreeColumns(self.paragraph_tree)
         self.tree_filter = TreeFilter(self.paragraph_tree, self.paragraph_model)
         self.filter_combo = QComboBox(objectName="treeFilter")
         self.filter_combo.setToolTip("Show all paragraphs, the untagged ones, or one theme's")
@@ -133,8 +135,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(middle)
         self.main_splitter.addWidget(self.pdf_view)
-        self.main_splitter.setSizes([400, 640, 560])
         self.main_splitter.setStretchFactor(2, 1)
+        self.main_splitter.setCollapsible(2, False)  # the PDF is the one pane always there
         self.setCentralWidget(self.main_splitter)
         self.statusBar()
 
@@ -214,10 +216,9 @@ class MainWindow(QMainWindow):
             labels.append(plain.horizontalAdvance(paragraph.label) + depth * tree.indentation())
             if paragraph.opening:
                 openings.append(italic.horizontalAdvance(paragraph.opening))
-        tree.setColumnWidth(0, min(max(labels, default=60) + tree.indentation() + 16, 170))
-        tree.setColumnWidth(1, min(max(openings) + 16, 170))
-        # Room for a few theme chips even before anything is tagged.
-        tree.setColumnWidth(self.paragraph_model.THEMES, 180)
+        # Natural widths; TreeColumns shrinks them on a narrow pane (the text column elides).
+        self.tree_columns.want([max(labels, default=60) + tree.indentation() + 16,
+                                max(openings) + 16, 76])
 
     def theme_colours(self) -> dict[int, str]:
         """Theme id -> colour, read once per change of the themes (opening a document and each

@@ -78,3 +78,6 @@ def imported_window(qtbot, window, sample_pdf):
     summary = import_and_wait(qtbot, window, [sample_pdf])
     assert len(summary.imported) == 1
     return window
+
+
+ROOT_DIR = __import__("pathlib").Path(__file__).resolve().parents[2]
