@@ -37,11 +37,13 @@ from clausemark.core.library.undo import (
     RecolourThemeCommand,
     RenameThemeCommand,
     RetireThemeCommand,
+    SetThemeKeyCommand,
     ThemeEditCommand,
 )
 from clausemark.core.suggest.commands import ThemeCuesCommand
 from clausemark.gui import screen_fit
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
+from clausemark.gui.dialogs.theme_key_combo import ThemeKeyCombo
 from clausemark.gui.window import undo_steps
 from clausemark.gui.window.tag_actions import swatch
 
@@ -102,9 +104,12 @@ class ThemeDialog(QDialog):
                                    placeholderText="cue phrases for suggestions, separated by ;")
         self.cues_edit.setToolTip(CUES_HELP)
         self.cues_edit.editingFinished.connect(self._commit_cues)
+        self.key_combo = ThemeKeyCombo()
+        self.key_combo.keyChosen.connect(self._on_key_chosen)
         self.details = QGroupBox("Selected theme")
         form = QFormLayout(self.details)
         form.addRow("&Colour:", self.colour_button)
+        form.addRow("&Key:", self.key_combo)
         form.addRow("&Under:", self.parent_combo)
         form.addRow("&Description:", self.description_edit)
         form.addRow("C&ue phrases:", self.cues_edit)
@@ -161,10 +166,10 @@ class ThemeDialog(QDialog):
         self.recolour_action = self._action("recolourThemeButton", "&Colour…", self.recolour,
                                             (), "Change the colour", on_tree=True)
         self.up_action = self._action("moveUpButton", "Move &up", lambda: self.move(-1),
-                                      ("Ctrl+Up",), "Move up (keys 1-9 follow the order)",
+                                      ("Ctrl+Up",), "Move up (every theme keeps its key)",
                                       on_tree=True)
         self.down_action = self._action("moveDownButton", "Move &down", lambda: self.move(+1),
-                                        ("Ctrl+Down",), "Move down (keys 1-9 follow the order)",
+                                        ("Ctrl+Down",), "Move down (every theme keeps its key)",
                                         on_tree=True)
         self.retire_action = self._action("retireThemeButton", "Re&tire", self.toggle_retired,
                                           ("Del",), "Retire (its tags are kept) or restore",
@@ -235,8 +240,9 @@ class ThemeDialog(QDialog):
             item.setTextAlignment(self.TAGS, Qt.AlignmentFlag.AlignRight
                                   | Qt.AlignmentFlag.AlignVCenter)
             if theme.id in self._off:
-                if theme.retired:
-                    item.setText(self.KEY, "retired")
+                if theme.retired:  # it keeps its key for when it is restored
+                    item.setText(self.KEY, f"{theme.shortcut} retired" if theme.shortcut
+                                 else "retired")
                 for column in range(3):
                     item.setForeground(column, grey)
                 font = item.font(self.NAME)
@@ -292,6 +298,7 @@ class ThemeDialog(QDialog):
                                                                     theme.parent_id)]
         fill_parent_combo(self.parent_combo, shown, theme.parent_id if theme else None,
                           self._subtree(theme.id) if theme else set())
+        self.key_combo.show_theme(self._themes, theme)
         self.description_edit.setText(theme.description if theme else "")
         self.cues_edit.setText(cues_to_text(theme.cues) if theme else "")
         for edit in (self.description_edit, self.cues_edit):
@@ -355,6 +362,13 @@ class ThemeDialog(QDialog):
         where = self.parent_combo.itemText(index).strip()
         self._later(lambda: self._push(MoveThemeCommand(theme.id, parent=parent_id),
                                        f"Moved {theme.name} under {where}."))
+
+    def _on_key_chosen(self, key: int | None) -> None:
+        theme = self.current_theme()
+        if theme is not None:
+            self._later(lambda: self._push(
+                SetThemeKeyCommand(theme.id, key),
+                f"Key {key} tags with {theme.name}." if key else f"{theme.name} has no key."))
 
     def _commit_description(self) -> None:
         theme = next((t for t in self._themes if t.id == self._details_id), None)

@@ -328,7 +328,8 @@ class MainWindow(QMainWindow):
         self.filter_combo.addItem("All paragraphs", None)
         self.filter_combo.addItem("Untagged", "untagged")
         for theme in self.theme_model.themes():
-            self.filter_combo.addItem(f"Tagged: {theme.name}", theme.name)
+            key = f"  ({theme.shortcut})" if theme.shortcut else ""
+            self.filter_combo.addItem(f"Tagged: {theme.name}{key}", theme.name)
         index = self.filter_combo.findData(current)
         self.filter_combo.setCurrentIndex(max(index, 0))
         self.filter_combo.blockSignals(False)
