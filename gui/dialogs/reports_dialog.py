@@ -57,7 +57,7 @@ class ReportsDialog(QDialog):
         self._progress: QProgressDialog | None = None
         self._confirmed_path: str | None = None  # chosen in the file dialog (it asked already)
         with open_existing(self.library_path) as lib:
-            themes, documents = lib.themes(), lib.documents()
+            themes, documents = lib.themes.list(), lib.documents()
         self._build_choices()
         self._build_lists(themes, documents)
         self._build_dates(documents)

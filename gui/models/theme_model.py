@@ -20,7 +20,7 @@ class ThemeModel(QAbstractListModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._themes = list(self._library.themes(include_retired=False))
+        self._themes = list(self._library.themes.list(include_retired=False))
         self.endResetModel()
 
     def themes(self) -> list[Theme]:

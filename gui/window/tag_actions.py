@@ -97,7 +97,7 @@ class TagActions(QObject):
             win.statusBar().showMessage("Select one or more paragraphs first.", 4000)
             return
         lib = win.library
-        existing = {p: lib.find_tag(win.document_id, p, theme.id) for p in paragraphs}
+        existing = {p: lib.tags.find(win.document_id, p, theme.id) for p in paragraphs}
         if all(existing.values()):
             commands = [UntagCommand(tag.id) for tag in existing.values()]
             verb = "removed from"
