@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clausemark.core.compare.align import SAME, Alignment, align
+from clausemark.core.compare.alignment import SAME, Alignment, align
 from clausemark.core.errors import ConflictError
 from clausemark.core.library.records import Tag
 from clausemark.core.library.undo import CommandGroup, TagCommand

@@ -36,7 +36,7 @@ _DOC_COLUMNS = ("id, symbol, title, body, session, agenda_item, adopted, year, m
 _DIGITS = re.compile(r"(\d+)")
 
 
-def _natural_key(text: str | None) -> tuple:
+def natural_key(text: str | None) -> tuple:
     """"A/RES/78/9" before "A/RES/78/100": digit runs compare as numbers."""
     parts = _DIGITS.split((text or "").lower())
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
@@ -314,7 +314,7 @@ class Library:
 
     def documents(self) -> list[DocumentInfo]:
         docs = self._documents_query()
-        return sorted(docs, key=lambda d: (d.symbol is None, _natural_key(d.symbol),
+        return sorted(docs, key=lambda d: (d.symbol is None, natural_key(d.symbol),
                                            d.filename or "", d.id))
 
     def document_id(self, ref: DocumentRef) -> int:

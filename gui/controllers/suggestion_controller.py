@@ -11,10 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.changes import Change, SuggestionsChanged, TagsChanged, ThemesChanged
-from clausemark.core.library.library import Library
-from clausemark.core.suggest.commands import answer
-from clausemark.core.suggest.suggestions import Suggestion, suggest, train_model
+from clausemark.core.library import Change, Library, SuggestionsChanged, TagsChanged, ThemesChanged
+from clausemark.core.suggest import Suggestion, answer, suggest, train_model
 from clausemark.gui.workers import Worker, start
 
 ACCEPT_KEY, REJECT_KEY, REVIEW_KEY = Qt.Key.Key_A, Qt.Key.Key_X, Qt.Key.Key_F8

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.undo import CommandGroup, ThemeEditCommand
-from clausemark.core.suggest.commands import ThemeCuesCommand
+from clausemark.core.library import CommandGroup, ThemeEditCommand
+from clausemark.core.suggest import ThemeCuesCommand
 
 HELP = ("Cue phrases: what suggestions look for. Words match their variants (“detain” finds "
         "“detained”); list derived words apart (“detention”). A word in \"quotes\" matches only "

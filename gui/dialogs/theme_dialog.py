@@ -29,18 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.changes import Change, TagsChanged, ThemesChanged
-from clausemark.core.library.records import Theme
-from clausemark.core.library.undo import (
+from clausemark.core.library import (
     AddThemeCommand,
+    Change,
     Command,
     MoveThemeCommand,
     RecolourThemeCommand,
     RenameThemeCommand,
     RetireThemeCommand,
+    TagsChanged,
+    Theme,
     ThemeEditCommand,
+    ThemesChanged,
 )
-from clausemark.core.suggest.commands import ThemeCuesCommand
+from clausemark.core.suggest import ThemeCuesCommand
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
 from clausemark.gui.window import undo_steps
 from clausemark.gui.window.tag_actions import swatch

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from clausemark.core.library.records import Theme
+from clausemark.core.library import Theme
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.changes import Change, DocumentsChanged, TagsChanged, ThemesChanged
-from clausemark.core.library.undo import UndoStack
+from clausemark.core.library import Change, DocumentsChanged, TagsChanged, ThemesChanged, UndoStack
 from clausemark.gui.controllers.import_controller import ImportController
 from clausemark.gui.controllers.suggestion_controller import SuggestionController
 from clausemark.gui.models.paragraph_filter import TreeFilter
@@ -412,7 +411,7 @@ class MainWindow(QMainWindow):
             return
         first = next(iter(summary.imported + summary.present), None)
         if first is not None:
-            from clausemark.core.library.importer import file_sha256
+            from clausemark.core.library import file_sha256
             try:
                 doc_id = self.library.document_id_for_sha(file_sha256(first))
             except OSError:

@@ -7,8 +7,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.records import Theme
-from clausemark.core.library.undo import CommandGroup, SetNoteCommand, TagCommand, UntagCommand
+from clausemark.core.library import CommandGroup, SetNoteCommand, TagCommand, Theme, UntagCommand
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox, QPushButton
 
-from clausemark.core.compare.align import align
+from clausemark.core.compare.alignment import align
 from clausemark.core.library.importer import import_all
 from clausemark.core.library.library import Library
 from clausemark.gui.compare.compare_model import CompareFilter, CompareModel
