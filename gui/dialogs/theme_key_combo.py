@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox
 
-from clausemark.core.library.records import Theme
+from clausemark.core.library import Theme
 
 
 class ThemeKeyCombo(QComboBox):
