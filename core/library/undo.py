@@ -41,7 +41,7 @@ class TagCommand(Command):
             self.tag = lib.tags.add(*self.args, note=self.note, span=self.span)
         else:
             lib.tags.restore(self.tag)
-        self.text = f"tag {self.tag.citation} with {self.tag.theme}"
+        self.text = f"tag {self.tag.theme} on {self.tag.citation}"
 
     def undo(self, lib) -> None:
         # Keep the state at undo time: a note edited later and undone again is already back.

@@ -35,7 +35,13 @@ from clausemark.gui.panels.library_panel import LibraryPanel
 from clausemark.gui.panels.note_panel import NotePanel
 from clausemark.gui.panels.search_panel import SearchPanel
 from clausemark.gui.pdf.pdf_view import PdfView
-from clausemark.gui.window import main_menus, pane_layout, undo_steps, window_state
+from clausemark.gui.window import (
+    main_menus,
+    pane_layout,
+    undo_feedback,
+    undo_steps,
+    window_state,
+)
 from clausemark.gui.window.tag_actions import TagActions
 from clausemark.gui.window.tree_columns import TreeColumns
 
@@ -371,10 +377,25 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.note_panel.save()
-        undo_steps.step(self, self.undo_stack)
+        self._report_step(undo_steps.step(self, self.undo_stack), redo=False)
 
     def redo(self) -> None:
-        undo_steps.step(self, self.undo_stack, redo=True)
+        self._report_step(undo_steps.step(self, self.undo_stack, redo=True), redo=True)
+
+    def _report_step(self, command, redo: bool) -> None:
+        if command is not None:
+            undo_feedback.report(command, self.library, redo=redo, show=self.show_paragraphs,
+                                 status=self.statusBar())
+
+    def show_paragraphs(self, document_id: int, paragraph_ids: list[str]) -> None:
+        """Open a document (if needed) and select these paragraphs (the first is current)."""
+        self.jump_to(document_id, paragraph_ids[0])
+        selection = self.paragraph_tree.selectionModel()
+        for paragraph_id in paragraph_ids[1:]:
+            index = self.paragraph_model.index_of(paragraph_id)
+            if index.isValid():
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
 
     def _update_undo_actions(self) -> None:
         undo_steps.label_actions(self.undo_stack, self.undo_action, self.redo_action)
