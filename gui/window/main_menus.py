@@ -81,6 +81,12 @@ def build(window) -> None:
     view_menu.addActions([window.library_pane.action, window.notes_pane.action])
     window.themes_menu = bar.addMenu("&Themes")
     help_menu = bar.addMenu("&Help")
+    window.help_action = _action(window, "Clausemark &guide", lambda: open_help(window), "F1")
+    window.shortcuts_action = _action(window, "&Keyboard shortcuts",
+                                      lambda: open_shortcuts(window), "Ctrl+/")
+    welcome = _action(window, "&Welcome screen", lambda: open_orientation(window))
+    help_menu.addActions([window.help_action, window.shortcuts_action, welcome])
+    help_menu.addSeparator()
     help_menu.addAction(about)
 
     toolbar = window.toolbar = QToolBar("Main", window, objectName="mainToolbar")
@@ -158,3 +164,22 @@ def open_compare(window) -> None:
     window.compare_window = open_compare_window(
         window.library.path, window.document_id, parent=window, library=window.library,
         undo_stack=window.undo_stack)
+
+
+def open_help(window) -> None:
+    from clausemark.gui.dialogs.help_dialog import HelpDialog
+    HelpDialog(window).exec()
+
+
+def open_shortcuts(window) -> None:
+    from PySide6.QtGui import QAction
+
+    from clausemark.gui.dialogs.help_dialog import ShortcutsDialog
+    ShortcutsDialog(window.findChildren(QAction), window).exec()
+
+
+def open_orientation(window) -> None:
+    from clausemark.gui.dialogs.help_dialog import OrientationDialog
+    dialog = OrientationDialog(window)
+    dialog.dont_show.setChecked(False)  # asked for again: leave the choice as it was
+    dialog.exec()

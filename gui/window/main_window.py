@@ -31,6 +31,7 @@ from clausemark.gui.controllers.suggestion_controller import SuggestionControlle
 from clausemark.gui.models.paragraph_filter import TreeFilter
 from clausemark.gui.models.paragraph_model import ParagraphModel
 from clausemark.gui.models.theme_model import ThemeModel
+from clausemark.gui.panels.filter_banner import FilterBanner
 from clausemark.gui.panels.library_panel import LibraryPanel
 from clausemark.gui.panels.note_panel import NotePanel
 from clausemark.gui.panels.search_panel import SearchPanel
@@ -42,6 +43,8 @@ from clausemark.gui.window import (
     undo_steps,
     window_state,
 )
+from clausemark.gui.window.import_offer import ImportOffer
+from clausemark.gui.window.reading_places import ReadingPlaces
 from clausemark.gui.window.tag_actions import TagActions
 from clausemark.gui.window.tree_columns import TreeColumns
 
@@ -55,6 +58,8 @@ class MainWindow(QMainWindow):
         self.library = library
         self.undo_stack = UndoStack(library)
         self.document_id: int | None = None
+        self.reading_places = ReadingPlaces(library.path)
+        self._new_ids: list[int] = []  # documents the running import brought in
         self.theme_model = ThemeModel(library, self)
         self.paragraph_model = ParagraphModel(self)
         self.importer = ImportController(str(library.path), self)
@@ -127,6 +132,8 @@ class MainWindow(QMainWindow):
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addLayout(tree_top)
+        self.filter_banner = FilterBanner()
+        middle_layout.addWidget(self.filter_banner)
         self.middle_splitter = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
         self.middle_splitter.addWidget(self.paragraph_tree)
         self.middle_splitter.addWidget(self.note_panel)
@@ -161,9 +168,12 @@ class MainWindow(QMainWindow):
         self.pdf_view.paragraphClicked.connect(self._on_pdf_clicked)
         self.theme_panel.activated.connect(self._on_theme_activated)
         self.filter_combo.currentIndexChanged.connect(self._apply_filter)
+        self.filter_banner.showAllRequested.connect(lambda: self.filter_combo.setCurrentIndex(0))
         self.note_panel.noteEdited.connect(self.tag_actions.set_note)
         self.search_panel.jumpRequested.connect(self.jump_to)
-        self.importer.documentImported.connect(lambda _id: self.library_panel.refresh())
+        self.importer.documentImported.connect(self._on_document_imported)
+        self.import_offer = ImportOffer(self.jump_to_document)
+        self.statusBar().addPermanentWidget(self.import_offer)
         self.importer.finished.connect(self._on_import_finished)
         self.tag_actions.actionsChanged.connect(lambda: main_menus.fill_theme_actions(self))
         self._rebuild_filter_choices()
@@ -172,6 +182,14 @@ class MainWindow(QMainWindow):
 
     def select_document(self, document_id: int) -> bool:
         return self.library_panel.select_document(document_id)
+
+    def jump_to_document(self, document_id: int) -> None:
+        if self.select_document(document_id):
+            self.paragraph_tree.setFocus()
+
+    def _on_document_imported(self, document_id: int) -> None:
+        self._new_ids.append(document_id)
+        self.library_panel.refresh()
 
     def _show_document(self, document_id: int | None) -> None:
         self.note_panel.save()
@@ -206,7 +224,18 @@ class MainWindow(QMainWindow):
                                        f"{doc.adopted or 'date unknown'}")
         self.statusBar().showMessage(f"{doc.display_name} — {doc.paragraph_count} paragraphs, "
                                      f"{doc.pages} pages", 6000)
+        self._open_at_place(document_id, resolution)
         self._refresh_selection_views()
+
+    def _open_at_place(self, document_id: int, resolution) -> None:
+        """Where the analyst left this document, else its first page and first paragraph."""
+        for bar in (self.pdf_view.verticalScrollBar(), self.pdf_view.horizontalScrollBar()):
+            bar.setValue(bar.minimum())  # never the previous document's scroll offset
+        wanted = [self.reading_places.place(document_id)]
+        wanted += [p.id for p in resolution.walk()]
+        for paragraph_id in wanted:
+            if paragraph_id and self.select_paragraph(paragraph_id):
+                break
 
     def _size_tree_columns(self) -> None:
         """Column widths from the text itself (resizeColumnToContents asks every cell through
@@ -294,6 +323,8 @@ class MainWindow(QMainWindow):
 
     def _on_paragraph_current(self, current, _previous) -> None:
         paragraph = self.paragraph_model.paragraph(current)
+        if paragraph is not None and self.document_id is not None:
+            self.reading_places.remember(self.document_id, paragraph.id)
         self.pdf_view.highlight(paragraph.boxes if paragraph else [],
                                 scroll=not self._clicked_in_pdf)
         self._clicked_in_pdf = False
@@ -341,7 +372,15 @@ class MainWindow(QMainWindow):
         self.filter_combo.blockSignals(False)
 
     def _apply_filter(self, *_args) -> None:
-        self.tree_filter.apply(self.filter_combo.currentData(), self._tag_chips())
+        choice = self.filter_combo.currentData()
+        matched = self.tree_filter.apply(choice, self._tag_chips())
+        resolution = self.paragraph_model.resolution()
+        if choice is None or resolution is None:
+            self.filter_banner.show_filter(None, 0, 0)
+            return
+        total = sum(1 for _ in resolution.walk())
+        self.filter_banner.show_filter("untagged" if choice == "untagged"
+                                       else f"tagged {choice}", matched, total)
 
     # -- tagging ---------------------------------------------------------------------------------
 
@@ -426,21 +465,33 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths) -> bool:
         """Import files and folders in the background (progress dialog, cancellable)."""
-        return self.importer.start(paths)
+        started = self.importer.start(paths)
+        if started:
+            self._new_ids = []
+        return started
+
 
     def _on_import_finished(self, summary) -> None:
         self.library_panel.refresh()
         if summary is None:
             return
-        first = next(iter(summary.imported + summary.present), None)
-        if first is not None:
-            from clausemark.core.library import file_sha256
-            try:
-                doc_id = self.library.document_id_for_sha(file_sha256(first))
-            except OSError:
-                doc_id = None
+        new_ids = list(dict.fromkeys(self._new_ids))
+        if self.document_id is None:  # nothing open: open the first document of the import
+            first = next(iter(summary.imported + summary.present), None)
+            doc_id = new_ids[0] if new_ids else None
+            if doc_id is None and first is not None:
+                from clausemark.core.library import file_sha256
+                try:
+                    doc_id = self.library.document_id_for_sha(file_sha256(first))
+                except OSError:
+                    doc_id = None
             if doc_id is not None:
                 self.select_document(doc_id)
+            new_ids = [i for i in new_ids if i != doc_id]
+        else:  # the document being read stays open; the new ones are offered
+            new_ids = [i for i in new_ids if i != self.document_id]
+        names = {d.id: d.display_name for d in self.library.documents()} if new_ids else {}
+        self.import_offer.offer([(i, names[i]) for i in new_ids if i in names])
         state = " (cancelled)" if summary.cancelled else ""
         self.statusBar().showMessage(
             f"Import{state}: {len(summary.imported)} imported, {len(summary.present)} already "
@@ -474,6 +525,7 @@ class MainWindow(QMainWindow):
         doc = self.library.document(self.document_id) if self.document_id else None
         window_state.save(self, self.pdf_view.zoom(), self.pdf_view.is_fit_width(),
                           (doc.symbol or doc.filename) if doc else None)
+        self.reading_places.save()
         self._unsubscribe()
         self.pdf_view.set_pdf(None)
         super().closeEvent(event)

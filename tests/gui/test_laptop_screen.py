@@ -47,7 +47,7 @@ def test_every_window_fits_a_laptop_screen(tmp_path, two_versions, width, height
     sx, sy, sw, sh = report["screen"]
     assert (sw, sh) == (width, height)
     names = [w["name"] for w in report["windows"]]
-    assert {"main", "reports", "themes", "compare"} <= set(names), names
+    assert {"main", "reports", "themes", "compare", "help", "shortcuts"} <= set(names), names
     for window in report["windows"]:
         x, y, w, h = window["frame"]
         assert x >= sx and y >= sy and x + w <= sx + sw and y + h <= sy + sh, window
