@@ -85,6 +85,7 @@ class ShortcutsDialog(QDialog):
         self.table = QTableWidget(0, 2, objectName="shortcutsTable")
         self.table.setHorizontalHeaderLabels(["Command", "Keys"])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
@@ -132,7 +133,7 @@ class OrientationDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.dont_show)
         layout.addWidget(buttons)
-        screen_fit.fit_window(self, 560, 420)
+        screen_fit.fit_window(self, 560, self.sizeHint().height())
 
     def done(self, result: int) -> None:
         if self.dont_show.isChecked():

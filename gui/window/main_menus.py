@@ -167,15 +167,27 @@ def open_compare(window) -> None:
 
 
 def open_help(window) -> None:
+    """The guide beside the window (not modal: the analyst can read it while working)."""
     from clausemark.gui.dialogs.help_dialog import HelpDialog
-    HelpDialog(window).exec()
+    _show_beside(window, "help_dialog", lambda: HelpDialog(window))
 
 
 def open_shortcuts(window) -> None:
     from PySide6.QtGui import QAction
 
     from clausemark.gui.dialogs.help_dialog import ShortcutsDialog
-    ShortcutsDialog(window.findChildren(QAction), window).exec()
+    _show_beside(window, "shortcuts_dialog",
+                 lambda: ShortcutsDialog(window.findChildren(QAction), window))
+
+
+def _show_beside(window, name: str, make) -> None:
+    dialog = getattr(window, name, None)
+    if dialog is None:
+        dialog = make()
+        setattr(window, name, dialog)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
 
 
 def open_orientation(window) -> None:

@@ -70,10 +70,12 @@ def main(library: str, new_symbol: str) -> int:
 
     probe_dialog("reports", lambda: main_menus.open_reports(window))
     probe_dialog("themes", lambda: main_menus.edit_themes(window))
-    for name in ("help", "shortcuts"):
-        action = getattr(window, f"{name}_action", None)
-        if action is not None:
-            probe_dialog(name, action.trigger)
+    for name in ("help", "shortcuts"):  # windows beside the main one, not modal
+        getattr(window, f"{name}_action").trigger()
+        app.processEvents()
+        dialog = getattr(window, f"{name}_dialog")
+        report["windows"].append(describe(name, dialog))
+        dialog.close()
     main_menus.open_compare(window)
     compare = window.compare_window
     app.processEvents()
