@@ -6,7 +6,7 @@ for the selected row, and the carry-forward queue for the older version's tags.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -240,6 +240,12 @@ class CompareWindow(QMainWindow):
     def _on_undo_change(self) -> None:
         undo_steps.label_actions(self.undo_stack, self.undo_action, self.redo_action)
         self.panel.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Row heights again once the columns have their real widths (on a laptop screen the
+        # first estimate, made before the window was laid out, left rows far too tall).
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def closeEvent(self, event) -> None:
         self._stop_listening()
