@@ -77,7 +77,6 @@ class Library:
                                                            open or create; None = default path;
             an automatic backup when due, and a damaged file raises DamagedLibraryError naming
             the last good backup (core/library/backups.py); check=True checks the file on every open
-        Library.open(path=None, **kw) -> Library          same, as a classmethod
         Library.open_for_app(path=None, *, wait=2.0) -> Library   for a long-lived window: holds
             the instance lock; if another Clausemark holds it, read-only (read_only_reason says
             why), and so is every other Library this process opens on that file until it closes
@@ -86,14 +85,14 @@ class Library:
         close(); with Library(...) as lib: ...
         read_only: bool; read_only_reason: str | None     writes raise LibraryError when read-only
         path: Path; author: str (name written on tags and history; settable)
-        schema_version -> int; integrity_check() -> str ("ok" when sound)
+        schema_version -> int
         transaction() -> context manager; nested calls become savepoints (atomic multi-writes)
         subscribe(callback(change)) -> unsubscribe function; the change records of
             core/library/changes.py (DocumentsChanged, ThemesChanged, TagsChanged, NoteChanged,
             SuggestionsChanged) arrive after the change is committed
         db -> sqlite_utils.Database over the same connection, for read-only queries (reports)
-        backup(dest_path) -> Path                          consistent copy of the whole file
-        make_backup(reason="manual", out=None) -> Path     into backups/ with rotation, or to `out`
+        make_backup(reason="manual", out=None) -> Path     consistent copy of the whole file:
+            into backups/ with rotation, or to `out`
 
     Documents
         add_resolution(resolution, pdf: bytes, *, filename=None) -> (document_id, created: bool)
@@ -138,10 +137,6 @@ class Library:
         self.suggestions = SuggestionManager(self._store, self)
         self.search = SearchManager(self._store, self)
         self.comparison = ComparisonReads(self._store, self)
-
-    @classmethod
-    def open(cls, path: str | Path | None = None, **kwargs) -> Library:
-        return cls(path, **kwargs)
 
     @classmethod
     def open_for_app(cls, path: str | Path | None = None, *, wait: float = 2.0,
@@ -224,13 +219,6 @@ class Library:
     def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
         """Call `callback(change)` after each committed change; returns the unsubscribe."""
         return self._store.subscribe(callback)
-
-    def integrity_check(self) -> str:
-        rows = self._store.execute("PRAGMA integrity_check").fetchall()
-        return "; ".join(r[0] for r in rows)
-
-    def backup(self, dest: str | Path) -> Path:
-        return backups.make_backup(self.conn, self.path, out=dest)
 
     def make_backup(self, reason: str = "manual", out: str | Path | None = None) -> Path:
         return backups.make_backup(self.conn, self.path, reason, out=out)

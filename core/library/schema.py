@@ -20,13 +20,9 @@ from clausemark.core.library import backups
 APPLICATION_ID = 0x434C4D4B
 BUSY_TIMEOUT_MS = 5000
 
-# Name, colour; order = shortcut order (1, 2, 3, 4).
-DEFAULT_THEMES = [
-    ("children", "#2E86DE", "Rights and protection of children, including unaccompanied minors."),
-    ("detention", "#C0392B", "Immigration detention, alternatives to detention, conditions."),
-    ("remittances", "#27AE60", "Remittance flows, their cost and financial inclusion."),
-    ("consular rights", "#8E44AD", "Consular notification, access and assistance."),
-]
+# The default themes of a new library come from these steps (frozen as released);
+# resources/default_themes.json says the same for reading without a library, and a test keeps
+# the two equal. New defaults for existing libraries need a new step, as version 4 did.
 
 
 def now() -> str:
@@ -35,6 +31,16 @@ def now() -> str:
 
 
 # -- migration steps ---------------------------------------------------------------------------
+
+# The four default themes as released in version 1 (name, colour, description); order =
+# shortcut order. Frozen: a released step never changes what it writes.
+_V1_DEFAULT_THEMES = [
+    ("children", "#2E86DE", "Rights and protection of children, including unaccompanied minors."),
+    ("detention", "#C0392B", "Immigration detention, alternatives to detention, conditions."),
+    ("remittances", "#27AE60", "Remittance flows, their cost and financial inclusion."),
+    ("consular rights", "#8E44AD", "Consular notification, access and assistance."),
+]
+
 
 def _v1_base(conn: sqlite3.Connection) -> None:
     """Documents with their PDFs, the paragraph tree with full-text search, footnotes, themes
@@ -121,7 +127,7 @@ def _v1_base(conn: sqlite3.Connection) -> None:
     conn.executemany(
         "INSERT INTO themes (name, colour, position, description, created) VALUES (?, ?, ?, ?, ?)",
         [(name, colour, i, description, stamp)
-         for i, (name, colour, description) in enumerate(DEFAULT_THEMES)])
+         for i, (name, colour, description) in enumerate(_V1_DEFAULT_THEMES)])
 
 
 def _v2_history(conn: sqlite3.Connection) -> None:
@@ -158,15 +164,47 @@ def _v3_tag_spans(conn: sqlite3.Connection) -> None:
         paragraph_id, theme_id, ifnull(span_start, -1), ifnull(span_end, -1))""")
 
 
+# Descriptions and cue phrases of the default themes as released in version 4 (frozen).
+_V4_THEME_DETAILS: dict[str, tuple[str, list[str]]] = {
+    "children": (
+        "Rights and protection of persons under 18: children, minors, juveniles, adolescents, "
+        "girls and boys as children; birth registration, child labour, child marriage, juvenile "
+        "justice, unaccompanied and migrant children.",
+        ["child", "children", "childhood", '"minors"', "unaccompanied minor", "juvenile justice",
+         "juvenile offender", "juvenile delinquency", "juvenile detention",
+         "juveniles deprived of liberty", "adolescent", "girl", "boy", "infant", "newborn",
+         "orphan", "birth registration", "under 18 years of age", "under the age of 18",
+         "under 18", "Beijing Rules", "Havana Rules", "Riyadh Guidelines"]),
+    "detention": (
+        "Deprivation of liberty by authorities: arrest, detention (criminal, pretrial, "
+        "immigration), custody, imprisonment, prisons and prisoners, overincarceration, "
+        "conditions of detention and alternatives to it.",
+        ["detention", "detain", "detainee", "custody", "custodial", "imprison", "imprisonment",
+         "prison", "prisoner", "incarceration", "incarcerate", "overincarceration", "jail",
+         "penitentiary", "arrest", "deprivation of liberty", "deprived of liberty",
+         "deprive of liberty", "places of detention", "Nelson Mandela Rules", "Bangkok Rules",
+         "Tokyo Rules", "Havana Rules", "-arrest warrant"]),
+    "remittances": (
+        "Money migrants send home: remittance flows, their cost, channels and use, and the "
+        "financial inclusion of senders and recipients.",
+        ["remittance", "remittances", "remit", "money transfer", "money transfers",
+         "remittance service providers"]),
+    "consular rights": (
+        "Consular relations: consular notification, access, assistance and protection of "
+        "nationals abroad (including detained nationals), consular capacities, and the "
+        "protection and inviolability of consular missions, posts, premises and officers.",
+        ["consular", "consulate", "consul", "consular notification", "consular access",
+         "consular assistance", "consular protection", "Vienna Convention on Consular Relations"]),
+}
+
+
 def _v4_suggestions(conn: sqlite3.Connection) -> None:
     """Themes carry cue phrases (a JSON list) for suggestions; the default themes get careful
     descriptions and cues unless the analyst changed them. Rejected suggestions are remembered
     per paragraph and theme, so a rejected theme is not proposed again for that clause."""
-    from clausemark.core.library.theme_defaults import DEFAULT_THEME_DETAILS
-
     conn.execute("ALTER TABLE themes ADD COLUMN cues TEXT NOT NULL DEFAULT '[]'")
-    v1_descriptions = {name: description for name, _, description in DEFAULT_THEMES}
-    for name, (description, cues) in DEFAULT_THEME_DETAILS.items():
+    v1_descriptions = {name: description for name, _, description in _V1_DEFAULT_THEMES}
+    for name, (description, cues) in _V4_THEME_DETAILS.items():
         conn.execute("UPDATE themes SET cues = ? WHERE name = ? COLLATE NOCASE AND cues = '[]'",
                      (json.dumps(cues, ensure_ascii=False), name))
         conn.execute("UPDATE themes SET description = ? WHERE name = ? COLLATE NOCASE "

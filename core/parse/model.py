@@ -15,6 +15,11 @@ HEADING = "heading"
 Box = tuple[int, float, float, float, float]  # page (from 1), x0, y0, x1, y1
 
 
+def citation(symbol: str | None, label: str) -> str:
+    """Diplomats' citation form: "A/RES/78/217, OP 5 (a)" (the label alone without a symbol)."""
+    return f"{symbol}, {label}" if symbol else label
+
+
 @dataclass
 class Paragraph:
     id: str
@@ -86,7 +91,7 @@ class Resolution:
         return next((p for p in self.walk() if p.id == paragraph_id), None)
 
     def citation(self, paragraph: Paragraph) -> str:
-        return f"{self.symbol}, {paragraph.label}" if self.symbol else paragraph.label
+        return citation(self.symbol, paragraph.label)
 
     def to_dict(self) -> dict:
         return {

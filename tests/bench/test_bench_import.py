@@ -148,7 +148,7 @@ def test_import_and_search_200(imported):
 def test_open_and_search_5000(imported, tmp_path):
     lib, _ = imported
     path = tmp_path / "scaled.clausemark"
-    lib.backup(path)
+    lib.make_backup(out=path)
     with Library(path, author="bench") as big:
         start = time.perf_counter()
         scale_up(big, COPIES)

@@ -15,6 +15,7 @@ import pytest
 
 from clausemark.core.library.library import Library
 from clausemark.core.parse.model import Paragraph, Resolution
+from tests.core.library_helpers import integrity_check
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 30
@@ -75,7 +76,7 @@ def test_reported_tags_survive_sigkill(tmp_path):
         killed_while_writing += bool(saved)
 
         with Library(path) as lib:  # check after every kill, as the next analyst would
-            assert lib.integrity_check() == "ok", f"seed {seed}"
+            assert integrity_check(lib) == "ok", f"seed {seed}"
             rows = lib.conn.execute(
                 "SELECT p.pid, group_concat(th.name || ':' || t.note, '|') FROM tags t "
                 "JOIN paragraphs p ON p.id = t.paragraph_id JOIN themes th ON th.id = t.theme_id "
@@ -110,7 +111,7 @@ IMPORT_KILLS = int(os.environ.get("CLAUSEMARK_IMPORT_KILLS", 12))
 def _check_library(path, expected: dict, reported: set, seed: int) -> set:
     """Sound file, every reported document whole, none half-written; returns the stored names."""
     with Library(path) as lib:
-        assert lib.integrity_check() == "ok", f"seed {seed}"
+        assert integrity_check(lib) == "ok", f"seed {seed}"
         conn = lib.conn
         conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == [], f"seed {seed}"

@@ -8,7 +8,8 @@ import pytest
 from clausemark.core.errors import LibraryError, LibraryVersionError
 from clausemark.core.library import schema
 from clausemark.core.library.library import Library
-from tests.core.library_helpers import fake_pdf, sample_resolution
+from clausemark.resources import default_themes
+from tests.core.library_helpers import fake_pdf, integrity_check, sample_resolution
 
 OLDER = list(range(schema.LATEST_VERSION))  # 0 = a file from before the first schema
 
@@ -61,7 +62,7 @@ def test_every_older_version_migrates_to_the_latest_keeping_all_data(tmp_path, v
     write_old_library(path, version)
     with Library(path, author="carla") as lib:
         assert lib.schema_version == schema.LATEST_VERSION
-        assert lib.integrity_check() == "ok"
+        assert integrity_check(lib) == "ok"
         assert [t.name for t in lib.themes.list()][:4] == ["children", "detention", "remittances",
                                                            "consular rights"]
         if version == 0:
@@ -82,9 +83,9 @@ def test_every_older_version_migrates_to_the_latest_keeping_all_data(tmp_path, v
             assert actions[:2] == [("tag", "ana"), ("tag", "ben")]
             assert len(actions) == (3 if version >= 2 else 2)  # nothing entered twice
         # version 4: cue phrases for the default themes; the analyst's descriptions are kept
-        from clausemark.core.library.theme_defaults import DEFAULT_THEME_DETAILS
-        assert lib.themes.get("detention").cues == tuple(DEFAULT_THEME_DETAILS["detention"][1])
-        assert lib.themes.get("detention").description == DEFAULT_THEME_DETAILS["detention"][0]
+        [detention] = [t for t in default_themes() if t["name"] == "detention"]
+        assert lib.themes.get("detention").cues == tuple(detention["cues"])
+        assert lib.themes.get("detention").description == detention["description"]
         if version >= 1:
             assert lib.themes.get("remittances").description == "our own words"
             assert lib.themes.get("statelessness").cues == ()
