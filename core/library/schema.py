@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlite_utils
+
 from clausemark.core.errors import LibraryError, LibraryVersionError
 from clausemark.core.library import backups
 
@@ -219,8 +221,38 @@ def _v4_suggestions(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX suggestion_rejections_theme ON suggestion_rejections(theme_id)")
 
 
+def _v5_views(conn: sqlite3.Connection) -> None:
+    """Views for reading a library without Clausemark (`sqlite-utils query lib.clausemark
+    "select * from tag_citations"`, Datasette, a spreadsheet's SQL import):
+
+    tag_citations  one row per tag, in document order: symbol, paragraph id, label, citation
+                   ("A/RES/78/217, OP 5 (a)", the label alone without a symbol), paragraph kind,
+                   theme, note, author, when tagged and changed, the quoted words of a span tag
+    theme_counts   one row per theme (top-level ones first, then sub-themes by parent, each in
+                   position order): name, parent, colour, retired, and how many tags, tagged
+                   paragraphs and tagged documents it has (its own only, not its sub-themes')"""
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    db.create_view("tag_citations", """
+        SELECT t.id AS tag_id, d.id AS document_id, d.symbol, d.title, d.adopted,
+               p.pid AS paragraph, p.label,
+               CASE WHEN d.symbol IS NULL OR d.symbol = '' THEN p.label
+                    ELSE d.symbol || ', ' || p.label END AS citation,
+               p.kind, th.name AS theme, t.note, t.author, t.created AS tagged,
+               t.modified, t.quote
+        FROM tags t JOIN paragraphs p ON p.id = t.paragraph_id
+        JOIN documents d ON d.id = p.document_id JOIN themes th ON th.id = t.theme_id
+        ORDER BY d.id, p.position, th.position, t.span_start, t.id""")
+    db.create_view("theme_counts", """
+        SELECT th.id AS theme_id, th.name AS theme, parent.name AS parent, th.colour,
+               th.retired, count(t.id) AS tags, count(DISTINCT t.paragraph_id) AS paragraphs,
+               count(DISTINCT p.document_id) AS documents
+        FROM themes th LEFT JOIN themes parent ON parent.id = th.parent_id
+        LEFT JOIN tags t ON t.theme_id = th.id LEFT JOIN paragraphs p ON p.id = t.paragraph_id
+        GROUP BY th.id ORDER BY th.parent_id IS NOT NULL, th.parent_id, th.position""")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
-                                                         _v4_suggestions]
+                                                         _v4_suggestions, _v5_views]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -62,6 +62,7 @@ def test_every_older_version_migrates_to_the_latest_keeping_all_data(tmp_path, v
     write_old_library(path, version)
     with Library(path, author="carla") as lib:
         assert lib.schema_version == schema.LATEST_VERSION
+        assert {"tag_citations", "theme_counts"} <= set(lib.db.view_names())
         assert integrity_check(lib) == "ok"
         assert [t.name for t in lib.themes.list()][:4] == ["children", "detention", "remittances",
                                                            "consular rights"]
