@@ -92,7 +92,7 @@ class Library:
             core/library/changes.py (DocumentsChanged, ThemesChanged, TagsChanged, NoteChanged,
             SuggestionsChanged) arrive after the change is committed
         db -> sqlite_utils.Database over the same connection: lib.db.query(sql), and the
-            documented views tag_citations and theme_counts (core/library/schema.py, _v5_views)
+            documented views tag_citations and theme_counts (core/library/schema.py, _reading_views)
         make_backup(reason="manual", out=None) -> Path     consistent copy of the whole file:
             into backups/ with rotation, or to `out`
 

@@ -307,7 +307,8 @@ def _is_italic_heading(block: Block) -> bool:
             and len(text.split()) <= 12 and not text.endswith((",", ";", ".", ":")))
 
 
-ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+          "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 
 
 def _next_roman(prev: str) -> str | None:

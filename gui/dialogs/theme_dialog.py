@@ -45,12 +45,12 @@ from clausemark.core.library import (
 )
 from clausemark.core.suggest import ThemeCuesCommand
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
+from clausemark.gui.dialogs.theme_cues_dialog import HELP as CUES_HELP
+from clausemark.gui.dialogs.theme_cues_dialog import cues_to_text, text_to_cues
 from clausemark.gui.window import undo_steps
 from clausemark.gui.window.tag_actions import swatch
 
 IdRole = Qt.ItemDataRole.UserRole
-from clausemark.gui.dialogs.theme_cues_dialog import HELP as CUES_HELP
-from clausemark.gui.dialogs.theme_cues_dialog import cues_to_text, text_to_cues
 
 
 class ThemeDialog(QDialog):

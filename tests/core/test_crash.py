@@ -32,11 +32,11 @@ print("ready", flush=True)
 for i, pid in enumerate(todo):
     # two tags and a note in one transaction: all three must survive together, or none
     with lib.transaction():
-        first = lib.tags.add("%s", pid, "children", note="n" + pid)
-        lib.tags.add("%s", pid, "detention")
+        first = lib.tags.add("@SYMBOL@", pid, "children", note="n" + pid)
+        lib.tags.add("@SYMBOL@", pid, "detention")
         lib.tags.set_note(first.id, "checked " + pid)
     print("saved", pid, flush=True)
-""" % (SYMBOL, SYMBOL)
+""".replace("@SYMBOL@", SYMBOL)
 
 
 def big_resolution(n: int) -> Resolution:
@@ -165,7 +165,7 @@ def test_import_killed_at_random_moments_leaves_whole_documents(tmp_path, dev_di
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     reported: set[str] = {keep}
     killed_mid_import = 0
-    for i in range(IMPORT_KILLS):
+    for _ in range(IMPORT_KILLS):
         workers = rng.choice((1, 1, 2))  # the in-process parser, and sometimes the pool
         child = subprocess.Popen([sys.executable, "-c", IMPORT_CHILD, str(path), str(folder),
                                   str(workers)], cwd=ROOT, env=env, stdout=subprocess.PIPE,

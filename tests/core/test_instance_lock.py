@@ -32,7 +32,7 @@ def hold(path, seconds: float) -> subprocess.Popen:
     child = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)], cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = child.stdout.readline().strip()
-    assert line == "open", child.stderr.read() if not line else line
+    assert line == "open", line or child.stderr.read()
     return child
 
 

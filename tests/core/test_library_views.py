@@ -1,4 +1,4 @@
-"""The library's SQL views (schema step `_v5_views`) read a library without Clausemark: with
+"""The library's SQL views (schema step `_reading_views`) read a library without Clausemark: with
 the sqlite-utils command line, Datasette or any SQLite client."""
 import json
 import subprocess

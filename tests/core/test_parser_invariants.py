@@ -20,7 +20,8 @@ from clausemark.core.parse.parser import parse_pdf
 KNOWN = {"A_RES_78_247": "ops", "A_RES_79_281": "ops", "A_RES_78_319": "footnotes",
          "A_RES_79_323": "subs"}
 LETTERS = list(string.ascii_lowercase) + [c * 2 for c in string.ascii_lowercase]
-ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+          "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 FOOTER = re.compile(r"\b\d{2}-\d{5}\b|\b\d{1,2}/\d{1,2}$")
 
 

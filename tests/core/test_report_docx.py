@@ -11,7 +11,9 @@ from docx.shared import Cm
 from clausemark.core.output import ReportCancelled
 from clausemark.core.reports.docx_report import write_docx
 from clausemark.core.reports.select import Selection, select
-from tests.core.report_helpers import lib  # noqa: F401 (a fixture)
+from tests.core import report_helpers
+
+lib = report_helpers.lib  # the fixture: the tagged library, open
 
 
 @pytest.fixture
