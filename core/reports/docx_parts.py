@@ -77,7 +77,46 @@ def define_styles(doc) -> dict:
     meta.font.size = Pt(9)
     meta.font.color.rgb = GREY
     meta.paragraph_format.space_after = Pt(4)
+    # Lines under a heading stay on the heading's page with what follows them.
+    meta_next = _paragraph_style(doc, "Report Meta Next", "Report Meta")
+    meta_next.paragraph_format.keep_with_next = True
+    lead = _paragraph_style(doc, "Report Lead")
+    lead.font.size = Pt(12)
+    lead.paragraph_format.space_before = Pt(12)
+    lead.paragraph_format.space_after = Pt(18)
+    footnote = _paragraph_style(doc, "Clause Footnote")
+    footnote.font.name = SERIF
+    footnote.font.size = Pt(8.5)
+    footnote.paragraph_format.left_indent = Cm(1.2)
+    footnote.paragraph_format.first_line_indent = Cm(-0.4)
+    footnote.paragraph_format.space_after = Pt(1)
+    reference = _paragraph_style(doc, "Clause Reference", "Clause Note")
+    reference.font.italic = False
+    reference.font.color.rgb = GREY
+    overview_theme = _paragraph_style(doc, "Overview Theme")
+    overview_theme.font.bold = True
+    overview_theme.font.size = Pt(11)
+    overview_theme.paragraph_format.space_before = Pt(8)
+    overview_theme.paragraph_format.space_after = Pt(2)
+    overview_theme.paragraph_format.keep_with_next = True
+    overview = _paragraph_style(doc, "Overview Line")
+    overview.paragraph_format.left_indent = Cm(0.5)
+    overview.paragraph_format.space_after = Pt(2)
+    for level in (1, 2):
+        h = doc.styles[f"Heading {level}"]
+        h.paragraph_format.keep_with_next = True
+        h.paragraph_format.page_break_before = False
+    toc = {}
+    for level in (1, 2):
+        toc[level] = _paragraph_style(doc, f"toc {level}")  # Word's built-in name and id
+        toc[level].style_id = f"TOC{level}"
+        toc[level].paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        toc[level].paragraph_format.space_after = Pt(2 if level == 2 else 4)
+        toc[level].font.bold = level == 1
     return {"citation": citation, "text": text, "note": note, "meta": meta,
+            "meta_next": meta_next, "lead": lead, "footnote": footnote, "reference": reference,
+            "overview_theme": overview_theme, "overview": overview,
+            "toc_heading": doc.styles["TOC Heading"], "toc1": toc[1], "toc2": toc[2],
             "h1": doc.styles["Heading 1"], "h2": doc.styles["Heading 2"],
             "title": doc.styles["Title"], "subtitle": doc.styles["Subtitle"],
             "normal": normal}
@@ -92,17 +131,21 @@ class BodyWriter:
         self._end = body.find(qn("w:sectPr"))  # the body's last child; new blocks go before it
         self._parent = doc._body  # python-docx's own parent object for Paragraph proxies
 
-    def paragraph(self, style=None, text: str | None = None, **run_format) -> Paragraph:
+    def detached(self, style=None) -> Paragraph:
+        """A paragraph not yet in the body (the caller places it)."""
         p = OxmlElement("w:p")
         if style is not None:  # by id: `Paragraph.style = ` searches every style each time
             ppr = OxmlElement("w:pPr")
             ppr.append(OxmlElement("w:pStyle", {qn("w:val"): style.style_id}))
             p.append(ppr)
+        return Paragraph(p, self._parent)
+
+    def paragraph(self, style=None, text: str | None = None, **run_format) -> Paragraph:
+        para = self.detached(style)
         if self._end is not None:
-            self._end.addprevious(p)
+            self._end.addprevious(para._p)
         else:
-            self.doc.element.body.append(p)
-        para = Paragraph(p, self._parent)
+            self.doc.element.body.append(para._p)
         if text:
             add_run(para, text, **run_format)
         return para
@@ -175,3 +218,120 @@ def set_widths(table, widths) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
+
+
+# -- fields that Word fills in when the document is opened --------------------------------------
+
+def update_fields_on_open(doc) -> None:
+    """w:updateFields in the settings: Word (after asking) and LibreOffice recompute the table of
+    contents and page references when the brief is opened."""
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    flag = OxmlElement("w:updateFields", {qn("w:val"): "true"})
+    # CT_Settings is a sequence: updateFields comes before these (Word rejects a wrong order).
+    for later in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
+                  "w:rsids"):
+        found = settings.find(qn(later))
+        if found is not None:
+            found.addprevious(flag)
+            return
+    settings.append(flag)
+
+
+def field_start(para: Paragraph, instruction: str) -> None:
+    """Begin a field whose result (the paragraphs that follow) Word will replace; close it with
+    field_end, possibly in a later paragraph (a TOC field spans its entries)."""
+    for child in _field_runs(instruction):
+        para._p.append(child)
+
+
+def field_end(para: Paragraph) -> None:
+    r = OxmlElement("w:r")
+    r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
+    para._p.append(r)
+
+
+def _field_runs(instruction: str):
+    begin = OxmlElement("w:r")
+    begin.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin", qn("w:dirty"): "true"}))
+    instr_run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.text = f" {instruction} "
+    instr.set(_XML_SPACE, "preserve")
+    instr_run.append(instr)
+    separate = OxmlElement("w:r")
+    separate.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
+    return begin, instr_run, separate
+
+
+def bookmark(para: Paragraph, name: str, number: int) -> None:
+    """A bookmark around the paragraph's content (the target of links and page references)."""
+    para._p.insert(1 if para._p.pPr is not None else 0,
+                   OxmlElement("w:bookmarkStart", {qn("w:id"): str(number), qn("w:name"): name}))
+    para._p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(number)}))
+
+
+def internal_link(para: Paragraph, anchor: str, text: str, **run_format) -> None:
+    """Text that jumps to a bookmark when clicked (Word, LibreOffice, and the PDF they make)."""
+    link = OxmlElement("w:hyperlink", {qn("w:anchor"): anchor, qn("w:history"): "1"})
+    run = add_run(para, text, **run_format)
+    link.append(run)  # moves the run into the link
+    para._p.append(link)
+
+
+def page_reference(para: Paragraph, anchor: str, placeholder: str = "") -> None:
+    """PAGEREF: the page a bookmark is on, filled in when fields are updated."""
+    for child in _field_runs(f"PAGEREF {anchor} \\h"):
+        para._p.append(child)
+    add_run(para, placeholder)
+    field_end(para)
+
+
+def set_language(doc, tag: str = "en-GB") -> None:
+    """The proofing language of every run unless a run says otherwise."""
+    rpr = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = rpr.find(qn("w:rPrDefault")).find(qn("w:rPr")) if rpr is not None else None
+    if rpr is None:
+        return
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+
+
+def superscript(run) -> None:
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        run.insert(0, rpr)
+    rpr.append(OxmlElement("w:vertAlign", {qn("w:val"): "superscript"}))
+
+
+# -- table geometry ------------------------------------------------------------------------------
+
+PT_PER_CM = 28.3465
+CELL_MARGIN_TWIPS = 68  # 0.12 cm left and right in every cell of a fitted table
+CELL_PADDING_CM = 0.34  # those margins and a little air
+
+
+def narrow_cell_margins(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(OxmlElement(f"w:{side}", {qn("w:w"): str(CELL_MARGIN_TWIPS),
+                                                qn("w:type"): "dxa"}))
+    tbl_pr.append(margins)
+
+
+def text_width_cm(text: str, size_pt: float, bold: bool = False) -> float:
+    """A generous estimate of how wide `text` is in Calibri: enough to size a column so that
+    a word never has to break inside it."""
+    em = 0.53 if bold else 0.51  # average advance of Calibri's letters and digits, and more
+    wide = sum(1 for c in text if c.isupper() or c in "mwMW@%")
+    return (len(text) + 0.25 * wide) * em * size_pt / PT_PER_CM
+
+
+def longest_word_cm(text: str, size_pt: float, bold: bool = False) -> float:
+    return max((text_width_cm(w, size_pt, bold) for w in text.split()), default=0.0)
