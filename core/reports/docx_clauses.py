@@ -87,8 +87,7 @@ class ClauseWriter:
         return cite, facts
 
     def clause(self, theme: Theme, group: list[ReportRow]) -> None:
-        b = self.brief
-        out, st, first = b.out, b.styles, group[0]
+        first = group[0]
         key = (first.document_id, first.paragraph)
         cite, facts = self._citation(theme, first)
         if key in self.quoted:

@@ -26,8 +26,9 @@ from tests.core.report_helpers import lib  # noqa: F401 (a fixture)
 pytestmark = pytest.mark.timeout(60)
 
 
-def _write(lib, path, selection=Selection(), **kwargs):
-    return docx.Document(str(write_docx(select(lib, selection), path, library=lib, **kwargs)))
+def _write(lib, path, selection=None, **kwargs):
+    data = select(lib, selection or Selection())
+    return docx.Document(str(write_docx(data, path, library=lib, **kwargs)))
 
 
 @pytest.fixture
@@ -236,7 +237,7 @@ def test_footnotes_the_clause_cites_are_printed_under_the_quote(brief):
 
 
 def test_a_clause_under_two_themes_is_quoted_once_and_referred_to(brief):
-    quotes = Counter((p.text for p in brief.paragraphs if p.style.name == "Clause Text"))
+    quotes = Counter(p.text for p in brief.paragraphs if p.style.name == "Clause Text")
     assert quotes["To end the immigration detention of children"] == 2  # 78/217 and the draft
     detention = _after(brief, "Detention")
     i = next(i for i, p in enumerate(detention) if p.text.startswith("A/RES/78/217, OP 2 (b)"))
