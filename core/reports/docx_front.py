@@ -14,6 +14,7 @@ from clausemark.core.reports.docx_parts import (
     add_run,
     field_end,
     field_start,
+    internal_link,
     set_widths,
 )
 from clausemark.core.reports.figures import figures
@@ -24,9 +25,9 @@ SUBTITLE_THEMES = 6
 NAMED_DOCUMENTS = 6  # in the sentence that says what the brief covers
 TOC_SECOND_LEVEL_UP_TO = 80  # document headings; more, and the contents list only the themes
 _VERB_PREFIXES = ("also ", "further ", "once again ", "again ")
-VIEWER_NOTE = ("The page numbers of this list are filled in when the brief is opened in Word "
-               "(answer Yes when it asks to update fields) or LibreOffice. A viewer that does "
-               "not update fields shows the headings without page numbers.")
+VIEWER_NOTE = ("Word adds the page numbers to this list when the brief is opened (answer Yes "
+               "when it asks to update fields). Other viewers show the headings without page "
+               "numbers; each is a link to its section.")
 
 
 def operative_verb(opening: str | None) -> str | None:
@@ -97,21 +98,23 @@ class FrontMatter:
         self._anchor = heading
         b.out.paragraph(b.styles["meta"], VIEWER_NOTE, italic=True)
 
-    def finish_contents(self, headings: list[tuple[int, str]]) -> None:
-        """The TOC field after the Contents heading, its result the headings themselves (what a
-        viewer that does not update fields shows)."""
+    def finish_contents(self, headings: list[tuple[int, str, str]]) -> None:
+        """The TOC field after the Contents heading. Its result, what shows until Word updates
+        it (LibreOffice and other viewers never do), is already the list of headings, each a
+        link to its heading."""
         b = self.brief
-        second = sum(1 for level, _ in headings if level == 2) <= TOC_SECOND_LEVEL_UP_TO
-        shown = [(lvl, text) for lvl, text in headings if lvl == 1 or second]
+        second = sum(1 for level, _, _ in headings if level == 2) <= TOC_SECOND_LEVEL_UP_TO
+        shown = [h for h in headings if h[0] == 1 or second]
         levels = "1-2" if second else "1-1"
         anchor = self._anchor._p
         paragraphs = []
-        for level, text in shown or [(1, "")]:
+        for level, text, name in shown or [(1, "", "")]:
             para = b.out.detached(b.styles[f"toc{level}"])
             paragraphs.append(para)
             if para is paragraphs[0]:
                 field_start(para, f'TOC \\o "{levels}" \\h \\z \\u')
-            add_run(para, text)
+            if name:  # no page number: LibreOffice keeps a TOC's text as it is, and the
+                internal_link(para, name, text)  # empty numbers after dot leaders looked broken
         field_end(paragraphs[-1])
         for para in reversed(paragraphs):
             anchor.addnext(para._p)

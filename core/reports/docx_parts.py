@@ -335,3 +335,9 @@ def text_width_cm(text: str, size_pt: float, bold: bool = False) -> float:
 
 def longest_word_cm(text: str, size_pt: float, bold: bool = False) -> float:
     return max((text_width_cm(w, size_pt, bold) for w in text.split()), default=0.0)
+
+
+def add_tab(para: Paragraph) -> None:
+    r = OxmlElement("w:r")
+    r.append(OxmlElement("w:tab"))
+    para._p.append(r)

@@ -28,6 +28,7 @@ from clausemark.core.reports.docx_parts import (
     BodyWriter,
     add_field,
     add_run,
+    bookmark,
     define_styles,
     set_a4,
     set_language,
@@ -38,6 +39,7 @@ from clausemark.core.reports.figures import figures
 from clausemark.core.reports.select import ReportData, ReportRow
 from clausemark.core.reports.wording import long_date
 
+HEADING_BOOKMARKS = 1_000_000  # bookmark ids of headings start here (clauses count from 1)
 MATRIX_TITLES = {"counts": "Counts: clauses per theme and document",
                  "cooccurrence": "Co-occurrence: clauses carrying two themes"}
 
@@ -52,7 +54,7 @@ class Brief:
         self.out = BodyWriter(self.doc)
         self.now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         self.today = long_date(self.now.date().isoformat())
-        self.headings: list[tuple[int, str]] = []
+        self.headings: list[tuple[int, str, str]] = []  # (level, text, bookmark)
         self.rows_of: dict[int, list[ReportRow]] = defaultdict(list)
         for r in data.rows:
             self.rows_of[r.theme_id].append(r)
@@ -65,8 +67,12 @@ class Brief:
                     names.append(theme.name)
 
     def heading(self, level: int, text: str):
-        self.headings.append((level, text))
-        return self.out.paragraph(self.styles[f"h{level}"], text)
+        """A Heading 1 or 2 with a bookmark, which the contents link to and take pages from."""
+        name = f"_Toc_cm{len(self.headings) + 1}"  # "_": a hidden bookmark, as Word's own
+        self.headings.append((level, text, name))
+        para = self.out.paragraph(self.styles[f"h{level}"], text)
+        bookmark(para, name, HEADING_BOOKMARKS + len(self.headings))
+        return para
 
     def setup(self) -> None:
         section = self.doc.sections[0]
