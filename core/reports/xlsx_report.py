@@ -30,7 +30,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 WIDTHS = {"symbol": 16, "title": 32, "adopted": 11, "paragraph_id": 11, "citation": 24,
           "kind": 13, "opening": 20, "theme": 18, "text": 80, "note": 40, "author": 16,
           "tagged": 17, "excerpt": 50}
-DATE_COLUMNS = {"adopted": "yyyy-mm-dd", "tagged": "yyyy-mm-dd hh:mm"}
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
 
@@ -56,17 +55,18 @@ def _header(ws, names) -> list:
     return cells
 
 
-def _date(ws, iso: str | None, fmt: str):
+def _date(ws, iso: str | None):
+    """A date (or, with a time, a UTC date-time) cell; openpyxl gives it a date format
+    (yyyy-mm-dd, or yyyy-mm-dd h:mm:ss)."""
     if not iso:
         return None
     try:
-        value = (dt.datetime.fromisoformat(iso).astimezone(dt.UTC).replace(tzinfo=None)
-                 if "T" in iso else dt.date.fromisoformat(iso[:10]))
+        if "T" in iso:
+            return dt.datetime.fromisoformat(iso).astimezone(dt.UTC).replace(tzinfo=None,
+                                                                             microsecond=0)
+        return dt.date.fromisoformat(iso[:10])
     except ValueError:
         return _text(ws, iso)
-    cell = WriteOnlyCell(ws, value=value)
-    cell.number_format = fmt
-    return cell
 
 
 def _tags_sheet(wb, data: ReportData, ticker: Ticker) -> None:
@@ -77,18 +77,12 @@ def _tags_sheet(wb, data: ReportData, ticker: Ticker) -> None:
     last = get_column_letter(len(TAG_COLUMNS))
     ws.auto_filter.ref = f"A1:{last}{len(data.rows) + 1}"
     ws.append(_header(ws, TAG_COLUMNS))
-    dates = {TAG_COLUMNS.index(name): fmt for name, fmt in DATE_COLUMNS.items()}
+    adopted, tagged = TAG_COLUMNS.index("adopted"), TAG_COLUMNS.index("tagged")
     for r in data.rows:
         cells = tag_cells(r)
-        cells[TAG_COLUMNS.index("tagged")] = r.tagged  # the full time stamp, not the CSV's text
-        row = []
-        for i, value in enumerate(cells):
-            if i in dates:
-                row.append(_date(ws, value, dates[i]))
-            elif isinstance(value, str):
-                row.append(_text(ws, value) if value else None)
-            else:
-                row.append(value)
+        row = [_text(ws, v) if isinstance(v, str) and v else (v or None) for v in cells]
+        row[adopted] = _date(ws, r.adopted)
+        row[tagged] = _date(ws, r.tagged)  # the full time stamp, not the CSV's text
         ws.append(row)
         ticker.step()
 
