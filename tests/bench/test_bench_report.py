@@ -71,7 +71,7 @@ def test_csv_reports_10000_tags(tagged, tmp_path):
     print(f"== CSV, {TAGS} tags: select {selecting:.3f} s + write {writing:.3f} s; end to end "
           f"{total:.3f} s (median of 3; target < 1 s); {size:.1f} MB")
     for matrix in ("counts", "cooccurrence"):
-        took, _ = _timed(lambda: write_csv(select(lib, Selection()), tmp_path / "m.csv",
+        took, _ = _timed(lambda matrix=matrix: write_csv(select(lib, Selection()), tmp_path / "m.csv",
                                            matrix), 3)
         print(f"== CSV {matrix} matrix from {TAGS} tags: {took:.3f} s end to end (median of 3)")
     with open(out, encoding="utf-8-sig") as f:
@@ -101,3 +101,19 @@ def test_excel_workbook_10000_tags(tagged, tmp_path):
     total, _ = _timed(lambda: write_xlsx(select(lib, Selection()), out), 3)
     print(f"== Excel workbook, {TAGS} tags: {total:.2f} s end to end (median of 3; target < 3 s); "
           f"{out.stat().st_size / 1e6:.1f} MB")
+
+
+def test_word_brief_with_version_changes_50_documents(tagged, tmp_path):
+    """Up to details.MAX_COMPARED_DOCUMENTS, each document is aligned with its earlier version
+    for the overview: the slowest brief a delegation would ask for."""
+    lib = tagged
+    docs = tuple(d.id for d in lib.documents()[:50])
+    out = tmp_path / "brief50.docx"
+    start = time.perf_counter()
+    data = select(lib, Selection(documents=docs))
+    write_docx(data, out, library=lib)
+    took = time.perf_counter() - start
+    doc = docx.Document(str(out))
+    changes = sum(1 for p in doc.paragraphs if "against its earlier version" in p.text)
+    print(f"== Word brief, 50 documents ({len(data.rows)} tags) with changes since earlier "
+          f"versions ({changes} theme-document lines): {took:.2f} s end to end")

@@ -348,3 +348,31 @@ def test_cancel_mid_way_writes_nothing(lib, tmp_path):
         write_docx(select(lib, Selection()), tmp_path / "c.docx", library=lib,
                    cancelled=cancelled)
     assert list(tmp_path.glob("*.docx")) == [] and list(tmp_path.glob("*.part")) == []
+
+
+@pytest.mark.corpus
+@pytest.mark.timeout(180)
+def test_real_versions_of_the_rights_of_the_child_resolution(dev_dir, tmp_path):
+    """A/RES/78/187 and its next version A/RES/80/190, parsed from the real PDFs: the overview
+    of a theme says what changed; pages and footnotes come from the parse."""
+    from clausemark.core.library.importer import import_all
+    from clausemark.core.library.library import Library
+
+    with Library(tmp_path / "real.clausemark", author="analyst") as lib:
+        import_all(lib, [dev_dir / "mp_A_RES_78_187-EN.pdf", dev_dir / "mp_A_RES_80_190-EN.pdf"],
+                   workers=1)
+        for pid in ("PP1", "OP15", "OP5"):
+            lib.tag("A/RES/78/187", pid, "children")
+        for pid in ("PP1", "OP15", "OP2"):
+            lib.tag("A/RES/80/190", pid, "children")
+        doc = _write(lib, tmp_path / "real.docx", Selection(documents=("A/RES/80/190",)))
+    lines = [p.text for p in _after(doc, "Overview")]
+    change = next(t for t in lines if t.startswith("A/RES/80/190 against its earlier version"))
+    assert change.startswith("A/RES/80/190 against its earlier version A/RES/78/187 "
+                             "(19 December 2023): ")
+    assert "edited (OP 2, was OP 3" in change and "dropped (OP 5)" in change
+    children = _after(doc, "Children")
+    cite = next(p.text for p in children if p.text.startswith("A/RES/80/190, PP 1"))
+    assert "Rights of the child · 15 December 2025 · p. 1" in cite
+    foot = next(p for p in children if p.style.name == "Clause Footnote")
+    assert foot.text.startswith("1 United Nations, Treaty Series")
