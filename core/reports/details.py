@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from clausemark.core.compare.align import NEW, align
+from clausemark.core.compare import NEW, align
 from clausemark.core.compare.predecessor import PredecessorIndex
 from clausemark.core.library.records import DocumentInfo
 from clausemark.core.output import Ticker
@@ -91,7 +91,7 @@ def _compare(library, index, doc, resolution, tagged: dict[str, set[int]],
     pair_of = {pair.new.id: pair for pair in alignment.pairs}
     dropped = {p.id for p in alignment.dropped}
     earlier_tags: dict[int, list] = defaultdict(list)
-    for tag in library.tags(document=earlier.id):
+    for tag in library.tags.list(document=earlier.id):
         earlier_tags[tag.theme_id].append(tag)
     themes = sorted({t for ids in tagged.values() for t in ids})
     for theme_id in themes:

@@ -187,10 +187,10 @@ def _versions(lib):
                                     "Requests the Secretary-General to report on children in "
                                     "immigration detention at its next session", pages=[3]))
     lib.add_resolution(new, fake_pdf("79/301"))
-    lib.tag("A/RES/78/217", "OP1", "children")
-    lib.tag("A/RES/78/217", "PP2", "children")
+    lib.tags.add("A/RES/78/217", "OP1", "children")
+    lib.tags.add("A/RES/78/217", "PP2", "children")
     for pid in ("OP1", "OP3", "OP2(b)"):
-        lib.tag("A/RES/79/301", pid, "children")
+        lib.tags.add("A/RES/79/301", pid, "children")
 
 
 def test_overview_says_what_changed_since_the_earlier_version(lib, tmp_path):
@@ -201,8 +201,8 @@ def test_overview_says_what_changed_since_the_earlier_version(lib, tmp_path):
     assert ("A/RES/79/301 against its earlier version A/RES/78/217 (19 December 2023): "
             "1 new (OP 3); 1 edited (OP 1); 1 unchanged; 1 dropped (PP 2).") in lines
     # An earlier version without the theme's tags cannot say what was dropped, and says so.
-    lib.add_theme("health")
-    lib.tag("A/RES/79/301", "OP3", "health")
+    lib.themes.add("health")
+    lib.tags.add("A/RES/79/301", "OP3", "health")
     doc = _write(lib, tmp_path / "h.docx", Selection(themes=("health",),
                                                     documents=("A/RES/79/301",)))
     lines = " ".join(p.text for p in _after(doc, "Overview"))
@@ -287,8 +287,8 @@ def test_layout_a4_headings_keep_with_next_and_no_page_break_per_theme(brief):
 
 def test_table_header_words_fit_their_columns(lib, tmp_path):
     for name in ("education", "health", "labour", "internally displaced persons"):
-        lib.add_theme(name)
-        lib.tag("A/RES/79/300", "OP2", name)
+        lib.themes.add(name)
+        lib.tags.add("A/RES/79/300", "OP2", name)
     doc = _write(lib, tmp_path / "wide.docx")
     for table in doc.tables[1:]:
         grid = [int(w.get(qn("w:w"))) for w in table._tbl.tblGrid.iter(qn("w:gridCol"))]
@@ -299,8 +299,8 @@ def test_table_header_words_fit_their_columns(lib, tmp_path):
 
 def test_many_themes_turn_the_summary_sideways(lib, tmp_path):
     for name in ("education", "health", "labour", "housing", "water"):
-        lib.add_theme(name)
-        lib.tag("A/RES/79/300", "OP2", name)
+        lib.themes.add(name)
+        lib.tags.add("A/RES/79/300", "OP2", name)
     doc = _write(lib, tmp_path / "wide.docx")
     widths = [s.page_width > s.page_height for s in doc.sections]
     assert widths == [False, True, False]  # front matter, summary, theme sections
@@ -331,8 +331,8 @@ def test_without_the_library_the_brief_still_writes(lib, tmp_path):
 
 
 def test_control_characters_from_a_pdf_do_not_break_the_file(lib, tmp_path):
-    tag = lib.find_tag("A/RES/79/300", "PP1", "children")
-    lib.set_note(tag.id, "odd\x02character\x1fhere")
+    tag = lib.tags.find("A/RES/79/300", "PP1", "children")
+    lib.tags.set_note(tag.id, "odd\x02character\x1fhere")
     doc = _write(lib, tmp_path / "odd.docx")
     assert any("oddcharacterhere" in p.text for p in doc.paragraphs)
 
@@ -362,9 +362,9 @@ def test_real_versions_of_the_rights_of_the_child_resolution(dev_dir, tmp_path):
         import_all(lib, [dev_dir / "mp_A_RES_78_187-EN.pdf", dev_dir / "mp_A_RES_80_190-EN.pdf"],
                    workers=1)
         for pid in ("PP1", "OP15", "OP5"):
-            lib.tag("A/RES/78/187", pid, "children")
+            lib.tags.add("A/RES/78/187", pid, "children")
         for pid in ("PP1", "OP15", "OP2"):
-            lib.tag("A/RES/80/190", pid, "children")
+            lib.tags.add("A/RES/80/190", pid, "children")
         doc = _write(lib, tmp_path / "real.docx", Selection(documents=("A/RES/80/190",)))
     lines = [p.text for p in _after(doc, "Overview")]
     change = next(t for t in lines if t.startswith("A/RES/80/190 against its earlier version"))

@@ -57,10 +57,10 @@ def test_dates_are_date_cells_and_citations_are_there(book):
 @pytest.mark.parametrize("note", ["=HYPERLINK(\"http://evil\",\"x\")", "+1+2", "-2+3",
                                   "@SUM(A1:A9)", "=cmd|' /C calc'!A0"])
 def test_formula_injection_is_impossible(lib, tmp_path, note):
-    tag = lib.find_tag("A/RES/79/300", "OP1", "remittances")
-    lib.set_note(tag.id, note)
-    lib.add_theme("=2+3")
-    lib.tag("A/RES/79/300", "OP2", "=2+3")
+    tag = lib.tags.find("A/RES/79/300", "OP1", "remittances")
+    lib.tags.set_note(tag.id, note)
+    lib.themes.add("=2+3")
+    lib.tags.add("A/RES/79/300", "OP2", "=2+3")
     path = write_xlsx(select(lib, Selection()), tmp_path / "evil.xlsx")
     book = openpyxl.load_workbook(path)
     cells = [c for ws in book for row in ws.iter_rows() for c in row if c.value is not None]
