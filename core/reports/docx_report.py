@@ -1,9 +1,10 @@
 """The Word brief for a head of delegation (python-docx), put together from its parts:
 
 - docx_front.py: title page (the selection in words, author, date), contents (a TOC field),
-  an overview per theme (counts, operative verbs, changes since earlier versions);
-- docx_tables.py: the summary table and, when asked for, the matrices, from `figures`, so they
-  agree with the CSV and the Excel workbook;
+  and, after the summary, an overview per theme (counts, operative verbs, changes since
+  earlier versions);
+- docx_tables.py: the summary table and, when asked for, the matrices (at the end), from
+  `figures`, so they agree with the CSV and the Excel workbook;
 - docx_clauses.py: a Heading 1 per theme and a Heading 2 per document, each clause quoted once
   with its citation, title, date, page, footnotes and notes;
 - docx_parts.py: page set-up, styles, fields, and a fast way to append paragraphs.
@@ -98,42 +99,49 @@ class Brief:
         props.revision = 1
 
     def summary(self) -> None:
-        self.heading(1, "Summary")
         fig = figures(self.data)
         what = ("Clauses per document and theme. A clause is one paragraph (PP 3, OP 5 (a)); "
                 "one tagged with two themes counts under each theme, and once under Clauses.")
         if fig.tags_differ:
             what += (" Tags counts the tags themselves (one row each in the CSV): more than the "
                      "clauses where a clause carries two themes or several tagged passages.")
-        self.out.paragraph(self.styles["meta_next"], what)
+
+        def intro():
+            self.heading(1, "Summary")
+            self.out.paragraph(self.styles["meta_next"], what)
         columns, rows = summary_rows(self.data)
-        TableWriter(self).table(columns, rows, before=self._part_line)
+        TableWriter(self).table(columns, rows, before=self._part_line, intro=intro)
 
     def _part_line(self, part: int, parts: int) -> None:
         if parts > 1:
             self.out.paragraph(self.styles["meta_next"], f"Part {part + 1} of {parts}")
 
-    def matrix(self, name: str) -> None:
-        self.heading(2, MATRIX_TITLES[name])
+    def matrix(self, name: str, first: bool) -> None:
         what, columns, rows = matrix_rows(self.data, name)
-        self.out.paragraph(self.styles["meta_next"], what)
+
+        def intro():
+            if first:
+                self.heading(1, "Matrices")
+            self.heading(2, MATRIX_TITLES[name])
+            self.out.paragraph(self.styles["meta_next"], what)
         total_rows = 1 if name == "counts" else 0
-        TableWriter(self).table(columns, rows, total_rows=total_rows, before=self._part_line)
+        TableWriter(self).table(columns, rows, total_rows=total_rows, before=self._part_line,
+                                intro=intro)
 
     def build(self):
         self.setup()
         front = FrontMatter(self)
         front.title_page()
         front.contents()
-        front.overview()
+        # The summary straight after the contents: when it needs a sideways page, that page
+        # starts where a page ends anyway, not after a few lines of the overview.
         self.summary()
+        front.overview()
         clauses = ClauseWriter(self)
         for theme in self.data.themes:
             clauses.theme_section(theme, self.rows_of.get(theme.id, []))
-        if self.matrices:
-            self.heading(1, "Matrices")
-            for name in self.matrices:
-                self.matrix(name)
+        for n, name in enumerate(self.matrices):
+            self.matrix(name, first=n == 0)
         front.finish_contents(self.headings)
         return self.doc
 

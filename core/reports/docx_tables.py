@@ -90,13 +90,16 @@ class TableWriter:
         section.page_width, section.page_height = (wide, tall) if landscape else (tall, wide)
 
     def table(self, columns: list[Column], rows: list[list], total_rows: int = 1,
-              before=None) -> int:
+              before=None, intro=None) -> int:
         """Fitted table(s) of `rows` (cells: str, int, or (bold text, grey text)); the last
-        `total_rows` rows are shaded as totals. `before(part, parts)` may write a line above each
-        part. Returns how many tables were written."""
+        `total_rows` rows are shaded as totals. `intro()` writes the heading and lines above the
+        table, on the sideways page when the table needs one (not alone on the page before it);
+        `before(part, parts)` may write a line above each part. Returns how many tables."""
         landscape, parts = _parts(columns)
         if landscape:
             self._section(landscape=True)
+        if intro is not None:
+            intro()
         for n, indexes in enumerate(parts):
             if before is not None:
                 before(n, len(parts))

@@ -91,7 +91,7 @@ def test_word_brief_10000_tags(tagged, tmp_path):
           f"write {done - selected:.2f} s; target < 15 s); {out.stat().st_size / 1e6:.1f} MB")
     doc = docx.Document(str(out))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Overview", "Summary"] + [t[:1].upper() + t[1:] for t in THEMES] + \
+    assert headings == ["Summary", "Overview"] + [t[:1].upper() + t[1:] for t in THEMES] + \
         ["Matrices"]
 
 

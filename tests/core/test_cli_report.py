@@ -54,7 +54,7 @@ def test_format_from_the_file_name_and_dates(capsys, db, tmp_path):
     text = "\n".join(p.text for p in doc.paragraphs if p.style.name.startswith("Clause"))
     assert "A/RES/79/300, PP 1" in text and "A/RES/78/217" not in text
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == \
-        ["Overview", "Summary", "Children", "Remittances"]
+        ["Summary", "Overview", "Children", "Remittances"]
 
 
 def test_matrix_csv(capsys, db, tmp_path):

@@ -55,7 +55,7 @@ def _summary(doc):
 
 
 def test_headings_make_the_navigation_pane(brief):
-    assert _styled(brief, "Heading 1") == ["Overview", "Summary", "Children", "Detention",
+    assert _styled(brief, "Heading 1") == ["Summary", "Overview", "Children", "Detention",
                                            "Child detention", "Remittances", "Consular rights"]
     h2 = _styled(brief, "Heading 2")
     assert "A/RES/78/217 — Protection of migrants" in h2
@@ -101,7 +101,7 @@ def test_a_real_toc_field_updated_on_opening_with_a_note_for_other_viewers(brief
     assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
     # The field's cached result already lists the headings (what a non-updating viewer shows).
     entries = _styled(brief, "toc 1")
-    assert entries == ["Overview", "Summary", "Children", "Detention", "Child detention",
+    assert entries == ["Summary", "Overview", "Children", "Detention", "Child detention",
                        "Remittances", "Consular rights"]
     assert "A/RES/78/217 — Protection of migrants" in _styled(brief, "toc 2")
     contents = _after(brief, "Contents", style="TOC Heading")
@@ -303,7 +303,14 @@ def test_many_themes_turn_the_summary_sideways(lib, tmp_path):
         lib.tags.add("A/RES/79/300", "OP2", name)
     doc = _write(lib, tmp_path / "wide.docx")
     widths = [s.page_width > s.page_height for s in doc.sections]
-    assert widths == [False, True, False]  # front matter, summary, theme sections
+    assert widths == [False, True, False]  # title and contents, summary, the rest
+    # The summary's heading and explanation are on the sideways page with its table.
+    paragraphs = doc.paragraphs
+    heading = next(i for i, p in enumerate(paragraphs)
+                   if p.text == "Summary" and p.style.name == "Heading 1")
+    ends_portrait = [i for i, p in enumerate(paragraphs) if p._p.pPr is not None
+                     and p._p.pPr.find(qn("w:sectPr")) is not None]
+    assert ends_portrait[0] < heading < ends_portrait[1]
 
 
 def test_footer_numbers_pages_with_fields_and_title_page_has_none(brief):
@@ -317,7 +324,7 @@ def test_footer_numbers_pages_with_fields_and_title_page_has_none(brief):
 def test_selection_limits_the_brief_and_named_theme_without_clauses_says_so(lib, tmp_path):
     doc = _write(lib, tmp_path / "small.docx",
                  Selection(themes=("remittances", "consular rights"), since="2024"))
-    assert _styled(doc, "Heading 1") == ["Overview", "Summary", "Remittances", "Consular rights"]
+    assert _styled(doc, "Heading 1") == ["Summary", "Overview", "Remittances", "Consular rights"]
     assert any("No clause in the selected documents" in p.text
                for p in _after(doc, "Consular rights"))
     body = "\n".join(p.text for p in doc.paragraphs if not p.style.name.startswith("Overview"))
@@ -327,7 +334,7 @@ def test_selection_limits_the_brief_and_named_theme_without_clauses_says_so(lib,
 def test_without_the_library_the_brief_still_writes(lib, tmp_path):
     doc = docx.Document(str(write_docx(select(lib, Selection()), tmp_path / "plain.docx")))
     assert "Clause Footnote" not in {p.style.name for p in doc.paragraphs}
-    assert _styled(doc, "Heading 1")[:2] == ["Overview", "Summary"]
+    assert _styled(doc, "Heading 1")[:2] == ["Summary", "Overview"]
 
 
 def test_control_characters_from_a_pdf_do_not_break_the_file(lib, tmp_path):

@@ -185,7 +185,7 @@ def test_counts_matrix_and_word_brief_with_dates(qtbot, dialog, tmp_path, monkey
     assert opened == [str(brief)]
     doc = docx.Document(str(brief))
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == \
-        ["Overview", "Summary", "Children", "Remittances"]
+        ["Summary", "Overview", "Children", "Remittances"]
     assert any(p.text.startswith("A/RES/79/300, PP 1   ") for p in doc.paragraphs)
 
 
