@@ -35,7 +35,12 @@ from clausemark.core.reports.docx_parts import (
     set_language,
     update_fields_on_open,
 )
-from clausemark.core.reports.docx_tables import TableWriter, matrix_rows, summary_rows
+from clausemark.core.reports.docx_tables import (
+    TableWriter,
+    matrix_rows,
+    needs_sideways,
+    summary_rows,
+)
 from clausemark.core.reports.figures import figures
 from clausemark.core.reports.select import ReportData, ReportRow
 from clausemark.core.reports.wording import long_date
@@ -116,17 +121,23 @@ class Brief:
         if parts > 1:
             self.out.paragraph(self.styles["meta_next"], f"Part {part + 1} of {parts}")
 
-    def matrix(self, name: str, first: bool) -> None:
-        what, columns, rows = matrix_rows(self.data, name)
-
-        def intro():
-            if first:
-                self.heading(1, "Matrices")
-            self.heading(2, MATRIX_TITLES[name])
-            self.out.paragraph(self.styles["meta_next"], what)
-        total_rows = 1 if name == "counts" else 0
-        TableWriter(self).table(columns, rows, total_rows=total_rows, before=self._part_line,
-                                intro=intro)
+    def matrices_at_end(self) -> None:
+        """The matrices as tables, last. When one needs a sideways page, all of them go on
+        sideways pages (one turn of the page, and none back at the end of the document)."""
+        tables = [(name, *matrix_rows(self.data, name)) for name in self.matrices]
+        if not tables:
+            return
+        writer = TableWriter(self)
+        sideways = any(needs_sideways(columns) for _, _, columns, _ in tables)
+        if sideways:
+            writer.section(landscape=True)
+        self.heading(1, "Matrices")
+        for name, what, columns, rows in tables:
+            def intro(name=name, what=what):
+                self.heading(2, MATRIX_TITLES[name])
+                self.out.paragraph(self.styles["meta_next"], what)
+            writer.table(columns, rows, total_rows=1 if name == "counts" else 0,
+                         before=self._part_line, intro=intro, sideways=sideways)
 
     def build(self):
         self.setup()
@@ -140,8 +151,7 @@ class Brief:
         clauses = ClauseWriter(self)
         for theme in self.data.themes:
             clauses.theme_section(theme, self.rows_of.get(theme.id, []))
-        for n, name in enumerate(self.matrices):
-            self.matrix(name, first=n == 0)
+        self.matrices_at_end()
         front.finish_contents(self.headings)
         return self.doc
 

@@ -34,6 +34,7 @@ from clausemark.core.reports.wording import short_date, short_title
 
 SIZE = 8.5  # points, every cell
 HEADER_FILL, TOTAL_FILL = "DCE6F0", "F2F2F2"
+KEEP_TOGETHER_ROWS = 30
 MAX_MATRIX_DOCUMENT_COLUMNS = 8  # more documents: the counts matrix lists them as rows
 
 
@@ -55,12 +56,17 @@ def column(title: str, values=(), key: bool = False, grow: bool = False, floor: 
     return Column(title, max(floor, widest + CELL_PADDING_CM), key, grow)
 
 
-def _parts(columns: list[Column]) -> tuple[bool, list[list[int]]]:
-    """(landscape, column indexes of each table) so that every table fits the page width."""
+def needs_sideways(columns: list[Column]) -> bool:
+    return sum(c.width for c in columns) > usable_cm(False)
+
+
+def _parts(columns: list[Column], sideways: bool | None = None) -> tuple[bool, list[list[int]]]:
+    """(landscape, column indexes of each table) so that every table fits the page width;
+    `sideways` says the orientation when the caller has chosen it."""
     keys = [i for i, c in enumerate(columns) if c.key]
     rest = [i for i, c in enumerate(columns) if not c.key]
     need = sum(c.width for c in columns)
-    if need <= usable_cm(False):
+    if need <= usable_cm(False) and not sideways:
         return False, [keys + rest]
     if need <= usable_cm(True):
         return True, [keys + rest]
@@ -82,7 +88,7 @@ class TableWriter:
     def __init__(self, brief):
         self.brief = brief
 
-    def _section(self, landscape: bool) -> None:
+    def section(self, landscape: bool) -> None:
         section = self.brief.doc.add_section(WD_SECTION.NEW_PAGE)
         section.different_first_page_header_footer = False
         wide, tall = Cm(A4_LONG_CM), Cm(A4_SHORT_CM)
@@ -90,22 +96,25 @@ class TableWriter:
         section.page_width, section.page_height = (wide, tall) if landscape else (tall, wide)
 
     def table(self, columns: list[Column], rows: list[list], total_rows: int = 1,
-              before=None, intro=None) -> int:
+              before=None, intro=None, sideways: bool | None = None) -> int:
         """Fitted table(s) of `rows` (cells: str, int, or (bold text, grey text)); the last
         `total_rows` rows are shaded as totals. `intro()` writes the heading and lines above the
         table, on the sideways page when the table needs one (not alone on the page before it);
-        `before(part, parts)` may write a line above each part. Returns how many tables."""
-        landscape, parts = _parts(columns)
-        if landscape:
-            self._section(landscape=True)
+        `before(part, parts)` may write a line above each part. With `sideways` None the table
+        turns its own pages as needed; True or False: the caller has set the page.
+        Returns how many tables were written."""
+        landscape, parts = _parts(columns, sideways)
+        own = sideways is None and landscape
+        if own:
+            self.section(landscape=True)
         if intro is not None:
             intro()
         for n, indexes in enumerate(parts):
             if before is not None:
                 before(n, len(parts))
             self._one(columns, indexes, rows, total_rows, usable_cm(landscape))
-        if landscape:
-            self._section(landscape=False)
+        if own:
+            self.section(landscape=False)
         return len(parts)
 
     def _one(self, columns, indexes, rows, total_rows, room) -> None:
@@ -124,8 +133,11 @@ class TableWriter:
             row = table.add_row()
             cant_split(row)
             total = r >= len(rows) - total_rows
+            keep = len(rows) <= KEEP_TOGETHER_ROWS and r < len(rows) - 1
             for cell, i in zip(row.cells, indexes):
                 para = cell.paragraphs[0]
+                if keep:  # a short table is not split over two pages
+                    para.paragraph_format.keep_with_next = True
                 value = values[i]
                 if total:
                     shade(cell, TOTAL_FILL)
