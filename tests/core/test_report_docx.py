@@ -383,3 +383,17 @@ def test_real_versions_of_the_rights_of_the_child_resolution(dev_dir, tmp_path):
     assert "Rights of the child · 15 December 2025 · p. 1" in cite
     foot = next(p for p in children if p.style.name == "Clause Footnote")
     assert foot.text.startswith("1 United Nations, Treaty Series")
+
+
+def test_wide_matrices_share_one_sideways_section_at_the_end(lib, tmp_path):
+    for name in ("education", "health", "labour", "housing", "water"):
+        lib.themes.add(name)
+        lib.tags.add("A/RES/79/300", "OP2", name)
+    doc = _write(lib, tmp_path / "m.docx", matrices=("counts", "cooccurrence"))
+    # title and contents, summary sideways, themes, matrices sideways (no empty page after)
+    assert [s.page_width > s.page_height for s in doc.sections] == [False, True, False, True]
+    matrices = [t for t in doc.tables if t.rows[0].cells[0].text == "Theme"]
+    assert len(matrices) == 2
+    for table in matrices:  # short tables keep their rows together
+        assert all(r.cells[0].paragraphs[0].paragraph_format.keep_with_next
+                   for r in table.rows[1:-1])
