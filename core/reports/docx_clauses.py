@@ -19,6 +19,7 @@ from clausemark.core.reports.docx_parts import (
 )
 from clausemark.core.reports.select import ReportRow, counted
 from clausemark.core.reports.wording import (
+    draft_facts,
     heading_text,
     long_date,
     pages_text,
@@ -66,7 +67,8 @@ class ClauseWriter:
             title = f"{doc.display_name} — {doc.title}" if doc.title else doc.display_name
             b.heading(2, title)
             adopted = f"Adopted {long_date(doc.adopted)}" if doc.adopted else "Not adopted (draft)"
-            out.paragraph(st["meta_next"], " · ".join(x for x in (adopted, doc.body) if x))
+            facts = [adopted, doc.body, *draft_facts(doc)]
+            out.paragraph(st["meta_next"], " · ".join(x for x in facts if x))
             for group in paragraphs.values():
                 self.clause(theme, group)
                 b.ticker.step(len(group))
@@ -76,7 +78,10 @@ class ClauseWriter:
         doc = self.documents[first.document_id]
         cite = b.out.paragraph(b.styles["citation"], first.citation)
         facts = b.details.clause(first.document_id, first.paragraph) if b.details else None
-        where = [short_title(doc.title), long_date(doc.adopted) if doc.adopted else "draft",
+        distributed = getattr(doc, "distributed", None)
+        when = long_date(doc.adopted) if doc.adopted else \
+            f"draft of {long_date(distributed)}" if distributed else "draft"
+        where = [short_title(doc.title), when,
                  pages_text(facts.pages) if facts else ""]
         add_run(cite, "   " + " · ".join(w for w in where if w), colour=GREY, size=8.5,
                 bold=False)
@@ -126,7 +131,7 @@ class ClauseWriter:
         add_run(para, ".")
         passages = [r.excerpt for r in group if r.span and r.excerpt]
         if passages:
-            add_run(para, " Tagged here: " + " … ".join(f"“{clean(p)}”" for p in passages))
+            add_run(para, " Tagged here: " + " … ".join(f"“{clean(p)}”" for p in passages) + ".")
 
     def _note(self, r: ReportRow) -> None:
         b = self.brief

@@ -57,3 +57,25 @@ def in_words(items: list[str], conjunction: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def draft_facts(doc) -> list[str]:
+    """What a document's own page 1 says beyond the adoption date (drafts): its type, the
+    committee, when it was distributed, its sponsors. Empty for what the library does not hold
+    (older libraries, documents that say nothing of it)."""
+    facts = []
+    kind = getattr(doc, "document_type", None)
+    if kind and kind != "resolution":
+        facts.append(heading_text(kind))
+    committee = getattr(doc, "committee", None)
+    if committee:
+        facts.append(committee)
+    distributed = getattr(doc, "distributed", None)
+    if distributed and not getattr(doc, "adopted", None):
+        facts.append(f"distributed {long_date(distributed)}")
+    sponsors = getattr(doc, "sponsors", None) or []
+    if sponsors:
+        shown = in_words(list(sponsors[:6])) + (f" and {len(sponsors) - 6} more"
+                                                 if len(sponsors) > 6 else "")
+        facts.append(f"sponsors: {shown}")
+    return facts

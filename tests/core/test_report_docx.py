@@ -397,3 +397,15 @@ def test_wide_matrices_share_one_sideways_section_at_the_end(lib, tmp_path):
     for table in matrices:  # short tables keep their rows together
         assert all(r.cells[0].paragraphs[0].paragraph_format.keep_with_next
                    for r in table.rows[1:-1])
+
+
+def test_draft_facts_are_shown_when_the_library_holds_them():
+    from types import SimpleNamespace
+
+    from clausemark.core.reports.wording import draft_facts
+    draft = SimpleNamespace(document_type="draft resolution", committee="Third Committee",
+                            distributed="2025-11-03", adopted=None,
+                            sponsors=["Honduras", "Mexico"])
+    assert draft_facts(draft) == ["Draft resolution", "Third Committee",
+                                  "distributed 3 November 2025", "sponsors: Honduras and Mexico"]
+    assert draft_facts(SimpleNamespace(adopted="2023-12-19")) == []
