@@ -409,3 +409,12 @@ def test_draft_facts_are_shown_when_the_library_holds_them():
     assert draft_facts(draft) == ["Draft resolution", "Third Committee",
                                   "distributed 3 November 2025", "sponsors: Honduras and Mexico"]
     assert draft_facts(SimpleNamespace(adopted="2023-12-19")) == []
+
+
+def test_a_long_brief_lists_only_the_themes_in_its_contents(lib, tmp_path, monkeypatch):
+    from clausemark.core.reports import docx_front
+    monkeypatch.setattr(docx_front, "TOC_SECOND_LEVEL_UP_TO", 3)
+    doc = _write(lib, tmp_path / "long.docx")
+    instructions = [t.text.strip() for t in doc.element.body.iter(qn("w:instrText"))]
+    assert 'TOC \\o "1-1" \\h \\z \\u' in instructions
+    assert _styled(doc, "toc 2") == [] and "Children" in _styled(doc, "toc 1")
