@@ -11,5 +11,5 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "make_report": "make", "preview_report": "make", "ReportResult": "make",
     "write_csv": "csv_report", "MATRICES": "csv_report",
     "write_docx": "docx_report", "write_xlsx": "xlsx_report",
-    "Figures": "figures", "figures": "figures",
+    "Figures": "figures",
 })
