@@ -322,7 +322,11 @@ def narrow_cell_margins(table) -> None:
     for side in ("left", "right"):
         margins.append(OxmlElement(f"w:{side}", {qn("w:w"): str(CELL_MARGIN_TWIPS),
                                                 qn("w:type"): "dxa"}))
-    tbl_pr.append(margins)
+    look = tbl_pr.find(qn("w:tblLook"))  # CT_TblPr is a sequence: tblCellMar before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
 
 
 def text_width_cm(text: str, size_pt: float, bold: bool = False) -> float:
