@@ -8,13 +8,15 @@ other (a link to the quotation, with its page)."""
 from __future__ import annotations
 
 from clausemark.core.library.records import Theme
+from clausemark.core.reports.docx_fields import (
+    bookmark,
+    internal_link,
+    page_reference,
+)
 from clausemark.core.reports.docx_parts import (
     GREY,
     add_run,
-    bookmark,
     clean,
-    internal_link,
-    page_reference,
     superscript,
 )
 from clausemark.core.reports.select import ReportRow, counted

@@ -9,12 +9,14 @@ from collections import Counter
 
 from docx.shared import Cm
 
-from clausemark.core.reports.docx_parts import (
-    GREY,
-    add_run,
+from clausemark.core.reports.docx_fields import (
     field_end,
     field_start,
     internal_link,
+)
+from clausemark.core.reports.docx_parts import (
+    GREY,
+    add_run,
     set_widths,
 )
 from clausemark.core.reports.figures import figures

@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 
 # XML 1.0 forbids most control characters; a stray one from a PDF would stop the save.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 SERIF = "Times New Roman"  # clause text, as in the UN originals
 SANS = "Calibri"  # everything else (LibreOffice shows the metric twin Carlito)
@@ -170,27 +170,10 @@ def add_run(para: Paragraph, text: str, *, bold: bool = False, italic: bool = Fa
         r.append(rpr)
     t = OxmlElement("w:t")
     t.text = clean(text)
-    t.set(_XML_SPACE, "preserve")
+    t.set(XML_SPACE, "preserve")
     r.append(t)
     para._p.append(r)
     return r
-
-
-def add_field(para: Paragraph, instruction: str, placeholder: str = "1") -> None:
-    """A field such as PAGE or NUMPAGES, computed by Word or LibreOffice when shown."""
-    def run_with(child):
-        r = OxmlElement("w:r")
-        r.append(child)
-        para._p.append(r)
-
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
-    instr = OxmlElement("w:instrText")
-    instr.text = f" {instruction} "
-    instr.set(_XML_SPACE, "preserve")
-    run_with(instr)
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
-    add_run(para, placeholder)
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
 
 
 def repeat_as_header(row) -> None:
@@ -218,74 +201,6 @@ def set_widths(table, widths) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
-
-
-# -- fields that Word fills in when the document is opened --------------------------------------
-
-def update_fields_on_open(doc) -> None:
-    """w:updateFields in the settings: Word (after asking) and LibreOffice recompute the table of
-    contents and page references when the brief is opened."""
-    settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is not None:
-        return
-    flag = OxmlElement("w:updateFields", {qn("w:val"): "true"})
-    # CT_Settings is a sequence: updateFields comes before these (Word rejects a wrong order).
-    for later in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
-                  "w:rsids"):
-        found = settings.find(qn(later))
-        if found is not None:
-            found.addprevious(flag)
-            return
-    settings.append(flag)
-
-
-def field_start(para: Paragraph, instruction: str) -> None:
-    """Begin a field whose result (the paragraphs that follow) Word will replace; close it with
-    field_end, possibly in a later paragraph (a TOC field spans its entries)."""
-    for child in _field_runs(instruction):
-        para._p.append(child)
-
-
-def field_end(para: Paragraph) -> None:
-    r = OxmlElement("w:r")
-    r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
-    para._p.append(r)
-
-
-def _field_runs(instruction: str):
-    begin = OxmlElement("w:r")
-    begin.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin", qn("w:dirty"): "true"}))
-    instr_run = OxmlElement("w:r")
-    instr = OxmlElement("w:instrText")
-    instr.text = f" {instruction} "
-    instr.set(_XML_SPACE, "preserve")
-    instr_run.append(instr)
-    separate = OxmlElement("w:r")
-    separate.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
-    return begin, instr_run, separate
-
-
-def bookmark(para: Paragraph, name: str, number: int) -> None:
-    """A bookmark around the paragraph's content (the target of links and page references)."""
-    para._p.insert(1 if para._p.pPr is not None else 0,
-                   OxmlElement("w:bookmarkStart", {qn("w:id"): str(number), qn("w:name"): name}))
-    para._p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(number)}))
-
-
-def internal_link(para: Paragraph, anchor: str, text: str, **run_format) -> None:
-    """Text that jumps to a bookmark when clicked (Word, LibreOffice, and the PDF they make)."""
-    link = OxmlElement("w:hyperlink", {qn("w:anchor"): anchor, qn("w:history"): "1"})
-    run = add_run(para, text, **run_format)
-    link.append(run)  # moves the run into the link
-    para._p.append(link)
-
-
-def page_reference(para: Paragraph, anchor: str, placeholder: str = "") -> None:
-    """PAGEREF: the page a bookmark is on, filled in when fields are updated."""
-    for child in _field_runs(f"PAGEREF {anchor} \\h"):
-        para._p.append(child)
-    add_run(para, placeholder)
-    field_end(para)
 
 
 def set_language(doc, tag: str = "en-GB") -> None:
@@ -339,9 +254,3 @@ def text_width_cm(text: str, size_pt: float, bold: bool = False) -> float:
 
 def longest_word_cm(text: str, size_pt: float, bold: bool = False) -> float:
     return max((text_width_cm(w, size_pt, bold) for w in text.split()), default=0.0)
-
-
-def add_tab(para: Paragraph) -> None:
-    r = OxmlElement("w:r")
-    r.append(OxmlElement("w:tab"))
-    para._p.append(r)

@@ -24,16 +24,18 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from clausemark.core.output import CancelCheck, ProgressCallback, Ticker, atomic_output
 from clausemark.core.reports import details as report_details
 from clausemark.core.reports.docx_clauses import ClauseWriter
+from clausemark.core.reports.docx_fields import (
+    add_field,
+    bookmark,
+    update_fields_on_open,
+)
 from clausemark.core.reports.docx_front import FrontMatter
 from clausemark.core.reports.docx_parts import (
     BodyWriter,
-    add_field,
     add_run,
-    bookmark,
     define_styles,
     set_a4,
     set_language,
-    update_fields_on_open,
 )
 from clausemark.core.reports.docx_tables import (
     TableWriter,
