@@ -1,5 +1,5 @@
-"""Small python-docx building blocks for the Word brief: page set-up, named styles, a PAGE field,
-and a fast way to append paragraphs and runs.
+"""Small python-docx building blocks for the Word brief: page set-up, named styles, table cells
+and widths, and a fast way to append paragraphs and runs (fields: docx_fields.py).
 
 Why the fast path: python-docx's `Document.add_paragraph` looks for the section properties at the
 end of the body by scanning every earlier paragraph, `Paragraph.style = ` checks every style to
