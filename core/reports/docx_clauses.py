@@ -90,7 +90,7 @@ class ClauseWriter:
         others = [n for n in b.themes_of[(first.document_id, first.paragraph)]
                   if n != theme.name]
         if others:
-            add_run(cite, "   also: " + ", ".join(others), colour=GREY, size=8.5)
+            add_run(cite, "   also: " + ", ".join(others), colour=GREY, size=8.5, bold=False)
         return cite, facts
 
     def clause(self, theme: Theme, group: list[ReportRow]) -> None:

@@ -151,14 +151,16 @@ class BodyWriter:
         return para
 
 
-def add_run(para: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
+def add_run(para: Paragraph, text: str, *, bold: bool | None = None, italic: bool = False,
             highlight: bool = False, colour: RGBColor | None = None, size: float | None = None):
     """A run with plain text (no tabs or line breaks: paragraph texts are normalised)."""
     r = OxmlElement("w:r")
-    if bold or italic or highlight or colour is not None or size is not None:
+    if bold is not None or italic or highlight or colour is not None or size is not None:
         rpr = OxmlElement("w:rPr")
         if bold:
             rpr.append(OxmlElement("w:b"))
+        elif bold is False:  # not bold even in a bold style
+            rpr.append(OxmlElement("w:b", {qn("w:val"): "0"}))
         if italic:
             rpr.append(OxmlElement("w:i"))
         if colour is not None:

@@ -147,9 +147,9 @@ class TableWriter:
                         add_run(para, f"  {value[1]}", colour=GREY, size=SIZE - 0.5)
                 elif isinstance(value, int):
                     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                    add_run(para, str(value) if value else "–", size=SIZE, bold=total)
+                    add_run(para, str(value) if value else "–", size=SIZE, bold=total or None)
                 else:
-                    add_run(para, str(value), size=SIZE, bold=total and not columns[i].grow)
+                    add_run(para, str(value), size=SIZE, bold=(total and not columns[i].grow) or None)
             self.brief.ticker.step(0)
         widths = [columns[i].width for i in indexes]
         spare = max(0.0, room - sum(widths))
