@@ -31,7 +31,8 @@ class Store:
                  read_only_reason: str | None = None):
         self.path = path
         self._conn: sqlite3.Connection | None = conn
-        self._db = sqlite_utils.Database(conn)  # the same connection, for sqlite-utils' helpers
+        # the same connection, for sqlite-utils; plugins are not loaded (100 ms at the first open)
+        self._db = sqlite_utils.Database(conn, execute_plugins=False)
         self.author = author
         self.read_only_reason = read_only_reason
         self._depth = 0
