@@ -1,6 +1,7 @@
 """The library file: `Library` (the one door the GUI and the command line use), its SQLite
 schema and migrations, backups, the one-editor lock, PDF import, undo commands, where files live,
-and the first start. May import clausemark.core.parse; never reports, compare, suggest or cli."""
+and the first start. May import clausemark.core.parse and clausemark.resources (the default
+themes, the samples); never reports, compare, suggest or cli."""
 
 from clausemark.core.public_names import public_names
 
