@@ -14,6 +14,8 @@ from clausemark.core.parse.metadata import DATE_ONLY, MEETING, VOTE_NOTE
 from clausemark.core.parse.pdf_lines import SUPERSCRIPT, Row
 
 NUMBER = re.compile(r"^(\d{1,3})\.(?=\s|$)\s*")
+# "25    Condemns": a number without its full stop; taken only when it is the next one.
+BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
 LETTER = re.compile(r"^\(([a-z]{1,4})\)(?=\s|$)\s*")
 FOOTNOTE_REF = re.compile(r"^\d{1,3}(?:\s*,\s*\d{1,3})*$")
 SOFT = "\u00ad"  # marks a line-end hyphen whose fate is decided once the whole text is known
@@ -21,10 +23,11 @@ SOFT = "\u00ad"  # marks a line-end hyphen whose fate is decided once the whole 
 
 @dataclass
 class Block:
-    kind: str  # "text", "heading", "meeting", "date", "vote"
+    kind: str  # "text", "heading", "table", "meeting", "date", "vote"
     rows: list[Row] = field(default_factory=list)
     number: str | None = None   # "5" for a numbered paragraph
     letter: str | None = None   # "a" or "ii" for a (sub)subparagraph
+    bare_number: str | None = None  # "25" printed without its full stop
     text: str = ""
     opening_italic: str | None = None
     footnote_refs: list[str] = field(default_factory=list)
@@ -70,15 +73,29 @@ def closing_kind(row: Row, prev_kind: str | None, width: float) -> str | None:
     return None
 
 
+def is_tabular(row: Row, size: float) -> bool:
+    """Cells far apart on one baseline: a row of a table (scales, appropriations, posts)."""
+    cells = row.cells
+    return any(b[0] - a[1] > 2.5 * size for a, b in zip(cells, cells[1:]))
+
+
 def make_blocks(rows: list[Row], size: float, width_of: dict[int, float]) -> list[Block]:
     left, pitch = layout_grid(rows, size)
     blocks: list[Block] = []
     prev: Row | None = None
+    last_number = 0  # of the last numbered paragraph: "6." after "5." always starts one
     for row in rows:
         closing = closing_kind(row, blocks[-1].kind if blocks else None, width_of[row.page])
         heading = row.bold and not closing
+        in_table = bool(blocks) and blocks[-1].kind == "table"
+        number = NUMBER.match(row.text)
         if closing:
             blocks.append(Block(closing, [row]))
+        elif is_tabular(row, size) or (in_table and row.size < 0.93 * size):
+            if in_table:
+                blocks[-1].rows.append(row)
+            else:
+                blocks.append(Block("table", [row]))
         elif heading:
             last = blocks[-1] if blocks else None
             if last and last.kind == "heading" and prev is last.rows[-1] \
@@ -86,13 +103,19 @@ def make_blocks(rows: list[Row], size: float, width_of: dict[int, float]) -> lis
                 last.rows.append(row)
             else:
                 blocks.append(Block("heading", [row]))
-        elif _starts_paragraph(row, prev, blocks, left, pitch):
+        elif _starts_paragraph(row, prev, blocks, left, pitch) or (
+                number and int(number[1]) == last_number + 1):
             blocks.append(Block("text", [row]))
+            if number:
+                last_number = int(number[1])
         else:
             blocks[-1].rows.append(row)
         prev = row
     for block in blocks:
-        _fill_text(block, size)
+        if block.kind == "table":
+            block.text = "; ".join(" | ".join(c[2] for c in r.cells) for r in block.rows)
+        else:
+            _fill_text(block, size)
     return blocks
 
 
@@ -129,6 +152,8 @@ def _fill_text(block: Block, size: float) -> None:
             block.number, label, text = m[1], len(m[0].strip()), text[m.end():]
         elif m := LETTER.match(text):
             block.letter, label, text = m[1], len(m[0].strip()), text[m.end():]
+        elif m := BARE_NUMBER.match(text):
+            block.bare_number = m[1]
     block.text = text.strip()
     block.opening_italic = _italic_opening(spans, label)
 

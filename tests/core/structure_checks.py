@@ -93,6 +93,9 @@ def problems(path: Path, kind: str = "resolution") -> dict[str, str]:
 def _numbering(nodes, out: dict, where: str) -> None:
     """Operative paragraphs 1..N in every container (the document, each section)."""
     ops = [p.number for p in nodes if p.kind == "operative"]
+    chapeau = [p for p in nodes if p.kind == "operative"][:1]
+    if ops[:1] == [None] and len(ops) > 1 and chapeau[0].text.endswith(":"):
+        ops = ops[1:]  # "Resolves that:" before paragraphs 1, 2, ... of a budget resolution
     if ops not in ([str(i) for i in range(1, len(ops) + 1)], [None]):
         out["ops"] = f"{where or 'top'}: {ops}"
     for p in nodes:
