@@ -95,7 +95,7 @@ def make_blocks(rows: list[Row], size: float, width_of: dict[int, float]) -> lis
             if in_table:
                 blocks[-1].rows.append(row)
             else:
-                blocks.append(Block("table", [row]))
+                blocks.append(Block("table", _table_head(blocks, row, size, pitch) + [row]))
         elif heading:
             last = blocks[-1] if blocks else None
             if last and last.kind == "heading" and prev is last.rows[-1] \
@@ -119,14 +119,48 @@ def make_blocks(rows: list[Row], size: float, width_of: dict[int, float]) -> lis
     return blocks
 
 
+def _table_head(blocks: list[Block], first: Row, size: float, pitch: float) -> list[Row]:
+    """Column headings in small type stacked just above a table's first row ("Amount",
+    "(United States dollars)") belong to the table, not to the text."""
+    head: list[Row] = []
+    while blocks and blocks[-1].kind in ("text", "heading") and all(
+            r.size < 0.93 * size and r.page == first.page and r.y0 > first.y0 - 4 * pitch
+            for r in blocks[-1].rows):
+        head = blocks.pop().rows + head
+    return head
+
+
 def _starts_paragraph(row: Row, prev: Row | None, blocks: list[Block], left: float,
                       pitch: float) -> bool:
     if prev is None or not blocks or blocks[-1].kind != "text":
         return True
     indented = row.x0 > left + 5
+    if indented and _runs_on(row, prev, blocks[-1], pitch):
+        return False
     if row.page != prev.page:
         return indented
     return indented or row.y0 - prev.y0 > 1.35 * pitch
+
+
+LABEL = re.compile(r"^(?:\d{1,3}\.?|\([a-z]{1,4}\)|[a-z]\)|[•–-])(?:\s|$)")
+
+
+def _runs_on(row: Row, prev: Row, block: Block, pitch: float) -> bool:
+    """An indented block (a quotation, an item of a list, an annexed text) keeps its lines at
+    its own indent: a row at that indent, at line pitch or at the top of the next page, goes
+    on with it unless a number, a letter or an italic opening starts a new paragraph."""
+    rows = block.rows
+    indent = rows[1].x0 if len(rows) > 1 else rows[0].x0
+    if abs(row.x0 - indent) > 2 or LABEL.match(row.text):
+        return False
+    if row.page == prev.page and row.y0 - prev.y0 > 1.2 * pitch:
+        return False
+    first = next((s for s in row.spans if s.text.strip()), None)
+    if first is not None and first.italic and prev.text.endswith((",", ";", ".", ":")):
+        return False
+    if row.page != prev.page and len(rows) == 1:
+        return False  # one line so far: its indent may be a first-line indent
+    return True
 
 
 def _fill_text(block: Block, size: float) -> None:

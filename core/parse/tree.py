@@ -50,6 +50,7 @@ class TreeBuilder:
         self.annex_pending = False  # saw "Annex"; next headings are its title
         self.annex_unnumbered = 0
         self.annex_headings = 0
+        self.before_heading: tuple = (None, None, None)
 
     # -- where nodes go -------------------------------------------------------------------------
     @property
@@ -131,6 +132,9 @@ class TreeBuilder:
             else f"Heading {self.annex_headings}"
         node = self._node(pid, HEADING, None, label, block, text=text, opening=None)
         (parent.children if parent else self.res.paragraphs).append(node)
+        if self.annex is not None:  # a heading ends a paragraph; its list items are its own
+            self.before_heading = (self.last_top, self.last_sub, self.last_deep)
+            self.last_top, self.last_sub, self.last_deep = node, None, None
 
     def _open_annex(self, numeral: str | None, heading: str) -> None:
         pid = f"ANNEX_{numeral}" if numeral else "ANNEX"
@@ -179,6 +183,9 @@ class TreeBuilder:
             pre, lab = self._prefix
             self._top(f"{pre}OP{block.number}", OPERATIVE, block.number,
                       f"{lab}OP {block.number}", block, opening)
+        elif not self.operative_started and self.last_top is not None and opening is None \
+                and (self.last_top.text.endswith(":") or block.text[:1].islower()):
+            self._continue(self.last_top, block)  # a quotation the paragraph announces
         elif not self.operative_started and (is_operative_opening(opening) is not True
                                              or _ends_preambular(block.text)):
             self.pp += 1
@@ -231,6 +238,11 @@ class TreeBuilder:
 
     def _subparagraph(self, block: Block, opening) -> None:
         letter = block.letter
+        if self.last_top is not None and self.last_top.kind == HEADING and \
+                not self.last_top.children and self.before_heading[1] is not None and \
+                letter == _next_letter(self.before_heading[1].number or ""):
+            # "(l)" after "(k)" across a subheading: the list of the paragraph goes on.
+            self.last_top, self.last_sub, self.last_deep = self.before_heading
         parent = self.last_top
         if parent is None:
             self.pp += 1

@@ -109,7 +109,7 @@ def _split(nodes, out: dict) -> None:
         if p.kind in ("preambular", "operative", "subparagraph", "annex_paragraph") and \
                 p.text[:1].islower() and not p.number:
             out["split"] = f"{p.id}: {p.text[:50]!r}"
-        if p.kind == "preambular" and not re.search(r"[,;:.]['’”\")]*$", p.text):
+        if p.kind == "preambular" and not re.search(r"[,;:.?]['’”\")]*$", p.text):
             out["split"] = f"{p.id}: …{p.text[-50:]!r}"
         _split(p.children, out)
 
