@@ -52,9 +52,12 @@ def plan_sections(blocks: list[Block]) -> set[int]:
     first_mark = marks[0]
     starts_again = False
     for a, b in zip(marks, marks[1:] + [len(blocks)]):
-        numbers = [x.number for x in blocks[a:b] if x.kind == "text" and x.number]
-        own_body = any(x.kind == "text" and BODY_LINE.match(x.text) for x in blocks[a:b])
-        if a != first_mark and (numbers[:1] == ["1"] or own_body):
+        texts = [x for x in blocks[a:b] if x.kind == "text"]
+        numbers = [x.number for x in texts if x.number]
+        own_body = any(BODY_LINE.match(x.text) for x in texts)
+        # A later part numbering from 1 again, or a part whose text is not numbered at all,
+        # cannot continue one numbering.
+        if a != first_mark and texts and (numbers[:1] == ["1"] or not numbers or own_body):
             starts_again = True
     return set(marks) if starts_again else set()
 

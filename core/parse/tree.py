@@ -160,6 +160,8 @@ class TreeBuilder:
 
     # -- paragraphs -------------------------------------------------------------------------
     def _text(self, block: Block) -> None:
+        if not re.search(r"\w", block.text):
+            return  # a divider such as "* * *"
         if _is_italic_heading(block):
             self._heading(block)
             return
