@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from clausemark.core.parse.metadata import DATE_ONLY, MEETING, VOTE_NOTE
+from clausemark.core.parse.openings import fallback_opening
 from clausemark.core.parse.pdf_lines import SUPERSCRIPT, Row
 
 NUMBER = re.compile(r"^(\d{1,3})\.(?=\s|$)\s*")
@@ -156,11 +157,11 @@ def _runs_on(row: Row, prev: Row, block: Block, pitch: float) -> bool:
     if row.page == prev.page and row.y0 - prev.y0 > 1.2 * pitch:
         return False
     first = next((s for s in row.spans if s.text.strip()), None)
-    if first is not None and first.italic and prev.text.endswith((",", ";", ".", ":")):
-        return False
-    if row.page != prev.page and len(rows) == 1:
-        return False  # one line so far: its indent may be a first-line indent
-    return True
+    if prev.text.endswith((",", ";", ".", ":")) and first is not None and (
+            first.italic or fallback_opening(row.text)):
+        return False  # an opening phrase (in italics, or a known one in a scan) starts anew
+    # One line so far on the previous page: its indent may be a first-line indent.
+    return row.page == prev.page or len(rows) > 1
 
 
 def _fill_text(block: Block, size: float) -> None:

@@ -17,6 +17,12 @@ TABLE = "table"  # rows of cells as text
 Box = tuple[int, float, float, float, float]  # page (from 1), x0, y0, x1, y1
 
 
+def citation(symbol: str | None, label: str) -> str:
+    """Diplomats' citation form: "A/RES/78/217, OP 5 (a)"; in a resolution in parts the label
+    names the part: "A/RES/78/247, section II, OP 2"."""
+    return f"{symbol}, {label}" if symbol else label
+
+
 @dataclass
 class Paragraph:
     id: str
@@ -91,7 +97,7 @@ class Resolution:
         return next((p for p in self.walk() if p.id == paragraph_id), None)
 
     def citation(self, paragraph: Paragraph) -> str:
-        return f"{self.symbol}, {paragraph.label}" if self.symbol else paragraph.label
+        return citation(self.symbol, paragraph.label)
 
     def to_dict(self) -> dict:
         return {
