@@ -109,7 +109,7 @@ def _footnotes(pages: list[Page]) -> list[Footnote]:
             rest = " ".join(s.text.strip() for s in spans[1:])
             sizes = [s.size for s in spans[1:]]
             starts = first.isdigit() and (bool(spans[0].flags & 1) or
-                                          (sizes and spans[0].size < 0.8 * max(sizes)))
+                                          (sizes and spans[0].size < 0.85 * max(sizes)))
             if starts:
                 notes.append(Footnote(first, rest.strip(), page.number))
             elif notes:

@@ -148,11 +148,17 @@ def split_page(rows: list[Row], number: int, width: float, height: float,
             furniture.append(row)
         else:
             body.append(row)
-    # The footnote area is the run of small rows at the bottom of the page.
+    # Below a separator rule followed by a note, everything is footnotes, even notes set in
+    # the body's size; above it, the footnote area is the run of small rows at the bottom.
+    tail: list[Row] = []
+    rule = next((i for i in range(len(body) - 2, -1, -1) if SEPARATOR.match(body[i].text)
+                 and _starts_note(body[i + 1], size)), None)
+    if rule is not None:
+        body, tail = body[:rule], body[rule:]
     cut = len(body)
     while cut > 0 and _is_small(body[cut - 1], size):
         cut -= 1
-    notes = body[cut:]
+    notes = body[cut:] + tail
     body = body[:cut]
     # Small rows before the first note: a "* Reissued ..." line is furniture, a note that
     # runs on from the previous page follows the separator; anything else (a table, a quote
@@ -193,7 +199,7 @@ def _starts_note(row: Row, size: float) -> bool:
     if not first.text.strip().isdigit():
         return False
     rest = [s.size for s in spans[1:]]
-    return bool(first.flags & SUPERSCRIPT) or (bool(rest) and first.size < 0.8 * max(rest))
+    return bool(first.flags & SUPERSCRIPT) or (bool(rest) and first.size < 0.85 * max(rest))
 
 
 def read_pages(doc: pymupdf.Document) -> tuple[list[Page], float]:
