@@ -92,6 +92,11 @@ def make_blocks(rows: list[Row], size: float, width_of: dict[int, float]) -> lis
         number = NUMBER.match(row.text)
         if closing:
             blocks.append(Block(closing, [row]))
+        elif not in_table and _note_mark(row, size):
+            blocks.append(Block("note", [row]))
+        elif blocks and blocks[-1].kind == "note" and row.size < 0.93 * size \
+                and row.page == prev.page and row.y0 - prev.y0 <= 1.35 * pitch:
+            blocks[-1].rows.append(row)  # the note goes on
         elif is_tabular(row, size) or (in_table and row.size < 0.93 * size):
             if in_table:
                 blocks[-1].rows.append(row)
@@ -113,11 +118,27 @@ def make_blocks(rows: list[Row], size: float, width_of: dict[int, float]) -> lis
             blocks[-1].rows.append(row)
         prev = row
     for block in blocks:
-        if block.kind == "table":
+        if block.kind == "note":
+            block.number = _note_mark(block.first, size)
+            text = " ".join(r.text for r in block.rows)
+            block.text = re.sub(r"\s+", " ", text[len(block.number):]).strip()
+        elif block.kind == "table":
             block.text = "; ".join(" | ".join(c[2] for c in r.cells) for r in block.rows)
         else:
             _fill_text(block, size)
     return blocks
+
+
+def _note_mark(row: Row, size: float) -> str | None:
+    """"a" of a note in small type inside the text ("a See sect. E." under a boxed text):
+    its mark is set smaller still, like a footnote number."""
+    if row.size >= 0.93 * size:
+        return None
+    spans = [s for s in row.spans if s.text.strip()]
+    mark = spans[0].text.strip() if spans else ""
+    if len(spans) < 2 or not re.fullmatch(r"[a-z]|\d{1,3}", mark):
+        return None
+    return mark if spans[0].size < 0.85 * max(s.size for s in spans[1:]) else None
 
 
 def _table_head(blocks: list[Block], first: Row, size: float, pitch: float) -> list[Row]:
@@ -168,7 +189,9 @@ def _fill_text(block: Block, size: float) -> None:
     spans = []  # (text, italic) without footnote references; None marks a line end
     for row in block.rows:
         for span in row.spans:
-            if _is_ref(span, size) and spans:
+            if _is_ref(span, size) and spans and not (
+                    span.text.strip().isalpha() and spans[-1] and spans[-1][0][-1:].isalpha()):
+                # (a letter mark glued to a word is a stray superscript: "th" + "e")
                 block.footnote_refs.extend(x.strip() for x in span.text.split(","))
                 continue
             spans.append((span.text, span.italic))
@@ -218,6 +241,8 @@ def _italic_opening(spans: list, label: int) -> str | None:
 
 def _is_ref(span, size: float) -> bool:
     t = span.text.strip()
+    if re.fullmatch(r"[a-z]", t) and span.flags & SUPERSCRIPT and span.size < 0.8 * size:
+        return True  # "a" referring to a note under a box or a table
     return bool(t) and bool(FOOTNOTE_REF.match(t)) and (
         bool(span.flags & SUPERSCRIPT) or span.size < 0.8 * size)
 

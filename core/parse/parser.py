@@ -90,8 +90,9 @@ def _build(name: str, pages: list[Page], size: float, page_count: int) -> Resolu
     blocks = make_blocks(body_rows, size, widths)
     res = Resolution(pages=page_count, **{k: info[k] for k in (
         "symbol", "title", "body", "session", "agenda_item", "adopted", "meeting")})
-    TreeBuilder(res, size).build(blocks)
-    res.footnotes = _footnotes(pages)
+    tree = TreeBuilder(res, size)
+    tree.build(blocks)
+    res.footnotes = _footnotes(pages) + tree.notes
     all_text = " ".join(p.text for p in res.walk())
     res.language = meta.detect_language(all_text)
     if not res.symbol or not any(p.kind != HEADING for p in res.walk()):

@@ -15,6 +15,7 @@ from clausemark.core.parse.model import (
     SECTION,
     SUBPARAGRAPH,
     TABLE,
+    Footnote,
     Paragraph,
     Resolution,
 )
@@ -36,6 +37,7 @@ class TreeBuilder:
         self.section: Paragraph | None = None
         self.annex: Paragraph | None = None
         self.tables = 0
+        self.notes: list[Footnote] = []  # notes set inside the text (under a box)
         self._reset()
 
     def _reset(self) -> None:
@@ -75,6 +77,8 @@ class TreeBuilder:
                 self._heading(block)
             elif block.kind == "table":
                 self._table(block)
+            elif block.kind == "note":
+                self.notes.append(Footnote(block.number, block.text, block.first.page))
             elif block.kind == "text" and BODY_LINE.match(block.text):
                 continue  # "The General Assembly," again at the head of a section
             elif block.kind == "text":
@@ -102,7 +106,10 @@ class TreeBuilder:
             self._open_annex(m[1], text)
             _extend(self.annex, block)
             self.annex_pending = True
-            rest = text[text.find(m[2]):] if m[2] else " ".join(r.text for r in block.rows[1:])
+            first = re.sub(r"\s+", " ", block.rows[0].text)
+            rest = text[text.find(m[2]):] if m[2] else \
+                text[len(first):] if text.startswith(first) else \
+                " ".join(r.text for r in block.rows[1:])  # the block's text has no refs
             rest = re.sub(r"\s+", " ", rest).strip()
             if not rest:
                 return
@@ -317,6 +324,9 @@ def _next_letter(prev: str) -> str | None:
 
 
 def _extend(node: Paragraph, block: Block) -> None:
+    """A heading line joins the annex it heads: its boxes, pages and footnote references."""
+    if block.boxes and block.boxes[0] not in node.boxes:
+        node.footnote_refs.extend(block.footnote_refs)
     node.boxes.extend(b for b in block.boxes if b not in node.boxes)
     node.pages = sorted(set(node.pages) | set(block.pages))
 

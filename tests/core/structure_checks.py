@@ -87,6 +87,10 @@ def problems(path: Path, kind: str = "resolution") -> dict[str, str]:
     missing = {r for p in res.walk() for r in p.footnote_refs} - notes
     if missing:
         out["footnotes"] = f"refs without notes: {sorted(missing)}"
+    refs = {r for p in res.walk() for r in p.footnote_refs}
+    lost = [f.number for f in res.footnotes if f.number not in refs]
+    if lost:  # a reference lost on the way (in a heading, a title, a table)
+        out["footnote refs"] = f"notes without refs: {lost}"
     return out
 
 
