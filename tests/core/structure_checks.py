@@ -109,11 +109,14 @@ def _numbering(nodes, out: dict, where: str) -> None:
 
 def _split(nodes, out: dict) -> None:
     """A paragraph cut in two: the second part starts in the middle of a sentence."""
-    for p in nodes:
+    for p, after in zip(nodes, nodes[1:] + [None]):
         if p.kind in ("preambular", "operative", "subparagraph", "annex_paragraph") and \
                 p.text[:1].islower() and not p.number:
             out["split"] = f"{p.id}: {p.text[:50]!r}"
-        if p.kind == "preambular" and not re.search(r"[,;:.?]['’”\")]*$", p.text):
+        # A preambular paragraph stops mid-sentence and what follows opens with no phrase of
+        # its own (a paragraph that merely lacks its comma is followed by a new opening).
+        if p.kind == "preambular" and not re.search(r"[,;:.?]['’”\")]*$", p.text) and (
+                after is None or after.opening is None):
             out["split"] = f"{p.id}: …{p.text[-50:]!r}"
         _split(p.children, out)
 
