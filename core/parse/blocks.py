@@ -211,7 +211,7 @@ def _fill_text(block: Block, size: float) -> None:
         elif m := LETTER.match(text):
             block.letter, label, text = m[1], len(m[0].strip()), text[m.end():]
         elif m := BARE_NUMBER.match(text):
-            block.bare_number = m[1]
+            block.bare_number, label = m[1], len(m[1])  # the text keeps it until accepted
     block.text = text.strip()
     block.opening_italic = _italic_opening(spans, label)
 

@@ -176,7 +176,6 @@ class TreeBuilder:
                 int(block.bare_number) == self.last_number + 1 and self.last_number:
             block.number = block.bare_number
             block.text = block.text[len(block.bare_number):].lstrip()
-            block.opening_italic = _strip_label(block.opening_italic, block.bare_number)
         if block.number is not None and self._inside_list(block):
             self.inner_list = int(block.number)
             self._continue(self.last_sub or self.last_top, block, f"{block.number}. ")
@@ -306,12 +305,6 @@ def _ends_preambular(text: str) -> bool:
     """Preambular paragraphs end with a comma; "Reiterates its appreciation ...," inside the
     preamble is one of them, whatever its verb."""
     return bool(re.search(r",[\s'’”\")]*$", text))
-
-
-def _strip_label(italic: str | None, label: str) -> str | None:
-    if italic and italic.startswith(label):
-        return italic[len(label):].strip() or None
-    return italic
 
 
 def _next_letter(prev: str) -> str | None:
