@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from clausemark.core.parse.model import citation  # one citation form everywhere
+from clausemark.core.parse import citation  # one citation form everywhere
 
 
 @dataclass(frozen=True)
