@@ -49,7 +49,7 @@ def find_body_start(rows: list[Row], size: float) -> int:
             # A part "A"/"I" and its heading just above the first "The General Assembly," of
             # a resolution in parts belong to the text.
             for j in range(i - 1, max(i - 5, 0), -1):
-                if rows[j].bold and PART_MARK.match(rows[j].text) and rows[j].size < 1.1 * size:
+                if rows[j].bold and PART_MARK.match(rows[j].text):
                     return j
             return i
     last_big = -1

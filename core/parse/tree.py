@@ -35,6 +35,8 @@ class TreeBuilder:
         self.res, self.size = res, size
         self.ids: set[str] = set()
         self.section: Paragraph | None = None
+        self.sections: list[Paragraph] = []  # the open section and the ones it stands in
+        self.paths: dict[str, str] = {}  # section id -> "A.II" as labels name it
         self.annex: Paragraph | None = None
         self.tables = 0
         self.notes: list[Footnote] = []  # notes set inside the text (under a box)
@@ -64,13 +66,13 @@ class TreeBuilder:
         """(id prefix, label prefix) naming the section: ("II.", "section II, ")."""
         if self.section is None:
             return "", ""
-        return f"{self.section.id}.", f"section {self.section.number}, "
+        return f"{self.section.id}.", f"section {self.paths[self.section.id]}, "
 
     def build(self, blocks: list[Block]) -> None:
         sections = plan_sections(blocks)
         for i, block in enumerate(blocks):
             if i in sections:
-                self._open_section(block)
+                self._open_section(block, sections[i])
             elif block.kind == "meeting":
                 self.res.meeting = self.res.meeting or block.first.text.rstrip(".")
             elif block.kind == "heading":
@@ -88,12 +90,17 @@ class TreeBuilder:
             p.text = t
 
     # -- sections, headings and annexes -------------------------------------------------------
-    def _open_section(self, block: Block) -> None:
+    def _open_section(self, block: Block, depth: int) -> None:
         numeral, title = section_mark(block)
-        node = Paragraph(id=self._unique(numeral), kind=SECTION, number=numeral,
-                         label=f"Section {numeral}", text=title, pages=block.pages,
+        del self.sections[depth - 1:]
+        parent = self.sections[-1] if self.sections else None
+        path = f"{self.paths[parent.id]}.{numeral}" if parent else numeral
+        node = Paragraph(id=self._unique(path), kind=SECTION, number=numeral,
+                         label=f"Section {path}", text=title, pages=block.pages,
                          footnote_refs=list(block.footnote_refs), boxes=block.boxes)
-        self.res.paragraphs.append(node)
+        (parent.children if parent else self.res.paragraphs).append(node)
+        self.paths[node.id] = path
+        self.sections.append(node)
         self.section, self.annex = node, None
         self._reset()
 
@@ -148,7 +155,7 @@ class TreeBuilder:
         node = Paragraph(id=self._unique(pid), kind=ANNEX, number=numeral,
                          label=f"Annex {numeral}" if numeral else "Annex", text="")
         self.res.paragraphs.append(node)
-        self.section = None
+        self.section, self.sections = None, []
         self._reset()
         self.annex = node
 

@@ -29,6 +29,7 @@ PP_GLUED = re.compile(
 OP_GLUED = re.compile(
     r"[;.] (?:Also |Further |Again |Strongly )?(?:Requests|Decides|Urges|Calls upon|Invites"
     r"|Encourages|Welcomes|Reaffirms|Recognizes|Stresses|Emphasizes|Notes|Takes note) ")
+PP_IN_OP = re.compile(r"[;.:] " + PP_GLUED.pattern[len("[,;] "):])
 WANTED_KINDS = ("resolution", "draft resolution")
 
 
@@ -76,8 +77,9 @@ def problems(path: Path, kind: str = "resolution") -> dict[str, str]:
             out["furniture"] = f"{p.id}: …{p.text[-60:]}"
         if p.kind == "preambular" and PP_GLUED.search(p.text):
             out["merged"] = f"{p.id}: {PP_GLUED.search(p.text)[0]!r}"
-        if p.kind in ("operative", "subparagraph") and (m := OP_GLUED.search(p.text)):
-            out["merged"] = f"{p.id}: {m[0]!r}"
+        if p.kind in ("operative", "subparagraph") and (
+                m := OP_GLUED.search(p.text) or PP_IN_OP.search(p.text)):
+            out["merged"] = f"{p.id}: {m[0]!r}"  # (a section's preamble glued to an OP)
         if p.kind in ("operative", "preambular") and (
                 m := re.search(r"[.;:] (\d{1,3})\.? (?:Also |Further )?[A-Z][a-z]+s ", p.text)) \
                 and p.number and m[1] == str(int(p.number) + 1):
