@@ -160,7 +160,11 @@ def _starts_paragraph(row: Row, prev: Row | None, blocks: list[Block], left: flo
     if indented and _runs_on(row, prev, blocks[-1], pitch):
         return False
     if row.page != prev.page:
-        return indented
+        # At the left margin the paragraph of the previous page goes on, unless that one
+        # ended its sentence and this row opens in italics (a heading such as "Article 12").
+        first = next((s for s in row.spans if s.text.strip()), None)
+        return indented or (prev.text.endswith((".", ";", ":")) and first is not None
+                            and first.italic)
     return indented or row.y0 - prev.y0 > 1.35 * pitch
 
 

@@ -3,6 +3,7 @@ tables and annexes. Rules follow the drafting conventions of UN resolutions, nev
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from clausemark.core.parse.blocks import Block, repair_hyphens
 from clausemark.core.parse.metadata import BODY_LINE
@@ -24,6 +25,8 @@ from clausemark.core.parse.sections import plan_sections, section_mark
 
 ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*\**(?:\s*[–—:-]\s*(.+))?$")
 ROMAN = re.compile(r"^(?=[ivxlc]+$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
+LETTER_START = re.compile(r"^\(([a-z])\)\s+")
+ARTICLE = re.compile(r"^Article (\d{1,3})\b")
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv"]
 
@@ -55,6 +58,7 @@ class TreeBuilder:
         self.annex_unnumbered = 0
         self.annex_headings = 0
         self.before_heading: tuple = (None, None, None)
+        self.article: Paragraph | None = None  # the open "Article N" of an annexed text
 
     # -- where nodes go -------------------------------------------------------------------------
     @property
@@ -139,6 +143,10 @@ class TreeBuilder:
             return
         if not has_body and self.section is None:
             return  # a heading above the text belongs to the header block
+        if self.annex is not None and (m := ARTICLE.match(text)):
+            self._article(block, m[1])
+            return
+        self.article = None  # a chapter or part heading closes the article before it
         parent = self.annex or self.section
         self.annex_headings += 1
         pid = f"{parent.id}.H{self.annex_headings}" if parent else f"H{self.annex_headings}"
@@ -151,9 +159,11 @@ class TreeBuilder:
             self.last_top, self.last_sub, self.last_deep = node, None, None
 
     def _open_annex(self, numeral: str | None, heading: str) -> None:
-        pid = f"ANNEX_{numeral}" if numeral else "ANNEX"
-        node = Paragraph(id=self._unique(pid), kind=ANNEX, number=numeral,
-                         label=f"Annex {numeral}" if numeral else "Annex", text="")
+        pid, label = (f"ANNEX_{numeral}", f"Annex {numeral}") if numeral else ("ANNEX", "Annex")
+        if not numeral and pid in self.ids:  # a second annex without a numeral (the annex of
+            k = sum(p.kind == ANNEX and not p.number for p in self.res.paragraphs) + 1
+            pid, label = f"ANNEX{k}", f"Annex ({k})"  # an annexed convention, say)
+        node = Paragraph(id=self._unique(pid), kind=ANNEX, number=numeral, label=label, text="")
         self.res.paragraphs.append(node)
         self.section, self.sections = None, []
         self._reset()
@@ -174,8 +184,11 @@ class TreeBuilder:
 
     # -- paragraphs -------------------------------------------------------------------------
     def _text(self, block: Block) -> None:
-        if not re.search(r"\w", block.text):
+        if not re.search(r"\w", block.text) and block.number is None and block.letter is None:
             return  # a divider such as "* * *"
+        if self.annex is not None and (m := ARTICLE.match(block.text)) and block.number is None:
+            self._article(block, m[1])
+            return
         if _is_italic_heading(block):
             self._heading(block)
             return
@@ -187,9 +200,21 @@ class TreeBuilder:
             self.inner_list = int(block.number)
             self._continue(self.last_sub or self.last_top, block, f"{block.number}. ")
             return
+        if (block.number or block.letter) and (m := LETTER_START.match(block.text)):
+            # "12. (a) Each State Party ...": paragraph 12 opens straight with its item (a)
+            # (and "(a) (i) The conversion ...": item (a) with its (i)).
+            item = replace(block, number=None, letter=m[1], text=block.text[m.end():],
+                           opening_italic=None, footnote_refs=list(block.footnote_refs))
+            self._text(replace(block, text="", footnote_refs=[]))
+            self._subparagraph(item, self._opening(item))
+            return
         opening = self._opening(block)
         if block.letter is not None:
             self._subparagraph(block, opening)
+        elif self.annex is not None and block.number is None and block.text[:1].islower() \
+                and self.last_top is not None:
+            # "with the intent that ..." after the (i), (ii) of an item goes on with the item
+            self._continue(self.last_sub or self.last_top, block)
         elif self.annex is not None:
             self._annex_paragraph(block, opening)
         elif block.number is not None:
@@ -237,8 +262,19 @@ class TreeBuilder:
         self._container.append(node)
         self.last_top, self.last_sub, self.last_deep = node, None, None
 
-    def _annex_paragraph(self, block: Block, opening) -> None:
+    def _article(self, block: Block, number: str) -> None:
+        """"Article 5 Protection of sovereignty" in an annexed convention: a heading that holds
+        the article's paragraphs, which number from 1 again."""
         annex = self.annex
+        node = self._node(f"{annex.id}.ART{number}", HEADING, number,
+                          f"{annex.label}, article {number}", block, opening=None)
+        annex.children.append(node)
+        self.article, self.last_number, self.inner_list = node, 0, 0
+        self.annex_unnumbered = 0
+        self.last_top, self.last_sub, self.last_deep = node, None, None
+
+    def _annex_paragraph(self, block: Block, opening) -> None:
+        annex = self.article or self.annex
         if block.number is not None:
             self.last_number, self.inner_list = int(block.number), 0
             pid, label = f"{annex.id}.{block.number}", f"{annex.label}, para. {block.number}"
