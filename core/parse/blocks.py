@@ -17,7 +17,7 @@ from clausemark.core.parse.pdf_lines import SUPERSCRIPT, Row
 NUMBER = re.compile(r"^(\d{1,3})\.(?=\s|$)\s*")
 # "25    Condemns": a number without its full stop; taken only when it is the next one.
 BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
-LETTER = re.compile(r"^\(([a-z]{1,4})\)(?=\s|$)\s*")
+LETTER = re.compile(r"^\(([a-z]{1,4})\)\.?(?=\s|$)\s*")  # "(b)" and, mistyped, "(b)."
 FOOTNOTE_REF = re.compile(r"^\d{1,3}(?:\s*,\s*\d{1,3})*$")
 SOFT = "\u00ad"  # marks a line-end hyphen whose fate is decided once the whole text is known
 

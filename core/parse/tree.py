@@ -59,6 +59,7 @@ class TreeBuilder:
         self.annex_headings = 0
         self.before_heading: tuple = (None, None, None)
         self.article: Paragraph | None = None  # the open "Article N" of an annexed text
+        self.last_heading: Paragraph | None = None
 
     # -- where nodes go -------------------------------------------------------------------------
     @property
@@ -154,6 +155,7 @@ class TreeBuilder:
             else f"Heading {self.annex_headings}"
         node = self._node(pid, HEADING, None, label, block, text=text, opening=None)
         (parent.children if parent else self.res.paragraphs).append(node)
+        self.last_heading = node
         if self.annex is not None:  # a heading ends a paragraph; its list items are its own
             self.before_heading = (self.last_top, self.last_sub, self.last_deep)
             self.last_top, self.last_sub, self.last_deep = node, None, None
@@ -274,6 +276,12 @@ class TreeBuilder:
         self.last_top, self.last_sub, self.last_deep = node, None, None
 
     def _annex_paragraph(self, block: Block, opening) -> None:
+        if block.number == "1" and self.last_number and self.last_heading is not None \
+                and self.last_heading is not self.article:
+            # Numbering from 1 again under a heading ("Part II"): the heading holds them.
+            self.article = self.last_heading
+            if len(self.article.text.split()) <= 4:
+                self.article.label = f"{self.annex.label}, {self.article.text}"
         annex = self.article or self.annex
         if block.number is not None:
             self.last_number, self.inner_list = int(block.number), 0
