@@ -34,7 +34,7 @@ _DOC_COLUMNS = ("id, symbol, title, body, session, agenda_item, adopted, year, m
 
 
 _DIGITS = re.compile(r"(\d+)")
-BATCH = 200  # rows per INSERT when a document's paragraphs are stored (13 columns each)
+BATCH = 200  # rows per INSERT when a document's paragraphs are stored (14 columns each)
 
 
 def natural_key(text: str | None) -> tuple:
@@ -275,7 +275,8 @@ class Library:
                   "kind": p.kind, "number": p.number, "label": p.label, "opening": p.opening,
                   "text": p.text or "", "pages": json.dumps(list(p.pages)),
                   "footnote_refs": json.dumps(list(p.footnote_refs)),
-                  "boxes": json.dumps([[b[0], *(float(v) for v in b[1:])] for b in p.boxes])}
+                  "boxes": json.dumps([[b[0], *(float(v) for v in b[1:])] for b in p.boxes]),
+                  "cells": None if p.rows is None else json.dumps(p.rows, ensure_ascii=False)}
                  for i, (p, parent) in enumerate(nodes)), batch_size=BATCH)
             db["footnotes"].insert_all(
                 ({"document_id": doc_id, "position": i, "number": f.number, "text": f.text,
@@ -340,13 +341,14 @@ class Library:
                          pages=info.pages)
         by_row: dict[int, Paragraph] = {}
         for (row_id, parent_id, pid, kind, number, label, opening, text, pages, refs,
-             boxes) in self._store.execute(
+             boxes, cells) in self._store.execute(
                 "SELECT id, parent_id, pid, kind, number, label, opening, text, pages, "
-                "footnote_refs, boxes FROM paragraphs WHERE document_id = ? ORDER BY position",
-                (info.id,)):
+                "footnote_refs, boxes, cells FROM paragraphs WHERE document_id = ? "
+                "ORDER BY position", (info.id,)):
             p = Paragraph(id=pid, kind=kind, number=number, label=label, opening=opening,
                           text=text, pages=json.loads(pages), footnote_refs=json.loads(refs),
-                          boxes=[tuple(b) for b in json.loads(boxes)])
+                          boxes=[tuple(b) for b in json.loads(boxes)],
+                          rows=None if cells is None else json.loads(cells))
             by_row[row_id] = p
             (by_row[parent_id].children if parent_id in by_row else res.paragraphs).append(p)
         res.footnotes = [Footnote(number=n, text=t, page=pg) for n, t, pg in self._store.execute(

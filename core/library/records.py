@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from clausemark.core.parse.model import citation
+from clausemark.core.parse import citation  # one citation form everywhere
 
 
 @dataclass(frozen=True)

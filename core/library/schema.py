@@ -221,6 +221,11 @@ def _v4_suggestions(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX suggestion_rejections_theme ON suggestion_rejections(theme_id)")
 
 
+def _v5_table_rows(conn: sqlite3.Connection) -> None:
+    """A table node keeps its rows of cells (a JSON list of lists); NULL for other kinds."""
+    conn.execute("ALTER TABLE paragraphs ADD COLUMN cells TEXT")
+
+
 def _reading_views(conn: sqlite3.Connection) -> None:
     """Views for reading a library without Clausemark (`sqlite-utils query lib.clausemark
     "select * from tag_citations"`, Datasette, a spreadsheet's SQL import):
@@ -252,7 +257,8 @@ def _reading_views(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
-                                                         _v4_suggestions, _reading_views]
+                                                         _v4_suggestions, _v5_table_rows,
+                                                         _reading_views]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -11,12 +11,15 @@ SUBPARAGRAPH = "subparagraph"
 ANNEX = "annex"
 ANNEX_PARAGRAPH = "annex_paragraph"
 HEADING = "heading"
+SECTION = "section"  # a part "I", "II" or "A", "B" with its own preamble and numbering
+TABLE = "table"  # rows of cells as text
 
 Box = tuple[int, float, float, float, float]  # page (from 1), x0, y0, x1, y1
 
 
 def citation(symbol: str | None, label: str) -> str:
-    """Diplomats' citation form: "A/RES/78/217, OP 5 (a)" (the label alone without a symbol)."""
+    """Diplomats' citation form: "A/RES/78/217, OP 5 (a)"; in a resolution in parts the label
+    names the part: "A/RES/78/247, section II, OP 2"."""
     return f"{symbol}, {label}" if symbol else label
 
 
@@ -32,6 +35,7 @@ class Paragraph:
     footnote_refs: list[str] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     children: list[Paragraph] = field(default_factory=list)
+    rows: list[list[str]] | None = None  # a table's rows of cells; None for other kinds
 
     def walk(self) -> Iterator[Paragraph]:
         yield self
@@ -46,6 +50,7 @@ class Paragraph:
             "boxes": [[b[0], round(b[1], 1), round(b[2], 1), round(b[3], 1), round(b[4], 1)]
                       for b in self.boxes],
             "children": [c.to_dict() for c in self.children],
+            **({"rows": [list(r) for r in self.rows]} if self.rows is not None else {}),
         }
 
     @classmethod
@@ -56,6 +61,7 @@ class Paragraph:
             footnote_refs=list(d.get("footnote_refs", [])),
             boxes=[tuple(b) for b in d.get("boxes", [])],
             children=[cls.from_dict(c) for c in d.get("children", [])],
+            rows=[list(r) for r in d["rows"]] if d.get("rows") is not None else None,
         )
 
 
