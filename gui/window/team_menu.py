@@ -1,5 +1,5 @@
-"""File > Share tags... and File > Merge tags...: team work (the dialogs live in
-gui/dialogs/share_dialog.py and merge_dialog.py)."""
+"""File > Share tags..., Merge tags... and Review shared tags...: team work (the dialogs live in
+gui/dialogs/share_dialog.py, merge_dialog.py and review_dialog.py)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from clausemark.core.team import SHARE_SUFFIX
 from clausemark.gui.dialogs.merge_dialog import MergeDialog
+from clausemark.gui.dialogs.review_dialog import ReviewDialog
 from clausemark.gui.dialogs.share_dialog import ShareDialog
 
 
@@ -17,7 +18,10 @@ def add_actions(window, menu) -> None:
     window.merge_action = QAction("&Merge tags…", window)
     window.merge_action.setToolTip("Add another analyst's shared tags to this library")
     window.merge_action.triggered.connect(lambda: choose_merge(window))
-    menu.addActions([window.share_action, window.merge_action])
+    window.review_shared_action = QAction("&Review shared tags…", window)
+    window.review_shared_action.triggered.connect(lambda: ReviewDialog(window.library,
+                                                                       window).exec())
+    menu.addActions([window.share_action, window.merge_action, window.review_shared_action])
 
 
 def share_tags(window) -> None:

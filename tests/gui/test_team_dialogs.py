@@ -97,3 +97,33 @@ def test_a_truncated_share_is_refused_in_the_dialog(qtbot, window, tmp_path):
     when_shown("mergeDialog", answer)
     merge_tags(window, str(bad))
     assert texts and "Nothing was merged" in texts[0]
+
+
+def test_shared_tags_on_another_version_are_reviewed_in_the_app(qtbot, window, library_file,
+                                                                dev_dir, tmp_path):
+    import_and_wait(qtbot, window, [dev_dir / "mp_A_RES_80_190-EN.pdf"])
+    from clausemark.core.team import build_share, merge_share, read_share, write_share
+    amina = make_library(tmp_path / "amina.clausemark", dev_dir, "Amina",
+                         files=("mp_A_RES_78_187-EN.pdf",))
+    tag_all(amina, OLD, paragraphs(amina, OLD, 3), "children", note="Amina's")
+    path = write_share(build_share(amina), tmp_path / "amina.clausemark-share")
+    amina.close()
+    assert merge_share(window.library, read_share(path)).counts["review"] == 3
+    done = []
+
+    def answer(dialog):
+        from PySide6.QtWidgets import QPushButton
+        items = dialog.findChild(QListWidget, "reviewList")
+        assert items.count() == 3
+        qtbot.mouseClick(dialog.findChild(QPushButton, "reviewAccept"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "reviewReject"), Qt.MouseButton.LeftButton)
+        done.append(items.count())
+        dialog.reject()
+
+    when_shown("reviewDialog", answer)
+    window.review_shared_action.trigger()
+    assert done == [1]
+    with Library(library_file) as fresh:
+        tags = fresh.tags.list()
+        assert len(tags) + len(fresh.team.reviews()) + len(fresh.team.reviews("rejected")) == 3
+        assert all(t.author == "Amina" and t.symbol == "A/RES/80/190" for t in tags)
