@@ -116,6 +116,19 @@ class TeamRecords:
             known[uid] = ("tag", i)
         return known
 
+    def waiting_uids(self) -> set[str]:
+        """Shared tags still waiting for a document that was not in the library."""
+        return {r[0] for r in self._store.execute(
+            "SELECT uid FROM merge_reviews WHERE state = ? AND document_id IS NULL", (PENDING,))}
+
+    def take_reviews(self, review_ids: list[int]) -> list[tuple]:
+        """Remove waiting reviews about to be placed afresh; returns their rows (for undo)."""
+        rows = []
+        for review_id in review_ids:
+            rows.append(self._store.one("SELECT * FROM merge_reviews WHERE id = ?", (review_id,)))
+            self._store.execute("DELETE FROM merge_reviews WHERE id = ?", (review_id,))
+        return rows
+
     def share_merged(self, uid: str) -> int | None:
         row = self._store.one("SELECT id FROM shares WHERE uid = ?", (uid,))
         return row[0] if row else None
@@ -219,7 +232,7 @@ class TeamRecords:
             [tuple(r.get(c) for c in columns) for r in rows])
 
     def undo_merge(self, share_id: int, *, notes: list[tuple[int, str]], themes: list[int],
-                   documents: list[int]) -> None:
+                   documents: list[int], reviews: list[tuple] = ()) -> None:
         """Take a merge back: its tags, contributions, reviews, aliases, the themes and
         documents it created and the share record; `notes` are the notes it changed, as they
         were before."""
@@ -235,6 +248,9 @@ class TeamRecords:
                 self._store.announce(DocumentsChanged(doc_id, "remove"))
             for theme_id in reversed(themes):
                 self._store.execute("DELETE FROM themes WHERE id = ?", (theme_id,))
+            for review in reviews:  # waiting reviews the merge placed afresh
+                self._store.execute(f"INSERT INTO merge_reviews VALUES "
+                                    f"({', '.join('?' * len(review))})", review)
             row = self._store.one("SELECT filename, sender FROM shares WHERE id = ?", (share_id,))
             self._store.execute("DELETE FROM shares WHERE id = ?", (share_id,))
             name = row[0] if row else f"share {share_id}"

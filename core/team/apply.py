@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from clausemark.core.errors import ConflictError
 from clausemark.core.library.team import join_notes
 from clausemark.core.library.undo import Command
 from clausemark.core.team.merge import DIRECT, IMPORT, MergePlan, plan_merge
@@ -19,6 +18,7 @@ class MergeResult:
     notes_before: list[tuple[int, str]] = field(default_factory=list)
     themes_created: list[int] = field(default_factory=list)
     documents_imported: list[int] = field(default_factory=list)
+    reviews_replaced: list[tuple] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {**self.counts, "summary": self.line, "share_id": self.share_id,
@@ -34,11 +34,13 @@ def apply_merge(lib, plan: MergePlan) -> MergeResult:
         return MergeResult(None, counts, line)
     team = lib.team
     with lib.transaction():
-        if team.share_merged(share.uid) is not None:
-            raise ConflictError(f"{share.name} was merged already and the library changed "
-                                "since; nothing was merged")
-        share_id = team.add_share(share.uid, share.sender, share.created, share.name)
+        uid, n = share.uid, 1
+        while team.share_merged(uid) is not None:  # merged before; now with more to place
+            n += 1
+            uid = f"{share.uid}/{n}"
+        share_id = team.add_share(uid, share.sender, share.created, share.name)
         result = MergeResult(share_id, counts, line)
+        result.reviews_replaced = team.take_reviews(plan.replaces)
         # themes, parents first
         theme_ids = dict(plan.themes)
         for t in plan.new_themes:
@@ -133,4 +135,4 @@ class MergeCommand(Command):
         if r is None or r.share_id is None:
             return
         lib.team.undo_merge(r.share_id, notes=r.notes_before, themes=r.themes_created,
-                            documents=r.documents_imported)
+                            documents=r.documents_imported, reviews=r.reviews_replaced)

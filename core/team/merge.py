@@ -55,11 +55,13 @@ class MergePlan:
     already: list[dict] = field(default_factory=list)    # nothing to do
     review: list[dict] = field(default_factory=list)     # to the review
     sources: list[tuple] = field(default_factory=list)   # (tag id, entry) contributions
+    replaces: list[int] = field(default_factory=list)    # waiting reviews placed afresh
 
     @property
     def changes(self) -> bool:
         return bool(self.new or self.combined or self.review or self.sources or self.new_themes
-                    or self.aliases or any(d.mode == IMPORT for d in self.documents.values()))
+                    or self.aliases or self.replaces
+                    or any(d.mode == IMPORT for d in self.documents.values()))
 
     def counts(self) -> dict:
         waiting = sum(1 for r in self.review if r["status"] == MISSING)
@@ -222,17 +224,22 @@ def plan_merge(lib, share: Share) -> MergePlan:
     tags_here: dict[int, dict] = {}
     rows_here: dict[int, dict[str, int]] = {}
     planned: dict[tuple, dict] = {}
+    waiting = lib.team.waiting_uids()  # reviews still waiting for their document
     for entry in share.tags:
         theme_id = plan.themes[entry["theme"]]
         if entry["uid"] in known:
             kind, ref = known[entry["uid"]]
-            if kind == "review":
+            if kind == "review" and entry["uid"] in waiting and \
+                    plan.documents[entry["document"]].mode != MISSING:
+                plan.replaces.append(ref)   # its document is here now: placed afresh
+            elif kind == "review":
                 plan.already.append(entry)
                 continue
-            if ref not in notes:
-                notes[ref] = lib.tags.get(ref).note
-            _join(plan, notes, ref, entry)
-            continue
+            else:
+                if ref not in notes:
+                    notes[ref] = lib.tags.get(ref).note
+                _join(plan, notes, ref, entry)
+                continue
         dp = plan.documents[entry["document"]]
         span = (entry.get("span_start"), entry.get("span_end"))
         if dp.mode == DIRECT:

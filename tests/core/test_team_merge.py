@@ -243,3 +243,27 @@ def test_a_merge_is_one_undo_step(two, tmp_path):
     stack.redo()
     assert {t.note for t in b.tags.list()} == after
     assert b.integrity_check() == "ok"
+
+
+def test_tags_waiting_for_a_document_are_placed_once_it_is_imported(tmp_path, dev_dir):
+    from tests.core.team_helpers import OTHER, parsed
+    a = make_library(tmp_path / "a.clausemark", dev_dir, "Amina")
+    d = make_library(tmp_path / "d.clausemark", dev_dir, "Dana", files=(OLD,))
+    tag_all(a, S_OTHER, paragraphs(a, S_OTHER, 4), "children")
+    share = shared(a, tmp_path, "amina")
+    first = merge_share(d, share)
+    assert first.counts["waiting_for_document"] == 4 and len(d.team.reviews()) == 4
+    assert merge_share(d, read_share(share.path)).share_id is None  # still nothing to do
+    res, pdf = parsed(dev_dir / OTHER)
+    d.add_resolution(res, pdf, filename=OTHER)
+    before = snapshot(d)
+    stack = UndoStack(d)
+    stack.push(MergeCommand(plan_merge(d, read_share(share.path))))
+    assert d.team.reviews() == [] and tag_keys(d) == tag_keys(a)
+    assert {t.author for t in d.tags.list()} == {"Amina"}
+    stack.undo()
+    assert snapshot(d)[:7] == before[:7] and len(d.team.reviews()) == 4
+    assert merge_share(d, read_share(share.path)).counts["new"] == 4
+    assert d.integrity_check() == "ok"
+    a.close()
+    d.close()
