@@ -267,3 +267,15 @@ def test_tags_waiting_for_a_document_are_placed_once_it_is_imported(tmp_path, de
     assert d.integrity_check() == "ok"
     a.close()
     d.close()
+
+
+def test_spans_and_quotes_travel_and_stay_apart_from_whole_paragraph_tags(two, tmp_path):
+    a, b = two
+    pid = paragraphs(a, S_OLD, 1, start=3)[0]
+    text = next(p.text for p in a.resolution(S_OLD).walk() if p.id == pid)
+    a.tags.add(S_OLD, pid, "detention", span=(0, 20), note="the opening words")
+    b.tags.add(S_OLD, pid, "detention", note="the whole clause")
+    merge_share(b, shared(a, tmp_path, "amina"))
+    tags = sorted(b.tags.list(), key=lambda t: t.span or (-1, -1))
+    assert [(t.span, t.quote, t.note) for t in tags] == [
+        (None, None, "the whole clause"), ((0, 20), text[:20], "the opening words")]
