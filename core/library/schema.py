@@ -181,7 +181,13 @@ def _v4_suggestions(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX suggestion_rejections_theme ON suggestion_rejections(theme_id)")
 
 
-def _v5_team(conn: sqlite3.Connection) -> None:
+def _v5_table_rows(conn: sqlite3.Connection) -> None:
+    """A table node keeps its rows of cells (a JSON list of lists); NULL for other kinds."""
+    conn.execute("ALTER TABLE paragraphs ADD COLUMN cells TEXT")
+
+
+
+def _v6_team(conn: sqlite3.Connection) -> None:
     """Team work (combining analysts' libraries): themes and tags get a stable identity (`uid`,
     given by a trigger to every new row), the four default themes the same identity in every
     library (so a default renamed on one laptop still matches on another); shares merged into
@@ -243,8 +249,10 @@ def _v5_team(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX merge_reviews_state ON merge_reviews(state, document_id)")
 
 
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
-                                                         _v4_suggestions, _v5_team]
+                                                         _v4_suggestions, _v5_table_rows,
+                                                         _v6_team]
 LATEST_VERSION = len(MIGRATIONS)
 
 
