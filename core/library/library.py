@@ -24,6 +24,7 @@ from clausemark.core.library.search import SearchManager
 from clausemark.core.library.store import Store
 from clausemark.core.library.suggestions import SuggestionManager
 from clausemark.core.library.tags import TagManager
+from clausemark.core.library.team import TeamRecords
 from clausemark.core.library.themes import ThemeManager
 from clausemark.core.parse.model import Footnote, Paragraph, Resolution
 
@@ -71,6 +72,7 @@ class Library:
         lib.suggestions  SuggestionManager   cue phrases, rejected suggestions, training data
         lib.search       SearchManager       lib.search.paragraphs(query, ...): FTS5, best first
         lib.comparison   ComparisonReads     paragraph texts of many documents at once
+        lib.team         TeamRecords         identities, shares merged, tag origins, reviews
     Theme refs are a theme id or name (case-insensitive); document refs an id or a symbol.
 
     Opening and general
@@ -139,6 +141,7 @@ class Library:
         self.suggestions = SuggestionManager(self._store, self)
         self.search = SearchManager(self._store, self)
         self.comparison = ComparisonReads(self._store, self)
+        self.team = TeamRecords(self._store, self)
 
     @classmethod
     def open_for_app(cls, path: str | Path | None = None, *, wait: float = 2.0,
