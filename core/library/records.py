@@ -1,12 +1,10 @@
 """Plain records the library hands out. Immutable snapshots: re-read after a change."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-
-def citation(symbol: str | None, label: str) -> str:
-    """Diplomats' citation form: "A/RES/78/217, OP 5 (a)"."""
-    return f"{symbol}, {label}" if symbol else label
+from clausemark.core.parse import citation  # one citation form everywhere
 
 
 @dataclass(frozen=True)
@@ -61,6 +59,20 @@ class Theme:
         d = asdict(self)
         d["key"] = self.shortcut  # the command line's name for it (1-9 or null)
         return d
+
+
+def theme_subtree(themes: Iterable[Theme], root: int) -> set[int]:
+    """The id `root` and the ids of every theme nested under it, at any depth."""
+    children: dict[int | None, list[int]] = {}
+    for theme in themes:
+        children.setdefault(theme.parent_id, []).append(theme.id)
+    ids, todo = set(), [root]
+    while todo:
+        theme_id = todo.pop()
+        if theme_id not in ids:
+            ids.add(theme_id)
+            todo += children.get(theme_id, [])
+    return ids
 
 
 @dataclass(frozen=True)

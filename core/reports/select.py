@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clausemark.core.library.library import Library
-from clausemark.core.library.records import DocumentInfo, Tag, Theme, citation
+from clausemark.core.library.records import DocumentInfo, Tag, Theme, citation, theme_subtree
 from clausemark.core.output import EmptySelectionError, ReportError
+from clausemark.core.reports.wording import long_date
 
 PER_DOCUMENT_QUERIES = 20  # up to this many chosen documents: ask per document, else filter all
 NAMED_DOCUMENTS_SHOWN = 12  # in the description of a selection
@@ -88,22 +89,13 @@ def date_bound(text: str | None, *, end: bool = False, what: str = "date") -> st
     return day.isoformat()
 
 
-def _subtree(themes: list[Theme], root: int) -> set[int]:
-    ids, grew = {root}, True
-    while grew:
-        more = {t.id for t in themes if t.parent_id in ids} - ids
-        grew = bool(more)
-        ids |= more
-    return ids
-
-
 def _resolve_themes(lib: Library, selection: Selection, all_themes: list[Theme]) -> set[int] | None:
     if not selection.themes:
         return None
     chosen: set[int] = set()
     for ref in selection.themes:
         theme_id = lib.themes.get(ref).id  # NotFoundError names the known themes
-        chosen |= _subtree(all_themes, theme_id) if selection.include_subthemes else {theme_id}
+        chosen |= theme_subtree(all_themes, theme_id) if selection.include_subthemes else {theme_id}
     return chosen
 
 
@@ -131,9 +123,10 @@ def _describe(selection: Selection, themes: list[Theme], docs: list[DocumentInfo
     else:
         doc_text = "all documents"
     if since and until:
-        dates = f"from {since} to {until}"
+        dates = (f"on {long_date(since)}" if since == until
+                 else f"from {long_date(since)} to {long_date(until)}")
     elif since or until:
-        dates = f"on or after {since}" if since else f"on or before {until}"
+        dates = f"on or after {long_date(since)}" if since else f"on or before {long_date(until)}"
     else:
         dates = "any date"
     return {"Themes": theme_text, "Documents": doc_text, "Adopted": dates}
