@@ -68,6 +68,7 @@ class SuggestionController(QObject):
         self.accept_action.triggered.connect(lambda: self.answer(True))
         self.reject_action.triggered.connect(lambda: self.answer(False))
         self.review_action.triggered.connect(self.set_reviewing)
+        win.review_banner.leaveRequested.connect(lambda: self.set_reviewing(False))
         self.cues_action = QAction("Edit theme &cue phrases…", win)
         self.cues_action.triggered.connect(self.edit_cues)
         self.menu = win.menuBar().addMenu("&Suggestions")
@@ -86,7 +87,12 @@ class SuggestionController(QObject):
                 Qt.KeyboardModifier.KeypadModifier):
             key = event.key()
             if key in (ACCEPT_KEY, REJECT_KEY):
-                self.answer(key == ACCEPT_KEY)
+                if self.reviewing:
+                    self.answer(key == ACCEPT_KEY)
+                else:  # bare A/X answer only in the review, never by accident
+                    self.window.statusBar().showMessage(
+                        "A and X answer suggestions while reviewing them: press F8 (or use the "
+                        "Suggestions menu).", 5000)
                 return True
             if key == REVIEW_KEY:
                 self.set_reviewing(not self.reviewing)
@@ -282,6 +288,7 @@ class SuggestionController(QObject):
     def set_reviewing(self, on: bool) -> None:
         self.reviewing = bool(on) and bool(self.suggestions)
         self.review_action.setChecked(self.reviewing)
+        self.window.review_banner.setVisible(self.reviewing)
         if not self.reviewing:
             if on:
                 self.window.statusBar().showMessage("No suggestions to review.", 4000)
@@ -303,6 +310,7 @@ class SuggestionController(QObject):
         if pid is None:
             self.reviewing = False
             self.review_action.setChecked(False)
+            win.review_banner.hide()
             win.statusBar().showMessage("Review done: no suggestions left.", 6000)
             return
         if not win.select_paragraph(pid):

@@ -34,6 +34,7 @@ from clausemark.gui.models.theme_model import ThemeModel
 from clausemark.gui.panels.filter_banner import FilterBanner
 from clausemark.gui.panels.library_panel import LibraryPanel
 from clausemark.gui.panels.note_panel import NotePanel
+from clausemark.gui.panels.review_banner import ReviewBanner
 from clausemark.gui.panels.search_panel import SearchPanel
 from clausemark.gui.pdf.pdf_view import PdfView
 from clausemark.gui.window import (
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         middle_layout.addLayout(tree_top)
         self.filter_banner = FilterBanner()
         middle_layout.addWidget(self.filter_banner)
+        self.review_banner = ReviewBanner()
+        middle_layout.addWidget(self.review_banner)
         self.middle_splitter = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
         self.middle_splitter.addWidget(self.paragraph_tree)
         self.middle_splitter.addWidget(self.note_panel)
