@@ -3,7 +3,7 @@ it; a filtered tree shows a banner (kept, visibly, on the next document); narrow
 to one document opens it; an import leaves the open document open and offers the new ones."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QToolButton
 
 from tests.gui.conftest import import_and_wait, shown_window
@@ -88,7 +88,8 @@ def test_an_import_keeps_the_open_document_and_offers_the_new_ones(qtbot, window
     assert "(+1 new)" in offer.text()
     assert [a.text() for a in offer.menu().actions()] == [
         n for _, n in window.import_offer.documents()]
-    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    # A click on the button's text (its arrow, on the right, would open the menu instead).
+    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton, pos=QPoint(6, offer.height() // 2))
     first_new = window.import_offer.documents()[0][0]
     assert window.document_id == first_new
     qtbot.mouseClick(window.findChild(QToolButton, "dismissImportOffer"),
