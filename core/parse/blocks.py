@@ -12,11 +12,19 @@ from dataclasses import dataclass, field
 
 from clausemark.core.parse.metadata import DATE_ONLY, MEETING, VOTE_NOTE
 from clausemark.core.parse.pdf_lines import SUPERSCRIPT, Row
+from clausemark.core.parse.text_clean import (
+    SOFT,
+    join_lines,
+    line_text,
+    reference_gap,
+    repair_hyphens,
+)
+
+__all__ = ["Block", "make_blocks", "repair_hyphens", "SOFT"]
 
 NUMBER = re.compile(r"^(\d{1,3})\.(?=\s|$)\s*")
 LETTER = re.compile(r"^\(([a-z]{1,4})\)(?=\s|$)\s*")
 FOOTNOTE_REF = re.compile(r"^\d{1,3}(?:\s*,\s*\d{1,3})*$")
-SOFT = "\u00ad"  # marks a line-end hyphen whose fate is decided once the whole text is known
 
 
 @dataclass
@@ -112,17 +120,19 @@ def _fill_text(block: Block, size: float) -> None:
         for span in row.spans:
             if _is_ref(span, size) and spans:
                 block.footnote_refs.extend(x.strip() for x in span.text.split(","))
+                if gap := reference_gap(span.text):
+                    spans.append((gap, False))
                 continue
             spans.append((span.text, span.italic))
         spans.append(None)
     lines, current = [], []
     for item in spans:
         if item is None:
-            lines.append(re.sub(r"\s+", " ", "".join(current)).strip())
+            lines.append(line_text(current))
             current = []
         else:
             current.append(item[0])
-    text = _join_lines(lines)
+    text = join_lines(lines)
     label = 0
     if block.kind == "text":
         if m := NUMBER.match(text):
@@ -148,6 +158,8 @@ def _italic_opening(spans: list, label: int) -> str | None:
             seen += take
             t = bare[take:]
         if not t.strip():
+            if italic:  # a roman space between italic words ("Looking" " " "forward")
+                italic.append(" ")
             continue
         if not is_italic:
             break
@@ -160,30 +172,3 @@ def _is_ref(span, size: float) -> bool:
     t = span.text.strip()
     return bool(t) and bool(FOOTNOTE_REF.match(t)) and (
         bool(span.flags & SUPERSCRIPT) or span.size < 0.8 * size)
-
-
-def _join_lines(lines: list[str]) -> str:
-    text = ""
-    for line in lines:
-        if not line:
-            continue
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
-            text = text[:-1] + SOFT + line
-        elif text:
-            text += " " + line
-        else:
-            text = line
-    return text
-
-
-def repair_hyphens(texts: list[str]) -> list[str]:
-    """A line-end hyphen is kept ("non-discrimination") unless the document spells the joined
-    word without it elsewhere ("recog-nize" becomes "recognize")."""
-    joined = " ".join(texts)
-    words = Counter(w.lower() for w in re.findall(r"[A-Za-z]+", joined.replace(SOFT, "-")))
-
-    def fix(m: re.Match) -> str:
-        a, b = m[1], m[2]
-        return a + b if words[(a + b).lower()] else a + "-" + b
-
-    return [re.sub(rf"([A-Za-z]*){SOFT}([A-Za-z]*)", fix, t) for t in texts]

@@ -12,7 +12,7 @@ import pymupdf
 
 from clausemark.core.errors import ParseError
 from clausemark.core.parse import metadata as meta
-from clausemark.core.parse.blocks import Block, make_blocks, repair_hyphens
+from clausemark.core.parse.blocks import Block, make_blocks
 from clausemark.core.parse.model import (
     ANNEX,
     ANNEX_PARAGRAPH,
@@ -26,6 +26,7 @@ from clausemark.core.parse.model import (
 )
 from clausemark.core.parse.openings import fallback_opening, is_operative_opening
 from clausemark.core.parse.pdf_lines import Page, read_pages
+from clausemark.core.parse.text_clean import join_lines, repair_hyphens, span_text, tidy
 
 pymupdf.TOOLS.mupdf_display_errors(False)  # damaged files are reported by us, not on stderr
 
@@ -88,8 +89,7 @@ def _short(exc: Exception) -> str:
 
 
 def _build(name: str, pages: list[Page], size: float, page_count: int) -> Resolution:
-    chars = sum(len(r.text) for p in pages for r in p.rows + p.footnote_rows + p.furniture)
-    if chars < MIN_TEXT_CHARS:
+    if not _has_text(pages):
         raise ParseError(name, "no text layer (an image-only scan?); it needs OCR first")
     first = pages[0]
     start = meta.find_body_start(first.rows, size)
@@ -104,12 +104,27 @@ def _build(name: str, pages: list[Page], size: float, page_count: int) -> Resolu
         "symbol", "title", "body", "session", "agenda_item", "adopted", "meeting")})
     _TreeBuilder(res, size).build(blocks)
     res.footnotes = _footnotes(pages)
-    all_text = " ".join(p.text for p in res.walk())
-    res.language = meta.detect_language(all_text)
+    sample, n = [], 0
+    for p in res.walk():  # the first paragraphs are enough to tell the language
+        sample.append(p.text)
+        n += len(p.text)
+        if n >= meta.LANGUAGE_SAMPLE:
+            break
+    res.language = meta.detect_language(" ".join(sample))
     if not res.symbol or not any(p.kind != HEADING for p in res.walk()):
         missing = "document symbol" if not res.symbol else "paragraphs"
         raise ParseError(name, f"not a UN resolution (no {missing} found)")
     return res
+
+
+def _has_text(pages: list[Page]) -> bool:
+    chars = 0
+    for p in pages:
+        for r in p.rows + p.footnote_rows + p.furniture:
+            chars += len(r.text)
+            if chars >= MIN_TEXT_CHARS:
+                return True
+    return False
 
 
 class _TreeBuilder:
@@ -129,6 +144,7 @@ class _TreeBuilder:
         self.annex_headings = 0
 
     def build(self, blocks: list[Block]) -> None:
+        self.italic_doc = any(b.opening_italic for b in blocks if b.kind == "text")
         for block in blocks:
             if block.kind == "meeting":
                 self.res.meeting = self.res.meeting or block.first.text.rstrip(".")
@@ -194,6 +210,7 @@ class _TreeBuilder:
             self._heading(block)
             return
         opening = self._opening(block)
+        cue = opening or fallback_opening(block.text)  # tells preambular from operative
         if block.letter is not None:
             self._subparagraph(block, opening)
         elif self.annex is not None:
@@ -202,10 +219,10 @@ class _TreeBuilder:
             self.operative_started = True
             self._top(f"OP{block.number}", OPERATIVE, block.number, f"OP {block.number}",
                       block, opening)
-        elif not self.operative_started and is_operative_opening(opening) is not True:
+        elif not self.operative_started and is_operative_opening(cue) is not True:
             self.pp += 1
             self._top(f"PP{self.pp}", PREAMBULAR, None, f"PP {self.pp}", block, opening)
-        elif is_operative_opening(opening) or self.last_top is None:
+        elif is_operative_opening(cue) or self.last_top is None:
             # An unnumbered operative paragraph: the sole one of a short resolution.
             self.operative_started = True
             self._top("OP", OPERATIVE, None, "OP", block, opening)
@@ -216,7 +233,8 @@ class _TreeBuilder:
         italic = block.opening_italic
         if italic and len(italic.split()) <= 10 and block.text.startswith(italic):
             return italic
-        return fallback_opening(block.text)
+        # A document set with italic openings has none here: none is invented from a word list.
+        return None if self.italic_doc else fallback_opening(block.text)
 
     def _top(self, pid, kind, number, label, block, opening) -> None:
         node = self._node(pid, kind, number, label, block, opening=opening)
@@ -266,7 +284,7 @@ class _TreeBuilder:
 
     def _continue(self, node: Paragraph, block: Block) -> None:
         """Unnumbered text inside the operative part belongs to the paragraph before it."""
-        node.text = f"{node.text} {block.text}".strip()
+        node.text = join_lines([node.text, block.text])
         node.boxes.extend(block.boxes)
         node.pages = sorted(set(node.pages) | set(block.pages))
         node.footnote_refs.extend(block.footnote_refs)
@@ -316,18 +334,21 @@ def _next_roman(prev: str) -> str | None:
 
 def _footnotes(pages: list[Page]) -> list[Footnote]:
     notes: list[Footnote] = []
+    lines: list[list[str]] = []  # each note's lines
     for page in pages:
         for row in page.footnote_rows:
-            spans = [s for s in row.spans if s.text.strip()]
-            first = spans[0].text.strip()
-            rest = " ".join(s.text.strip() for s in spans[1:])
-            sizes = [s.size for s in spans[1:]]
-            starts = first.isdigit() and (bool(spans[0].flags & 1) or
-                                          (sizes and spans[0].size < 0.8 * max(sizes)))
-            if starts:
-                notes.append(Footnote(first, rest.strip(), page.number))
+            spans = row.spans
+            lead = next(i for i, s in enumerate(spans) if s.text.strip())
+            first = spans[lead].text.strip()
+            sizes = [s.size for s in spans[lead + 1:] if s.text.strip()]
+            starts = first.isdigit() and (bool(spans[lead].flags & 1) or
+                                          (sizes and spans[lead].size < 0.8 * max(sizes)))
+            if starts:  # the note's text as printed: spans carry their own spaces
+                notes.append(Footnote(first, "", page.number))
+                lines.append([span_text([s.text for s in spans[lead + 1:]])])
             elif notes:
-                notes[-1].text = f"{notes[-1].text} {row.text}".strip()
-    for note in notes:
-        note.text = re.sub(r"\s+", " ", note.text)
+                lines[-1].append(span_text([s.text for s in spans]))
+    texts = repair_hyphens([join_lines(parts) for parts in lines])
+    for note, text in zip(notes, texts):
+        note.text = tidy(text)
     return notes

@@ -48,10 +48,14 @@ class Row:
     x1: float
     y1: float
     spans: list[Span] = field(default_factory=list)
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(s.text for s in self.spans).strip()
+        # Read many times per row by the rules; spans never change after extraction.
+        if self._text is None:
+            self._text = "".join(s.text for s in self.spans).strip()
+        return self._text
 
     @property
     def size(self) -> float:
