@@ -28,7 +28,8 @@ from clausemark.core.parse.model import Footnote, Paragraph, Resolution
 DocumentRef = int | str  # document id, or its symbol (case-insensitive)
 
 _DOC_COLUMNS = ("id, symbol, title, body, session, agenda_item, adopted, year, meeting, language, "
-                "pages, sha256, filename, size, imported")
+                "pages, sha256, filename, size, imported, document_type, committee, distributed, "
+                "sponsors, original")
 
 
 _DIGITS = re.compile(r"(\d+)")
@@ -45,6 +46,10 @@ def _is_storage_problem(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return any(word in text for word in ("locked", "busy", "disk", "i/o", "full", "readonly",
                                          "read-only"))
+
+
+def _sponsors(stored: str | None) -> tuple[str, ...] | None:
+    return None if stored is None else tuple(json.loads(stored))
 
 
 def _year(adopted: str | None) -> int | None:
@@ -341,11 +346,14 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
                 return existing, False
             doc_id = self._execute(
                 "INSERT INTO documents (sha256, symbol, title, body, session, agenda_item, "
-                "adopted, year, meeting, language, pages, filename, size, imported) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "adopted, year, meeting, language, pages, filename, size, imported, "
+                "document_type, committee, distributed, sponsors, original) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (sha, r.symbol, r.title, r.body, r.session, r.agenda_item, r.adopted,
                  _year(r.adopted), r.meeting, r.language, int(r.pages or 0), filename, len(pdf),
-                 schema.now())).lastrowid
+                 schema.now(), r.document_type, r.committee, r.distributed,
+                 None if r.sponsors is None else json.dumps(r.sponsors, ensure_ascii=False),
+                 r.original)).lastrowid
             self._execute("INSERT INTO document_files (document_id, pdf) VALUES (?, ?)",
                           (doc_id, pdf))
             # Ids assigned here so that parents can be referenced in one executemany; the
@@ -382,7 +390,8 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
         tags = dict(self._execute("SELECT p.document_id, count(*) FROM tags t JOIN paragraphs p "
                                   f"ON p.id = t.paragraph_id {counts[0]} GROUP BY p.document_id",
                                   counts[1]))
-        return [DocumentInfo(*row, paragraph_count=paragraphs.get(row[0], 0),
+        return [DocumentInfo(*row[:-2], _sponsors(row[-2]), row[-1],
+                             paragraph_count=paragraphs.get(row[0], 0),
                              tag_count=tags.get(row[0], 0)) for row in rows]
 
     def documents(self) -> list[DocumentInfo]:
@@ -422,7 +431,10 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
         res = Resolution(symbol=info.symbol, title=info.title, body=info.body,
                          session=info.session, agenda_item=info.agenda_item,
                          adopted=info.adopted, meeting=info.meeting, language=info.language,
-                         pages=info.pages)
+                         pages=info.pages, document_type=info.document_type,
+                         committee=info.committee, distributed=info.distributed,
+                         sponsors=list(info.sponsors) if info.sponsors is not None else None,
+                         original=info.original)
         by_row: dict[int, Paragraph] = {}
         for (row_id, parent_id, pid, kind, number, label, opening, text, pages, refs,
              boxes) in self._execute(

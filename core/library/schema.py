@@ -181,8 +181,18 @@ def _v4_suggestions(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX suggestion_rejections_theme ON suggestion_rejections(theme_id)")
 
 
+def _v5_document_facts(conn: sqlite3.Connection) -> None:
+    """What a document says of itself (drafts above all): its type, committee, distribution
+    date, sponsors (a JSON list) and original language. Documents already stored keep null
+    facts, except the type of those that name themselves resolutions."""
+    for column in ("document_type", "committee", "distributed", "sponsors", "original"):
+        conn.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+    conn.execute("UPDATE documents SET document_type = 'resolution' "
+                 "WHERE symbol LIKE '%/RES/%' AND adopted IS NOT NULL")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
-                                                         _v4_suggestions]
+                                                         _v4_suggestions, _v5_document_facts]
 LATEST_VERSION = len(MIGRATIONS)
 
 

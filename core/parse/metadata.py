@@ -14,7 +14,8 @@ ORGAN = r"(?:General Assembly|Security Council|Human Rights Council|Economic and
 BODY_LINE = re.compile(rf"^The ({ORGAN})\s*,?$")
 SESSION = re.compile(r"^((?:[A-Z][a-z]+-)?[A-Za-z]+ (?:special |emergency special )?session)\b",
                      re.I)
-AGENDA = re.compile(r"^Agenda items? (.+?)\s*$")
+AGENDA = re.compile(r"^(?:Agenda items? (.+?)|Items? (\d+(?: \([a-z]\))?) of the (?:provisional )?agenda)"
+                    r"\s*\**$")
 ADOPTED = re.compile(
     rf"(?:Resolution adopted|Adopted) by the ({ORGAN})"
     r"(?: at its (\d+(?:st|nd|rd|th) (?:plenary )?meeting))?,? on (\d{1,2} [A-Z][a-z]+ \d{4})")
@@ -64,7 +65,7 @@ def header_metadata(header: list[Row], above_text: list[Row], size: float) -> di
         if meta["session"] is None and (m := SESSION.match(row.text)) and len(row.text) < 60:
             meta["session"] = m[1]
         if meta["agenda_item"] is None and (m := AGENDA.match(row.text)):
-            meta["agenda_item"] = m[1]
+            meta["agenda_item"] = m[1] or m[2]
     joined = " ".join(texts)
     if m := ADOPTED.search(joined):
         meta["body"], meta["meeting"], meta["adopted"] = m[1], m[2], iso_date(m[3])

@@ -13,6 +13,7 @@ import pymupdf
 from clausemark.core.errors import ParseError
 from clausemark.core.parse import metadata as meta
 from clausemark.core.parse.blocks import Block, make_blocks
+from clausemark.core.parse.facts import document_facts
 from clausemark.core.parse.model import (
     ANNEX,
     ANNEX_PARAGRAPH,
@@ -95,13 +96,16 @@ def _build(name: str, pages: list[Page], size: float, page_count: int) -> Resolu
     start = meta.find_body_start(first.rows, size)
     header = sorted(first.furniture + first.rows[:start], key=lambda r: (r.y0, r.x0))
     info = meta.header_metadata(header + first.rows[start:start + 1], first.rows[:start], size)
+    info.update(document_facts(header, first.rows[:start], size, info["symbol"],
+                               adopted_line=info["adopted"] is not None))
     body_rows = first.rows[start:] + [r for p in pages[1:] for r in p.rows]
     if body_rows and meta.BODY_LINE.match(body_rows[0].text):
         body_rows = body_rows[1:]
     widths = {p.number: p.width for p in pages}
     blocks = make_blocks(body_rows, size, widths)
     res = Resolution(pages=page_count, **{k: info[k] for k in (
-        "symbol", "title", "body", "session", "agenda_item", "adopted", "meeting")})
+        "symbol", "title", "body", "session", "agenda_item", "adopted", "meeting",
+        "document_type", "committee", "distributed", "sponsors", "original")})
     _TreeBuilder(res, size).build(blocks)
     res.footnotes = _footnotes(pages)
     sample, n = [], 0

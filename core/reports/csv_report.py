@@ -13,7 +13,8 @@ from clausemark.core.output import CancelCheck, ProgressCallback, Ticker, atomic
 from clausemark.core.reports.select import ReportData, ReportRow
 
 TAG_COLUMNS = ["symbol", "title", "adopted", "paragraph_id", "citation", "kind", "opening",
-               "theme", "text", "note", "author", "tagged", "excerpt"]
+               "theme", "text", "note", "author", "tagged", "excerpt", "document_type",
+               "committee"]  # new columns at the end: scripts reading by position keep working
 MATRICES = ("counts", "cooccurrence")
 # OWASP: a cell starting with one of these is a formula to Excel, LibreOffice or Sheets.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,7 +34,8 @@ def neutralise(value):
 
 def _tag_cells(row: ReportRow) -> list:
     return [row.symbol, row.title, row.adopted, row.paragraph, row.citation, row.kind,
-            row.opening, row.theme, row.text, row.note, row.author, row.tagged, row.excerpt]
+            row.opening, row.theme, row.text, row.note, row.author, row.tagged, row.excerpt,
+            row.document_type, row.committee]
 
 
 def _write(path: str | os.PathLike, header: list, body, ticker: Ticker) -> Path:

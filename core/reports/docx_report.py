@@ -43,6 +43,19 @@ TOTAL_CM = 1.4  # the summary's last column
 SUBTITLE_THEMES = 6
 
 
+def document_line(doc: DocumentInfo) -> str:
+    """"Draft resolution · Distributed 14 October 2025 · Third Committee · General Assembly"."""
+    if doc.adopted:
+        when = f"Adopted {long_date(doc.adopted)}"
+    elif doc.distributed:
+        when = f"Distributed {long_date(doc.distributed)}, not adopted"
+    else:
+        when = "Not adopted (draft)"
+    kind = doc.document_type.capitalize() if doc.document_type else None
+    sponsors = f"Sponsors: {', '.join(doc.sponsors)}" if doc.sponsors else None
+    return " · ".join(x for x in (kind, when, doc.committee, doc.body, sponsors) if x)
+
+
 def long_date(iso: str | None) -> str:
     """"19 December 2023" (English whatever the desktop's locale, like the resolutions)."""
     if not iso:
@@ -215,8 +228,7 @@ class _Brief:
             doc = docs[doc_id]
             title = f"{doc.display_name} — {doc.title}" if doc.title else doc.display_name
             out.paragraph(st["h2"], title)
-            adopted = f"Adopted {long_date(doc.adopted)}" if doc.adopted else "Not adopted (draft)"
-            out.paragraph(st["meta"], " · ".join(x for x in (adopted, doc.body) if x))
+            out.paragraph(st["meta"], document_line(doc))
             for group in paragraphs.values():
                 self.clause(theme, group)
                 self.ticker.step(len(group))

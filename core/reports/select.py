@@ -46,6 +46,8 @@ class ReportRow:
     tagged: str  # when the tag was made (ISO 8601, UTC)
     excerpt: str | None = None  # the tagged words when the tag covers only part of the text
     span: tuple[int, int] | None = None
+    document_type: str | None = None  # "resolution", "draft resolution", ...
+    committee: str | None = None
 
     @property
     def citation(self) -> str:
@@ -164,7 +166,9 @@ def _build(lib: Library, selection: Selection) -> ReportData:
         title=doc_by_id[t.document_id].title, adopted=doc_by_id[t.document_id].adopted,
         paragraph=t.paragraph, label=t.label, kind=t.kind, opening=t.opening,
         theme_id=t.theme_id, theme=t.theme, text=t.text, note=t.note, author=t.author,
-        tagged=t.created, excerpt=t.quote, span=t.span) for t in tags]
+        tagged=t.created, excerpt=t.quote, span=t.span,
+        document_type=doc_by_id[t.document_id].document_type,
+        committee=doc_by_id[t.document_id].committee) for t in tags]
     used_themes = {r.theme_id for r in rows}
     used_docs = {r.document_id for r in rows}
     # Themes and documents the analyst named stay in the report even with no clause (a zero
