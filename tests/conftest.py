@@ -14,8 +14,18 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 def _need(path: Path) -> Path:
     if not path.is_dir():
+        if os.environ.get("CI", "").lower() == "true":  # CI has the corpus: missing is a failure
+            pytest.fail(f"the real UN corpus is missing at {path}")
         pytest.skip(f"needs the real UN corpus at {path} (present in CI, absent in a user's clone)")
     return path
+
+
+@pytest.fixture(scope="session")
+def corpus_required() -> Path:
+    """The whole corpus folder (dev, bench, more)."""
+    for name in ("dev", "bench", "more"):
+        _need(CORPUS / name)
+    return CORPUS
 
 
 @pytest.fixture(scope="session")

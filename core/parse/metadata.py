@@ -26,7 +26,8 @@ TITLE_EXCLUDE = re.compile(r"^(Resolution adopted|Adopted by|Resolution \d+|Draf
                            r"|(on )?\d{1,2} [A-Z][a-z]+ \d{4}$)", re.I)
 TITLE_PREFIX = re.compile(r"^\d+/[\d…]+\.?\s+|^\d+/\.\.\.\.?\s+")
 MONTHS = {m: i for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], 1)}
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], 1)}
 
 
 def iso_date(text: str) -> str | None:

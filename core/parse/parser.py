@@ -34,6 +34,7 @@ pymupdf.TOOLS.mupdf_display_errors(False)  # damaged files are reported by us, n
 ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*\**(?:\s*[–—:-]\s*(.+))?$")
 ROMAN = re.compile(r"^(?=[ivxlc]+$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
 MIN_TEXT_CHARS = 40
+NOT_RESOLUTIONS = ("note", "report", "letter")  # document types (facts.py) refused by name
 
 
 # What pymupdf raises for a damaged file: RuntimeError/ValueError from its Python layer, and
@@ -52,12 +53,14 @@ def parse_pdf(path: str | os.PathLike, data: bytes | None = None) -> Resolution:
             raise ParseError(name, f"the PDF is damaged ({_short(exc)})") from None
         if encrypted:
             raise ParseError(name, "the PDF is encrypted (password-protected)")
+        _refuse_repaired(name, doc)
         if page_count == 0:
             raise ParseError(name, "the PDF has no pages")
         try:
             pages, size = read_pages(doc)
         except _DAMAGE as exc:
             raise ParseError(name, f"the PDF is damaged ({_short(exc)})") from None
+        _refuse_repaired(name, doc)  # MuPDF may repair only when it meets a broken page
         return _build(name, pages, size, page_count)
     finally:
         doc.close()
@@ -78,10 +81,24 @@ def _open(name: str, data: bytes | None) -> pymupdf.Document:
         raise ParseError(name, "the file is empty")
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
         raise ParseError(name, "not a PDF file")
+    pymupdf.TOOLS.reset_mupdf_warnings()
     try:
         return pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # pymupdf raises several types for broken files
-        raise ParseError(name, f"not a readable PDF ({_short(exc)})") from None
+        raise ParseError(name, f"not a readable PDF: damaged or incomplete ({_short(exc)})") \
+            from None
+
+
+def _refuse_repaired(name: str, doc: pymupdf.Document) -> None:
+    """A truncated or corrupted file opens only after MuPDF rebuilt its cross-reference table,
+    and then yields part of the document: refused, never imported as half a resolution."""
+    if not doc.is_repaired:
+        return
+    warnings = [w for w in pymupdf.TOOLS.mupdf_warnings().splitlines()
+                if w.strip() and not w.startswith("...")]
+    detail = f"; MuPDF: {warnings[0][:80]}" if warnings else ""
+    raise ParseError(name, f"the PDF is damaged or incomplete (truncated or corrupted, it had "
+                           f"to be repaired{detail})")
 
 
 def _short(exc: Exception) -> str:
@@ -98,6 +115,9 @@ def _build(name: str, pages: list[Page], size: float, page_count: int) -> Resolu
     info = meta.header_metadata(header + first.rows[start:start + 1], first.rows[:start], size)
     info.update(document_facts(header, first.rows[:start], size, info["symbol"],
                                adopted_line=info["adopted"] is not None))
+    if info["document_type"] in NOT_RESOLUTIONS:
+        raise ParseError(name, f"a {info['document_type']}, not a resolution, decision, draft or "
+                               "amendment, which are what Clausemark reads")
     body_rows = first.rows[start:] + [r for p in pages[1:] for r in p.rows]
     if body_rows and meta.BODY_LINE.match(body_rows[0].text):
         body_rows = body_rows[1:]

@@ -66,10 +66,15 @@ def repair_hyphens(texts: list[str]) -> list[str]:
     return [pattern.sub(fix, t) if SOFT in t else t for t in texts]
 
 
+REF_GAP = "\u200b"  # where a reference without spaces was taken out; settled by line_text
+
+
 def reference_gap(ref_text: str) -> str:
     """What stays in the text where a footnote reference is taken out: its own spaces, so that
-    "Change" + "11 " + "that" reads "Change that", never "Changethat"."""
-    return " " if ref_text[:1].isspace() or ref_text[-1:].isspace() else ""
+    "Change" + "11 " + "that" reads "Change that", never "Changethat"; a reference printed
+    without spaces leaves a mark that becomes a space only between two words ("Agreement" +
+    "4" + "and"), and nothing before punctuation ("Convention" + "1" + ",")."""
+    return " " if ref_text[:1].isspace() or ref_text[-1:].isspace() else REF_GAP
 
 
 def tidy(text: str) -> str:
@@ -87,6 +92,12 @@ def span_text(texts: list[str]) -> str:
     return close_dash_space(tidy("".join(texts)))
 
 
+_WORD_GAP = re.compile(rf"(?<=\w){REF_GAP}(?=\w)")
+
+
 def line_text(texts: list[str]) -> str:
     """One line of body text from its spans: whitespace normalised, dash spaces closed."""
-    return close_dash_space(_WHITESPACE.sub(" ", "".join(texts)).strip())
+    text = "".join(texts)
+    if REF_GAP in text:
+        text = _WORD_GAP.sub(" ", text).replace(REF_GAP, "")
+    return close_dash_space(_WHITESPACE.sub(" ", text).strip())
