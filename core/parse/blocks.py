@@ -69,6 +69,8 @@ def layout_grid(rows: list[Row], size: float) -> tuple[float, float]:
 
 def closing_kind(row: Row, prev_kind: str | None, width: float) -> str | None:
     text = row.text
+    if not (text[:1].isdigit() or text[:1] == "["):  # every closing line starts so
+        return None
     if MEETING.match(text):
         return "meeting"
     if VOTE_NOTE.match(text):
@@ -169,6 +171,6 @@ def _italic_opening(spans: list, label: int) -> str | None:
 
 
 def _is_ref(span, size: float) -> bool:
-    t = span.text.strip()
-    return bool(t) and bool(FOOTNOTE_REF.match(t)) and (
-        bool(span.flags & SUPERSCRIPT) or span.size < 0.8 * size)
+    # Size and flags first: they rule out almost every span without a regex.
+    return (bool(span.flags & SUPERSCRIPT) or span.size < 0.8 * size) \
+        and bool(FOOTNOTE_REF.match(span.text.strip()))

@@ -49,6 +49,7 @@ class Row:
     y1: float
     spans: list[Span] = field(default_factory=list)
     _text: str | None = field(default=None, repr=False, compare=False)
+    _size: float | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -61,12 +62,17 @@ class Row:
     def size(self) -> float:
         """The size that carries most of the row's characters (a stray glyph in another size
         does not change what the row is)."""
-        weight: dict[float, int] = {}
-        for s in self.spans:
-            n = len(s.text.strip())
-            if n:
-                weight[s.size] = weight.get(s.size, 0) + n
-        return max(weight, key=lambda k: (weight[k], k)) if weight else 0.0
+        if self._size is None:
+            if len(self.spans) == 1:  # most rows: one span, one size
+                self._size = self.spans[0].size if self.spans[0].text.strip() else 0.0
+                return self._size
+            weight: dict[float, int] = {}
+            for s in self.spans:
+                n = len(s.text.strip())
+                if n:
+                    weight[s.size] = weight.get(s.size, 0) + n
+            self._size = max(weight, key=lambda k: (weight[k], k)) if weight else 0.0
+        return self._size
 
     @property
     def bold(self) -> bool:
@@ -95,9 +101,11 @@ def extract_rows(page: pymupdf.Page, number: int) -> list[Row]:
     lines = []
     for block in data["blocks"]:
         for line in block.get("lines", ()):
-            spans = [Span(s["text"], s["size"], s["flags"], s["font"])
-                     for s in line["spans"] if s["text"]]
-            if any(s.text.strip() for s in spans):
+            raw = line["spans"]
+            if not any(s["text"].strip() for s in raw):
+                continue  # blank lines make no row
+            spans = [Span(s["text"], s["size"], s["flags"], s["font"]) for s in raw if s["text"]]
+            if spans:
                 x0, y0, x1, y1 = line["bbox"]
                 lines.append((x0, y0, x1, y1, spans))
     lines.sort(key=lambda ln: (ln[3], ln[0]))
@@ -114,6 +122,9 @@ def extract_rows(page: pymupdf.Page, number: int) -> list[Row]:
             groups.append([x0, y0, x1, y1, [(x0, spans)]])
     rows = []
     for x0, y0, x1, y1, parts in groups:
+        if len(parts) == 1:  # most rows: one pymupdf line
+            rows.append(Row(number, x0, y0, x1, y1, parts[0][1]))
+            continue
         flat: list[Span] = []
         for _, spans in sorted(parts, key=lambda p: p[0]):
             if flat and not flat[-1].text.endswith(" ") and not spans[0].text.startswith(" "):
@@ -163,16 +174,12 @@ def split_page(rows: list[Row], number: int, width: float, height: float,
 
 
 def _is_furniture(row: Row, width: float, height: float, size: float) -> bool:
-    text = row.text
-    if any("Barcode" in s.font for s in row.spans):
+    # Cheapest tests first: most rows are body text in the middle of the page.
+    if row.y1 < 0.09 * height or row.y0 > 0.93 * height:  # header band; footer band
         return True
-    if row.y1 < 0.09 * height:  # running header band
-        return True
-    if row.y0 > 0.93 * height:  # footer band: page numbers, job numbers
-        return True
-    if row.y0 > 0.85 * height and (JOB_NUMBER.match(text) or PAGE_NUMBER.match(text)):
-        return True
-    return False
+    if row.y0 > 0.85 * height and (JOB_NUMBER.match(row.text) or PAGE_NUMBER.match(row.text)):
+        return True  # page numbers, job numbers
+    return any("Barcode" in s.font for s in row.spans)
 
 
 def _is_small(row: Row, size: float) -> bool:

@@ -4,7 +4,6 @@ footnote text split into spans. Pure string functions, shared by blocks.py and p
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 SOFT = "\u00ad"  # marks a line-end hyphen whose fate is decided once the whole text is known
 DASHES = "-\u2010\u2011\u2013"  # hyphen, Unicode hyphens, en dash
@@ -13,6 +12,7 @@ SUSPENDED = {"and", "or", "to", "nor"}
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
 _WHITESPACE = re.compile(r"\s+")
+_BROKEN_WORD = re.compile(rf"([A-Za-z]*){SOFT}([A-Za-z]*)")
 # "Non- Proliferation", "3– 14 June": a space the PDF itself prints after a joining hyphen or
 # dash (a soft line break of the source document), before a capital or a digit.
 _DASH_SPACE = re.compile(r"(?<=[A-Za-z0-9])([-\u2010\u2011\u2013]) +(?=[A-Z0-9])")
@@ -53,17 +53,22 @@ def join_lines(lines: list[str]) -> str:
 def repair_hyphens(texts: list[str]) -> list[str]:
     """A line-end hyphen is kept ("non-discrimination") unless the document spells the joined
     word without it elsewhere ("recog-nize" becomes "recognize")."""
-    if not any(SOFT in t for t in texts):
+    if SOFT not in "".join(texts):
         return texts  # the common paragraph has no line-end hyphen: nothing to count
-    joined = " ".join(texts)
-    words = Counter(w.lower() for w in re.findall(r"[A-Za-z]+", joined.replace(SOFT, "-")))
+    # Only the few broken words are looked up, all in one scan of the text: counting every
+    # word of the document cost more than the rest of this module together.
+    broken = {(a + b).lower() for t in texts if SOFT in t
+              for a, b in _BROKEN_WORD.findall(t) if a and b}
+    joined = " ".join(texts).replace(SOFT, "-").lower()
+    alternatives = "|".join(re.escape(w) for w in sorted(broken, key=len, reverse=True))
+    spelled = set(re.findall(rf"(?<![a-z])(?:{alternatives})(?![a-z])", joined)) if broken \
+        else set()
 
     def fix(m: re.Match) -> str:
         a, b = m[1], m[2]
-        return a + b if words[(a + b).lower()] else a + "-" + b
+        return a + b if a and b and (a + b).lower() in spelled else a + "-" + b
 
-    pattern = re.compile(rf"([A-Za-z]*){SOFT}([A-Za-z]*)")
-    return [pattern.sub(fix, t) if SOFT in t else t for t in texts]
+    return [_BROKEN_WORD.sub(fix, t) if SOFT in t else t for t in texts]
 
 
 REF_GAP = "\u200b"  # where a reference without spaces was taken out; settled by line_text
@@ -100,4 +105,4 @@ def line_text(texts: list[str]) -> str:
     text = "".join(texts)
     if REF_GAP in text:
         text = _WORD_GAP.sub(" ", text).replace(REF_GAP, "")
-    return close_dash_space(_WHITESPACE.sub(" ", text).strip())
+    return close_dash_space(" ".join(text.split()))
