@@ -13,6 +13,7 @@ import pymupdf
 
 from clausemark.core.errors import ParseError
 from clausemark.core.parse import metadata as meta
+from clausemark.core.parse.amendments import structure_amendment
 from clausemark.core.parse.blocks import Block, make_blocks
 from clausemark.core.parse.facts import document_facts
 from clausemark.core.parse.model import (
@@ -139,6 +140,8 @@ def _build(name: str, pages: list[Page], size: float, page_count: int) -> Resolu
         "symbol", "title", "body", "session", "agenda_item", "adopted", "meeting",
         "document_type", "committee", "distributed", "sponsors", "original")})
     _TreeBuilder(res, size).build(blocks)
+    if res.document_type == "amendment":
+        structure_amendment(res)  # instructions, each with the paragraphs it quotes
     res.footnotes = _footnotes(pages)
     sample, n = [], 0
     for p in res.walk():  # the first paragraphs are enough to tell the language

@@ -27,7 +27,7 @@ WORD = re.compile(r"[A-Za-z]+")
 LABEL = re.compile(r"^\s*(?:\d{1,3}\s*\.?|\([a-z]{1,4}\))\s*")
 FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES \
     | pymupdf.TEXT_MEDIABOX_CLIP
-CHECKED_KINDS = {"preambular", "operative", "subparagraph", "annex_paragraph"}
+CHECKED_KINDS = {"preambular", "operative", "subparagraph", "annex_paragraph", "quoted"}
 
 
 def _walk(nodes):
