@@ -32,13 +32,13 @@ def structure_amendment(res: Resolution) -> None:
             if p.number is None and _is_instruction(p):
                 seen += 1
                 suffix = "" if unnumbered == 1 else f"-{seen}"
-                _rename(p, f"OP{suffix}", "OP" if unnumbered == 1 else f"OP ({seen})")
+                rename_paragraph(p, f"OP{suffix}", "OP" if unnumbered == 1 else f"OP ({seen})")
                 p.kind = OPERATIVE
             top.append(p)
             taking = p if p.text.rstrip().endswith(":") else None
             continue
         n = sum(1 for c in taking.children if c.kind == QUOTED) + 1
-        _rename(p, f"{taking.id}.Q{n}", f"{taking.label}, quoted para. {n}")
+        rename_paragraph(p, f"{taking.id}.Q{n}", f"{taking.label}, quoted para. {n}")
         p.kind = QUOTED
         p.number = None
         taking.children.append(p)
@@ -49,7 +49,7 @@ def _is_instruction(p: Paragraph) -> bool:
     return p.number is not None or bool(INSTRUCTION.match(p.text))
 
 
-def _rename(p: Paragraph, new_id: str, new_label: str) -> None:
+def rename_paragraph(p: Paragraph, new_id: str, new_label: str) -> None:
     """Give `p` a new id and label; its descendants' ids and labels follow."""
     old_id, old_label = p.id, p.label
     for d in p.walk():

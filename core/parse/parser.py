@@ -15,6 +15,7 @@ from clausemark.core.errors import ParseError
 from clausemark.core.parse import metadata as meta
 from clausemark.core.parse.amendments import structure_amendment
 from clausemark.core.parse.blocks import Block, make_blocks
+from clausemark.core.parse.decisions import structure_decision
 from clausemark.core.parse.facts import document_facts
 from clausemark.core.parse.model import (
     ANNEX,
@@ -142,6 +143,8 @@ def _build(name: str, pages: list[Page], size: float, page_count: int) -> Resolu
     _TreeBuilder(res, size).build(blocks)
     if res.document_type == "amendment":
         structure_amendment(res)  # instructions, each with the paragraphs it quotes
+    elif res.document_type in ("draft decision", "decision"):
+        structure_decision(res)  # what is decided is the operative part
     res.footnotes = _footnotes(pages)
     sample, n = [], 0
     for p in res.walk():  # the first paragraphs are enough to tell the language

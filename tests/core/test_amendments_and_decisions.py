@@ -53,3 +53,23 @@ def test_real_amendments(corpus_required, dev_dir):
     l61 = parse_pdf(dev_dir / "mp_A_C.3_80_L.61-EN.pdf")
     assert [(p.id, p.kind, p.children) for p in l61.paragraphs] == \
         [("OP1", "operative", []), ("OP2", "operative", [])]
+
+
+@pytest.mark.corpus
+@pytest.mark.timeout(60)
+def test_real_draft_decisions(corpus_required):
+    more = corpus_required / "more"
+    # One sentence: "The General Assembly, taking note of ..., decides ...".
+    single = parse_pdf(more / "A_C.4_80_L.10.pdf")
+    assert [(p.id, p.kind) for p in single.paragraphs] == [("OP", "operative")]
+    assert single.paragraphs[0].text.startswith("The General Assembly, taking note of")
+    # A preamble ending in a colon, then lettered items: the items are what is decided.
+    lettered = parse_pdf(more / "A_80_L.1.pdf")
+    assert [(p.id, p.kind, p.opening) for p in lettered.paragraphs] == [
+        ("PP1", "preambular", "Recalling"), ("PP2", "preambular", "Recalling also"),
+        ("PP3", "preambular", "Recalling further"), ("OP(a)", "operative", "Expresses"),
+        ("OP(b)", "operative", "Endorses")]
+    assert lettered.citation(lettered.find("OP(b)")) == "A/80/L.1, OP (b)"
+    # "The General Assembly:" alone, then (a), (b): the formula is no paragraph.
+    bureau = parse_pdf(more / "A_C.2_80_L.60.pdf")
+    assert [p.id for p in bureau.paragraphs[:2]] == ["OP(a)", "OP(b)"]
