@@ -116,10 +116,11 @@ def detect_language(text: str) -> str | None:
     sample = text[:LANGUAGE_SAMPLE]
     if not sample.strip():
         return None
-    counts = {lang: len(rx.findall(sample)) for lang, rx in _SCRIPTS.items()}
-    script, n = max(counts.items(), key=lambda kv: kv[1])
-    if n > 0.2 * len(sample):
-        return script
+    if not sample.isascii():  # Cyrillic, Arabic or Chinese script
+        counts = {lang: len(rx.findall(sample)) for lang, rx in _SCRIPTS.items()}
+        script, n = max(counts.items(), key=lambda kv: kv[1])
+        if n > 0.2 * len(sample):
+            return script
     words = _WORD.findall(sample.lower())
     scores = {lang: sum(w in vocab for w in words) for lang, vocab in _MARKS.items()}
     lang, score = max(scores.items(), key=lambda kv: kv[1])

@@ -50,6 +50,7 @@ class Row:
     spans: list[Span] = field(default_factory=list)
     _text: str | None = field(default=None, repr=False, compare=False)
     _size: float | None = field(default=None, repr=False, compare=False)
+    _bold: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -77,8 +78,10 @@ class Row:
     @property
     def bold(self) -> bool:
         # Superscript footnote references are set in regular weight even in headings.
-        spans = [s for s in self.spans if s.text.strip() and not s.flags & SUPERSCRIPT]
-        return bool(spans) and all(s.bold for s in spans)
+        if self._bold is None:
+            spans = [s for s in self.spans if s.text.strip() and not s.flags & SUPERSCRIPT]
+            self._bold = bool(spans) and all(s.bold for s in spans)
+        return self._bold
 
     @property
     def box(self) -> tuple[int, float, float, float, float]:
@@ -141,11 +144,14 @@ def _overlaps(a0: float, a1: float, b0: float, b1: float) -> bool:
 
 def body_size(pages_rows: list[list[Row]]) -> float:
     """The size of running text: the size that carries the most characters."""
-    weight: Counter[float] = Counter()
+    exact: dict[float, int] = {}  # a few distinct sizes: round them once, not once per span
     for rows in pages_rows:
         for row in rows:
             for s in row.spans:
-                weight[round(s.size * 2) / 2] += len(s.text)
+                exact[s.size] = exact.get(s.size, 0) + len(s.text)
+    weight: Counter[float] = Counter()
+    for size, n in exact.items():
+        weight[round(size * 2) / 2] += n
     return weight.most_common(1)[0][0] if weight else 10.0
 
 
