@@ -117,15 +117,15 @@ def _starts_paragraph(row: Row, prev: Row | None, blocks: list[Block], left: flo
 
 
 def _fill_text(block: Block, size: float) -> None:
-    spans = []  # (text, italic) without footnote references; None marks a line end
+    spans = []  # (text, span) without footnote references; None marks a line end
     for row in block.rows:
         for span in row.spans:
             if _is_ref(span, size) and spans:
                 block.footnote_refs.extend(x.strip() for x in span.text.split(","))
                 if gap := reference_gap(span.text):
-                    spans.append((gap, False))
+                    spans.append((gap, None))
                 continue
-            spans.append((span.text, span.italic))
+            spans.append((span.text, span))
         spans.append(None)
     lines, current = [], []
     for item in spans:
@@ -153,7 +153,7 @@ def _italic_opening(spans: list, label: int) -> str | None:
             if italic:
                 break
             continue
-        t, is_italic = item
+        t, span = item  # italics asked only here, for the first words, not for every span
         if seen < label:  # still inside the label ("12." or "(a)")
             bare = t.lstrip()
             take = min(len(bare.replace(" ", "")), label - seen)
@@ -163,7 +163,7 @@ def _italic_opening(spans: list, label: int) -> str | None:
             if italic:  # a roman space between italic words ("Looking" " " "forward")
                 italic.append(" ")
             continue
-        if not is_italic:
+        if span is None or not span.italic:
             break
         italic.append(t)
     opening = re.sub(r"\s+", " ", "".join(italic)).strip().rstrip(",;:")

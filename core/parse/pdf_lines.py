@@ -105,12 +105,18 @@ def extract_rows(page: pymupdf.Page, number: int) -> list[Row]:
     for block in data["blocks"]:
         for line in block.get("lines", ()):
             raw = line["spans"]
-            if not any(s["text"].strip() for s in raw):
-                continue  # blank lines make no row
-            spans = [Span(s["text"], s["size"], s["flags"], s["font"]) for s in raw if s["text"]]
-            if spans:
-                x0, y0, x1, y1 = line["bbox"]
-                lines.append((x0, y0, x1, y1, spans))
+            if len(raw) == 1:  # the common line: one span
+                s = raw[0]
+                if not s["text"].strip():
+                    continue  # blank lines make no row
+                spans = [Span(s["text"], s["size"], s["flags"], s["font"])]
+            elif any(s["text"].strip() for s in raw):
+                spans = [Span(s["text"], s["size"], s["flags"], s["font"])
+                         for s in raw if s["text"]]
+            else:
+                continue
+            x0, y0, x1, y1 = line["bbox"]
+            lines.append((x0, y0, x1, y1, spans))
     lines.sort(key=lambda ln: (ln[3], ln[0]))
     # Same baseline (within a few points) means the same visual row: this joins a
     # paragraph number "1." that pymupdf returns as its own line with its text.
