@@ -13,8 +13,10 @@ from clausemark.core.library.backups import damaged, is_damage
 from clausemark.core.library.paths import library_path
 
 # Modules that add subcommands; each has register(subparsers) and sets args.func.
-COMMAND_MODULES = ["clausemark.core.cli.parse", "clausemark.core.cli.library", "clausemark.core.cli.report", "clausemark.core.cli.compare",
-                   "clausemark.core.cli.suggest", "clausemark.core.cli.backup"]
+COMMAND_MODULES = ["clausemark.core.cli.parse", "clausemark.core.cli.library",
+                   "clausemark.core.cli.report", "clausemark.core.cli.compare",
+                   "clausemark.core.cli.suggest", "clausemark.core.cli.backup",
+                   "clausemark.core.cli.team"]
 
 
 def build_parser() -> argparse.ArgumentParser:

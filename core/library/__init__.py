@@ -32,4 +32,5 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "Backup": "backups", "list_backups": "backups", "last_good_backup": "backups",
     "restore_backup": "backups:restore", "is_damage": "backups", "damaged": "backups",
     "LATEST_VERSION": "schema",
+    "TeamRecords": "team", "TagOrigin": "team", "ReviewItem": "team", "join_notes": "team",
 })
