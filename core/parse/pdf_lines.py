@@ -81,8 +81,12 @@ class Row:
     def bold(self) -> bool:
         # Superscript footnote references are set in regular weight even in headings.
         if self._bold is None:
-            spans = [s for s in self.spans if s.text.strip() and not s.flags & SUPERSCRIPT]
-            self._bold = bool(spans) and all(s.bold for s in spans)
+            if len(self.spans) == 1:
+                s = self.spans[0]
+                self._bold = bool(s.text.strip()) and not s.flags & SUPERSCRIPT and s.bold
+            else:
+                spans = [s for s in self.spans if s.text.strip() and not s.flags & SUPERSCRIPT]
+                self._bold = bool(spans) and all(s.bold for s in spans)
         return self._bold
 
     @property
