@@ -6,7 +6,7 @@ import pytest
 from clausemark.core.library import schema
 from clausemark.core.library.library import Library
 
-STEP = schema.MIGRATIONS.index(schema._v7_document_facts)  # the version before the step
+STEP = schema.MIGRATIONS.index(schema._document_facts)  # the version before the step
 
 
 @pytest.mark.timeout(30)
