@@ -1,6 +1,7 @@
 """The library file: `Library` (the one door the GUI and the command line use), its SQLite
 schema and migrations, backups, the one-editor lock, PDF import, undo commands, where files live,
-and the first start. May import clausemark.core.parse; never reports, compare, suggest or cli."""
+and the first start. May import clausemark.core.language and .parse; never reports, compare,
+suggest or cli."""
 
 from clausemark.core.public_names import public_names
 
@@ -32,5 +33,8 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "Backup": "backups", "list_backups": "backups", "last_good_backup": "backups",
     "restore_backup": "backups:restore", "is_damage": "backups", "damaged": "backups",
     "LATEST_VERSION": "schema",
+    "PrecedentManager": "precedents", "Precedent": "precedents",
+    "PrecedentResult": "precedents", "ReferenceManager": "references",
+    "DocumentReferences": "references", "Citation": "references", "Link": "references",
     "TeamRecords": "team", "TagOrigin": "team", "ReviewItem": "team", "join_notes": "team",
 })
