@@ -16,7 +16,7 @@ from clausemark.core.library.paths import library_path
 COMMAND_MODULES = ["clausemark.core.cli.parse", "clausemark.core.cli.library",
                    "clausemark.core.cli.report", "clausemark.core.cli.compare",
                    "clausemark.core.cli.suggest", "clausemark.core.cli.backup",
-                   "clausemark.core.cli.team"]
+                   "clausemark.core.cli.team", "clausemark.core.cli.language"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,7 +8,8 @@ Forms read:
   and 56/181"): the body named just before ("Human Rights Council resolution 35/17",
   "the Council in its resolution ...") or else the body of the citing document ("its
   resolution" in an HRC text is an HRC resolution);
-- Security Council numbering "resolution 2417 (2018)" -> S/RES/2417 (2018) (any body);
+- Security Council numbering "resolution 2417 (2018)" -> S/RES/2417 (2018) (any body); in a
+  Security Council text "its resolution 2216" too, with the year of another mention;
 - older General Assembly numbering "resolution 1514 (XV)", "217 A (III)" -> A/RES/1514(XV);
   special sessions "S-23/3", "ES-10/21" -> A/RES/S-23/3;
 - plain symbols: A/78/481/Add.2, A/HRC/55/L.12, S/2023/123, E/CN.6/2020/3, A/RES/78/217.
@@ -44,7 +45,8 @@ _OTHER_BODY_AFTER = re.compile(
 _NUMBER = (r"(?:(?P<sc>\d{1,4})\s*\((?P<year>(?:19|20)\d\d)\)"
            r"|(?P<old>\d{1,4})\s*(?:(?P<part>[A-Z])\s*)?\((?P<roman>[IVXL]+)\)"
            r"|(?P<special>E?S-\d{1,2})/(?P<sn>\d{1,3})"
-           r"|(?P<session>\d{1,4})/(?P<num>\d{1,4})(?![\d/]))")
+           r"|(?P<session>\d{1,4})/(?P<num>\d{1,4})(?![\d/])(?:\s?[A-Z](?![\w/]))?"
+           r"|(?P<bare>\d{1,4})(?![\d/(]|\s*\())")
 _ITEM = re.compile(_NUMBER)
 _DATE = r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
@@ -54,7 +56,7 @@ _CITE = re.compile(
 _LIST_ITEM = re.compile(_NUMBER + _DATE)
 
 _SYMBOL = re.compile(
-    r"(?<![\w/])(?:A|S|E|ST|TD|UNEP|CRC|CEDAW|CCPR|CERD|CAT|CRPD|CMW|DP)"
+    r"(?<![\w/])(?:A|S|E|ST|TD|UNEP|FCCC|CRC|CEDAW|CCPR|CERD|CAT|CRPD|CMW|DP)"
     r"(?:/(?:[A-Z0-9][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*))+(?:\s\((?:19|20)\d\d\))?")
 
 
@@ -85,15 +87,21 @@ def symbol_key(symbol: str) -> str:
     return re.sub(r"\s+", "", symbol or "").upper()
 
 
-def _named_body(before: str) -> str | None:
-    """A body named right before "resolution(s)", allowing "X in its" and a comma."""
+def _named_body(before: str, own: str) -> str | None:
+    """A body named right before "resolution(s)", allowing "X in its" and a comma; "other" for
+    another organisation's ("World Health Assembly", "decision 15/4" of a cited CBD document)."""
+    if re.search(r"\b[A-Z][A-Za-z]*/[\w./()-]+\s*,\s*$", before[-60:]):
+        return "other"  # "document CBD/COP/15/17, decision 15/4": a decision inside that document
     tail = re.sub(r"\s*,?\s*(?:in\s+its|in\s+their|its)?\s*$", "", before[-80:])
     for pattern, body in _BODY_NAMES:
         if pattern.search(tail):
             return body
+    if re.search(r"(?:^|\b(?:the|and|or|of|with|by|in|relevant|previous)\s+|[,;(]\s*)Assembly$", tail):
+        return GA  # "Assembly resolution 76/300": the General Assembly, named short
+    if re.search(r"(?:^|\b(?:the|and|or|of|with|by|in|relevant|previous)\s+|[,;(]\s*)Council$", tail):
+        return own if own in (HRC, SC, ECOSOC) else HRC  # "the Council": the citing one, if a council
     if re.search(r"\b(?:Assembly|Council|Commission|Conference|Organization|Board|Parties)$", tail):
-        # another organ or organisation ("World Health Assembly", "Governing Council")
-        return "other"
+        return "other"  # another organ or organisation
     return None
 
 
@@ -105,6 +113,8 @@ def _symbol(match: re.Match, decision: bool, body: str) -> str | None:
         return f"A/RES/{int(g['old'])}({g['roman']})"
     if g["special"]:
         return f"A/{'DEC' if decision else 'RES'}/{g['special']}/{int(g['sn'])}"
+    if g["bare"]:  # "its resolution 2216" in a Security Council text: the year comes later
+        return f"S/RES/{int(g['bare'])}" if body == SC else None
     if body == SC:  # the Council's own numbering has no session part
         return None
     session, number = g["session"], g["num"]
@@ -117,11 +127,11 @@ def find_references(text: str, body: str = GA) -> list[Reference]:
     """Every reference to another UN document in `text`, in order, normalised (see module
     docstring). `body` is the citing document's body ("its resolution")."""
     found: list[Reference] = []
-    if not text or ("/" not in text and "(" not in text):
-        return found  # every form has a slash or a bracket
+    if not text or ("/" not in text and "esolution" not in text and "ecision" not in text):
+        return found  # nothing to find: most paragraphs
     taken: list[tuple[int, int]] = []
     for cite in _CITE.finditer(text or ""):
-        named = _named_body(text[:cite.start()])
+        named = _named_body(text[:cite.start()], body)
         if named == "other":
             continue
         decision = cite.group("kind").startswith("decision")
@@ -143,8 +153,16 @@ def find_references(text: str, body: str = GA) -> list[Reference]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         symbol = re.sub(r"\s+\(", " (", raw)
-        if re.fullmatch(r"S/RES/\d+", symbol):
-            continue  # incomplete without its year
         found.append(Reference(symbol, m.start(), m.start() + len(raw), raw))
     found.sort(key=lambda r: r.start)
-    return found
+    return _complete_years(found)
+
+
+def _complete_years(found: list[Reference]) -> list[Reference]:
+    """"S/RES/2216" (a Security Council text citing "its resolution 2216") takes its year from
+    another mention in the same text or list ("2216 (2015)")."""
+    years = {r.symbol.split(" (")[0]: r.symbol for r in found if r.symbol.startswith("S/RES/")
+             and "(" in r.symbol}
+    return [Reference(years[r.symbol], r.start, r.end, r.text)
+            if r.symbol in years else r for r in found]
+

@@ -6,9 +6,10 @@
   hashes (so a short paragraph is never without one). Fixed sampling keeps containment: a
   sampled 5-gram of a query is sampled in every paragraph that has it, so paragraphs sharing
   wording share stored hashes, while paragraphs that only share common words share none or one.
-- `similarity(query, candidate)`: 0..1, mostly how much of the query's words the candidate
-  holds in order (an added clause in the candidate costs little), partly the overall edit
-  similarity (a candidate twice as long is not the same paragraph).
+- `similarity(query, candidate)`: 0..1, the mean of how much of the query's words the candidate
+  holds in order (an added clause costs little) and the overall edit similarity (a formula such
+  as "Requests the Secretary-General to submit a report" inside a paragraph three times as long
+  on another subject is not the same language).
 - `phrase_similarity(phrase, candidate)`: 0..1, how well the phrase occurs inside the candidate.
 - `diff_words(selected, other)`: word diff segments from the selected text to another one.
 """
@@ -22,7 +23,7 @@ from rapidfuzz.distance import Indel, LCSseq
 
 SHINGLE = 5
 MIN_WORDS = 4         # shorter paragraphs ("Urges States:") are not language anyone looks up
-MIN_SCORE = 0.62      # paragraph mode: below this, a candidate is not the same language
+MIN_SCORE = 0.72      # paragraph mode: below this, a candidate is not the same language
 MIN_PHRASE_SCORE = 0.85
 
 _PUNCTUATION = ("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00ab\u00bb"
@@ -96,12 +97,13 @@ class Scorer:
             codes[w] = chr(0x4E00 + len(codes))
         b = "".join(map(codes.__getitem__, ws))
         coverage = LCSseq.similarity(a, b) / len(a)
-        return round((2 * coverage + Indel.normalized_similarity(a, b)) / 3, 4)
+        return round((coverage + Indel.normalized_similarity(a, b)) / 2, 4)
 
 
 def similarity(query: str, candidate: str) -> float:
-    """Paragraph similarity 0..1: 2/3 how much of the query the candidate holds, in order,
-    1/3 the overall word edit similarity."""
+    """Paragraph similarity 0..1: the mean of how much of the query the candidate holds, in
+    order, and the overall word edit similarity (so an added clause costs a little, and a
+    formula shared by a much longer paragraph on another subject does not reach MIN_SCORE)."""
     return Scorer(query)(candidate)
 
 

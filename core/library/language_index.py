@@ -44,6 +44,9 @@ def index_document(store: Store, document_id: int) -> None:
                                      "ORDER BY position", (document_id,)):
         refs += [(document_id, None, number, r.symbol, symbol_key(r.symbol), r.start, r.end, r.text)
                  for r in find_references(text, body)]
+    years = {r[3].split(" (")[0]: r[3] for r in refs if r[3].startswith("S/RES/") and "(" in r[3]}
+    refs = [(*r[:3], years[r[3]], symbol_key(years[r[3]]), *r[5:]) if r[3] in years else r
+            for r in refs]  # "its resolution 2216" in a Council text: the year of another mention
     refs = [r for r in refs if r[4] != own]  # a document naming itself is no citation
     conn.executemany("INSERT OR REPLACE INTO language_signatures (paragraph_id, hashes) "
                      "VALUES (?, ?)", shingles)
