@@ -51,7 +51,7 @@ _ITEM = re.compile(_NUMBER)
 _DATE = r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
 _CITE = re.compile(
-    r"\b(?P<kind>resolutions?|decisions?)\s+(?P<list>" + _NUMBER + _DATE
+    r"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?)\s+(?P<list>" + _NUMBER + _DATE
     + r"(?:" + _SEP + _NUMBER.replace("?P<", "?P<x") + _DATE + r")*)")
 _LIST_ITEM = re.compile(_NUMBER + _DATE)
 
@@ -134,7 +134,7 @@ def find_references(text: str, body: str = GA) -> list[Reference]:
         named = _named_body(text[:cite.start()], body)
         if named == "other":
             continue
-        decision = cite.group("kind").startswith("decision")
+        decision = cite.group("kind").lower().startswith("decision")
         list_start = cite.start("list")
         items = list(_LIST_ITEM.finditer(text, list_start, cite.end("list")))
         for i, item in enumerate(items):
