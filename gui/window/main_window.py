@@ -35,7 +35,7 @@ from clausemark.gui.panels.library_panel import LibraryPanel
 from clausemark.gui.panels.note_panel import NotePanel
 from clausemark.gui.panels.search_panel import SearchPanel
 from clausemark.gui.pdf.pdf_view import PdfView
-from clausemark.gui.window import main_menus, undo_steps, window_state
+from clausemark.gui.window import language_hook, main_menus, undo_steps, window_state
 from clausemark.gui.window.tag_actions import TagActions
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.tag_actions = TagActions(self)
         main_menus.build(self)
+        language_hook.install(self)  # precedents panel (Ctrl+P), cites / cited by
         self._connect()
         # The window hears library changes first (it resets the theme colours the suggestion
         # controller then reads).

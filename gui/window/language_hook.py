@@ -1,0 +1,74 @@
+"""Agreed language and the citation web in the main window: the Precedents panel beside the
+paragraph tree (Ctrl+P shows it and looks up the selected paragraph) and the references pane
+under the tree (the open document's Cites / Cited by, the selected paragraph with its references
+as links). `install(window)` is the one hook the main window calls."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
+
+from clausemark.gui.panels.precedents_panel import PrecedentsPanel
+from clausemark.gui.panels.references_panel import ReferencesPanel
+
+
+def install(window) -> None:
+    window.precedents_panel = panel = PrecedentsPanel(window.library, window)
+    panel.hide()
+    window.main_splitter.insertWidget(2, panel)  # between the tree and the PDF
+    window.references_panel = refs = ReferencesPanel(window.library, window)
+    window.middle_splitter.addWidget(refs)
+    window.middle_splitter.setSizes([620, 140, 220])
+
+    def room_for_references() -> None:  # a layout saved before this pane existed gives it 0
+        tree, notes, own = window.middle_splitter.sizes()
+        if own < 60 and tree > 400:
+            window.middle_splitter.setSizes([tree - 220, notes, 220])
+
+    QTimer.singleShot(0, room_for_references)
+
+    def current_paragraph():
+        index = window.paragraph_tree.selectionModel().currentIndex()
+        return window.paragraph_model.paragraph(index) if index.isValid() else None
+
+    def on_current(*_args) -> None:
+        paragraph = current_paragraph()
+        panel.show_paragraph(window.document_id, paragraph.id if paragraph else None)
+        refs.show_paragraph(window.document_id, paragraph)
+
+    def on_document(document_id) -> None:
+        refs.show_document(document_id)
+        on_current()
+
+    def toggle() -> None:
+        if panel.isVisible() and panel.results.hasFocus():
+            panel.hide()
+            window.paragraph_tree.setFocus()
+            return
+        panel.show()
+        left, middle, own, pdf = window.main_splitter.sizes()
+        if own < 200:  # room for it, taken from the tree and the PDF
+            want = 360 - own
+            from_pdf = min(max(pdf - 300, 0), want // 2 + want % 2)
+            window.main_splitter.setSizes([left, middle - (want - from_pdf), 360, pdf - from_pdf])
+        on_current()
+        panel.results.setFocus()
+
+    def missing(symbol: str) -> None:
+        window.statusBar().showMessage(f"{symbol} is not in the library: import its PDF to "
+                                       "open it here", 8000)
+
+    window.paragraph_tree.selectionModel().currentChanged.connect(on_current)
+    window.library_panel.documentChanged.connect(on_document)
+    panel.jumpRequested.connect(window.jump_to)
+    refs.documentRequested.connect(window.select_document)
+    refs.missingRequested.connect(missing)
+    window.precedents_action = action = QAction("&Precedents of the paragraph", window)
+    action.setObjectName("precedentsAction")
+    action.setShortcut(QKeySequence("Ctrl+P"))
+    action.setStatusTip("Where the selected paragraph's wording was agreed before (Ctrl+P)")
+    action.triggered.connect(toggle)
+    window.addAction(action)
+    menu = next((a.menu() for a in window.menuBar().actions()
+                 if a.menu() is not None and a.text().replace("&", "") == "Document"), None)
+    if menu is not None:
+        menu.addAction(action)
