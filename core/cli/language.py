@@ -2,18 +2,12 @@
 and `clausemark references` (the citation web of a document)."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
+from clausemark.core.cli.options import add_common_options, document_ref
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library.library import open_existing
-
-
-def _db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                   help="library file (default: $CLAUSEMARK_DB or the user data folder)")
-    p.add_argument("--json", action="store_true", help="print JSON")
 
 
 def register(sub) -> None:
@@ -27,7 +21,7 @@ def register(sub) -> None:
     p.add_argument("--text", metavar="PHRASE", help="look up a phrase instead of a paragraph")
     p.add_argument("--limit", type=int, default=50, metavar="N",
                    help="at most N paragraphs: the oldest and the closest (default 50)")
-    _db(p)
+    add_common_options(p, json_flag=True)
     p.set_defaults(func=cmd_precedents)
 
     p = sub.add_parser("references", help="documents a document cites and is cited by",
@@ -36,7 +30,7 @@ def register(sub) -> None:
                                    "whether the library holds them; and the documents in the "
                                    "library that refer to it.")
     p.add_argument("symbol", metavar="SYMBOL")
-    _db(p)
+    add_common_options(p, json_flag=True)
     p.set_defaults(func=cmd_references)
 
 
@@ -64,7 +58,8 @@ def cmd_precedents(args) -> int:
         if args.text is not None:
             result = lib.precedents.of_text(args.text, limit=args.limit)
         else:
-            result = lib.precedents.of_paragraph(args.symbol, args.paragraph, limit=args.limit)
+            result = lib.precedents.of_paragraph(document_ref(args.symbol), args.paragraph,
+                                                    limit=args.limit)
     if args.json:
         data = result.to_dict()
         for p in data["precedents"]:
@@ -87,7 +82,7 @@ def cmd_precedents(args) -> int:
 def cmd_references(args) -> int:
     with open_existing(getattr(args, "db", None)) as lib:
         _index(lib)
-        refs = lib.references.of_document(args.symbol)
+        refs = lib.references.of_document(document_ref(args.symbol))
     if args.json:
         print(json.dumps(refs.to_dict(), ensure_ascii=False))
         return 0

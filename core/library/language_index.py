@@ -1,5 +1,5 @@
 """The agreed-language index and the citation web, as stored in the library (schema step
-`_v7_language`): what `core/language` computes from a document's text, written when the document
+`_language_index`): what `core/language` computes from a document's text, written when the document
 is imported (in the same transaction) or, for documents imported before the index existed, on
 first use (`build_missing`, with progress). Used by `lib.precedents` and `lib.references`."""
 from __future__ import annotations

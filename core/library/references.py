@@ -73,16 +73,21 @@ class ReferenceManager:
     def resolve(self, symbol: str) -> int | None:
         return self._by_key().get(symbol_key(symbol))
 
+    def _footnote_paragraphs(self, document_id: int) -> dict[str, list[str]]:
+        """Footnote number -> the paragraphs that cite it, in document order."""
+        found: dict[str, list[str]] = {}
+        for pid, refs in self._store.execute(
+                "SELECT pid, footnote_refs FROM paragraphs WHERE document_id = ? "
+                "AND footnote_refs != '[]' ORDER BY position", (document_id,)):
+            for number in json.loads(refs):
+                found.setdefault(str(number), []).append(pid)
+        return found
+
     def of_document(self, ref) -> DocumentReferences:
         language_index.build_missing(self._store)
         info = self._library.document(ref)
         keys = self._by_key()
-        footnote_paragraphs: dict[str, list[str]] = {}
-        for pid, refs in self._store.execute(
-                "SELECT pid, footnote_refs FROM paragraphs WHERE document_id = ? "
-                "AND footnote_refs != '[]' ORDER BY position", (info.id,)):
-            for number in json.loads(refs):
-                footnote_paragraphs.setdefault(str(number), []).append(pid)
+        footnote_paragraphs = self._footnote_paragraphs(info.id)
         cites: dict[str, tuple[str, list[str]]] = {}
         for target, key, pid, footnote in self._store.execute(
                 "SELECT r.target, r.target_key, r.paragraph, r.footnote FROM document_references r "
@@ -98,14 +103,19 @@ class ReferenceManager:
         by: dict[int, list[str]] = {}
         own = symbol_key(info.symbol) if info.symbol else None
         if own:
+            notes: dict[int, dict[str, list[str]]] = {}
             for doc_id, pid, footnote in self._store.execute(
                     "SELECT document_id, paragraph, footnote FROM document_references "
                     "WHERE target_key = ? AND document_id != ? ORDER BY document_id, start",
                     (own, info.id)):
                 where = by.setdefault(doc_id, [])
-                label = pid or f"footnote {footnote}"
-                if label not in where:
-                    where.append(label)
+                if pid:
+                    labels = [pid]
+                else:
+                    if doc_id not in notes:
+                        notes[doc_id] = self._footnote_paragraphs(doc_id)
+                    labels = notes[doc_id].get(str(footnote)) or [f"footnote {footnote}"]
+                where.extend(label for label in labels if label not in where)
         symbols = dict(self._store.execute(
             f"SELECT id, symbol FROM documents WHERE id IN ({','.join('?' * len(by))})",
             list(by)).fetchall()) if by else {}
