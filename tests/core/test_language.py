@@ -258,3 +258,40 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(capsys, tmp_path, argv, messa
 def test_missing_library_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "--db", str(tmp_path / "none.clausemark"), "references", "A/RES/1/1")
     assert code == 1 and "no such library" in err and len(err.strip().splitlines()) == 1
+
+
+def test_reports_say_where_each_clause_was_first_agreed(tmp_path):
+    import csv
+
+    import docx
+
+    from clausemark.core.reports.make import make_report
+    from clausemark.core.reports.select import Selection
+    path = tmp_path / "r.clausemark"
+    with Library(path) as lib:
+        lib.add_resolution(_doc("A/RES/77/1", "2022-12-19", CLAUSE + " per cent by 2030"),
+                           fake_pdf("a"))
+        lib.add_resolution(_doc("A/RES/79/1", "2024-12-17", CLAUSE + " per cent"), fake_pdf("b"))
+        lib.tags.add("A/RES/79/1", "OP1", "remittances")
+        lib.tags.add("A/RES/79/1", "PP2", "detention")
+    plain = make_report(path, Selection(), "csv", tmp_path / "plain.csv")
+    assert "first_agreed_in" not in plain.path.read_text(encoding="utf-8-sig")  # only when asked
+    result = make_report(path, Selection(first_agreed=True), "csv", tmp_path / "first.csv")
+    rows = {r["paragraph_id"]: r for r in csv.DictReader(
+        result.path.read_text(encoding="utf-8-sig").splitlines())}
+    assert rows["OP1"]["first_agreed_in"] == "A/RES/77/1, OP 1 (2022-12-19)"
+    assert rows["PP2"]["first_agreed_in"] == "A/RES/77/1, PP 2 (2022-12-19)"  # same sample text
+    make_report(path, Selection(first_agreed=True), "docx", tmp_path / "first.docx")
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "first.docx")).paragraphs)
+    assert "first agreed in A/RES/77/1, OP 1 (2022-12-19)" in text
+
+
+def test_report_command_first_agreed_option(capsys, tmp_path):
+    path = tmp_path / "r.clausemark"
+    with Library(path) as lib:
+        lib.add_resolution(_doc("A/RES/79/1", "2024-12-17", CLAUSE), fake_pdf("b"))
+        lib.tags.add("A/RES/79/1", "OP1", "remittances")
+    out = tmp_path / "r.csv"
+    code, _, err = run(capsys, "--db", str(path), "report", "--first-agreed", "--out", str(out))
+    assert code == 0 and err == ""
+    assert "A/RES/79/1, OP 1 (2024-12-17)" in out.read_text(encoding="utf-8-sig")

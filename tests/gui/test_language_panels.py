@@ -118,3 +118,18 @@ def test_cites_and_cited_by_open_documents_and_grey_the_missing(qtbot, win):
     qtbot.waitUntil(lambda: f"doc:{old_id}" in links.toHtml(), timeout=5000)
     links.anchorClicked.emit(QUrl(f"doc:{old_id}"))  # what a click on the link emits
     qtbot.waitUntil(lambda: win.document_id == old_id, timeout=5000)
+
+
+def test_reports_dialog_offers_the_first_agreed_line(qtbot, tmp_path):
+    from clausemark.gui.dialogs.reports_dialog import ReportsDialog
+    dev = need_corpus(CORPUS / "dev")
+    path = tmp_path / "r.clausemark"
+    with Library(path) as lib:
+        import_all(lib, [dev / OLD, dev / NEW], workers=1)
+        lib.tags.add("A/RES/80/190", "PP13", "children")
+    dialog = ReportsDialog(str(path))
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(type(dialog.first_agreed_box), "firstAgreedBox")
+    assert not dialog.selection().first_agreed
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert dialog.selection().first_agreed
