@@ -15,6 +15,7 @@
 """
 from __future__ import annotations
 
+import heapq
 import zlib
 from dataclasses import dataclass
 
@@ -50,7 +51,7 @@ def signature(text: str | None) -> set[int]:
         return set()
     hashes = _hashes(ws)
     chosen = {h for h in hashes if not h & 3}
-    chosen.update(sorted(set(hashes))[:2])
+    chosen.update(heapq.nsmallest(2, set(hashes)))
     return chosen
 
 
@@ -61,7 +62,7 @@ def query_hashes(text: str | None) -> set[int]:
     if not ws:
         return set()
     hashes = _hashes(ws)
-    return {h for h in hashes if not h & 3} | set(sorted(set(hashes))[:2])
+    return {h for h in hashes if not h & 3} | set(heapq.nsmallest(2, set(hashes)))
 
 
 def tokens(hashes) -> str:
