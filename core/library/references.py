@@ -55,8 +55,8 @@ class Link:
 
 
 class ReferenceManager:
-    """lib.references.of_document(ref) -> DocumentReferences
-    lib.references.links(document, paragraph) -> list[Link]      references in a paragraph
+    """lib.references.of_document(ref, build=True) -> DocumentReferences
+    lib.references.links(document, paragraph, build=True) -> list[Link]   in a paragraph's text
     lib.references.resolve(symbol) -> document id or None         a cited symbol in the library"""
 
     def __init__(self, store: Store, library: Library):
@@ -83,8 +83,11 @@ class ReferenceManager:
                 found.setdefault(str(number), []).append(pid)
         return found
 
-    def of_document(self, ref) -> DocumentReferences:
-        language_index.build_missing(self._store)
+    def of_document(self, ref, *, build: bool = True) -> DocumentReferences:
+        """`build=False` reads what is indexed without indexing older documents first (the app
+        indexes them in the background)."""
+        if build:
+            language_index.build_missing(self._store)
         info = self._library.document(ref)
         keys = self._by_key()
         footnote_paragraphs = self._footnote_paragraphs(info.id)
@@ -124,8 +127,9 @@ class ReferenceManager:
                          for d, w in by.items()), key=lambda c: natural_key(c.symbol))
         return DocumentReferences(info.symbol, cited, tuple(citing))
 
-    def links(self, document, paragraph: str) -> list[Link]:
-        language_index.build_missing(self._store)
+    def links(self, document, paragraph: str, *, build: bool = True) -> list[Link]:
+        if build:
+            language_index.build_missing(self._store)
         row_id, doc_id = self._library.paragraph_row(document, paragraph)
         pid = self._store.one("SELECT pid FROM paragraphs WHERE id = ?", (row_id,))[0]
         keys = self._by_key()

@@ -58,6 +58,7 @@ def _index_library(path: str, progress) -> int:
 
 class PrecedentsPanel(QWidget):
     jumpRequested = Signal(int, str)  # document id, paragraph id
+    indexed = Signal()  # the documents of an older library are now indexed
 
     def __init__(self, library, parent=None):
         super().__init__(parent)
@@ -105,10 +106,15 @@ class PrecedentsPanel(QWidget):
 
     def _ready(self) -> bool:
         """False while the index of older documents is being built (a lookup follows)."""
+        return not self.start_indexing()
+
+    def start_indexing(self) -> bool:
+        """Index, in the background, the documents imported before the index existed; True
+        while that runs."""
         if self._worker is not None:
-            return False
-        if self._library.read_only or not self._library.precedents.missing():
             return True
+        if self._library.read_only or not self._library.precedents.missing():
+            return False
         self.status.setText("Indexing the library's wording (once)…")
         self._worker = workers.Worker(_index_library, str(self._library.path))
         self._worker.signals.progress.connect(
@@ -117,10 +123,14 @@ class PrecedentsPanel(QWidget):
         self._worker.signals.error.connect(lambda exc: self.status.setText(f"Indexing failed: {exc}"))
         self._worker.signals.finished.connect(self._indexed)
         workers.start(self._worker)
-        return False
+        return True
 
     def _indexed(self) -> None:
         self._worker = None
+        self.status.setText("")
+        self.indexed.emit()
+        if not self.isVisible():
+            return
         if self.phrase.text().strip():
             self.look_up_phrase()
         else:

@@ -80,7 +80,7 @@ class ReferencesPanel(QWidget):
         if document_id is None:
             return
         try:
-            refs = self._library.references.of_document(document_id)
+            refs = self._library.references.of_document(document_id, build=False)
         except ClausemarkError:
             return
         for c in refs.cites:
@@ -103,7 +103,7 @@ class ReferencesPanel(QWidget):
             self.text.clear()
             return
         try:
-            links = self._library.references.links(document_id, paragraph.id)
+            links = self._library.references.links(document_id, paragraph.id, build=False)
         except ClausemarkError:
             links = []
         self.text.setHtml(f"<b>{html.escape(paragraph.label)}</b> "

@@ -25,6 +25,7 @@ def install(window) -> None:
             window.middle_splitter.setSizes([tree - 220, notes, 220])
 
     QTimer.singleShot(0, room_for_references)
+    QTimer.singleShot(0, panel.start_indexing)  # a library from before the index: once, behind
 
     def current_paragraph():
         index = window.paragraph_tree.selectionModel().currentIndex()
@@ -60,6 +61,7 @@ def install(window) -> None:
     window.paragraph_tree.selectionModel().currentChanged.connect(on_current)
     window.library_panel.documentChanged.connect(on_document)
     panel.jumpRequested.connect(window.jump_to)
+    panel.indexed.connect(lambda: on_document(window.document_id))
     refs.documentRequested.connect(window.select_document)
     refs.missingRequested.connect(missing)
     window.precedents_action = action = QAction("&Precedents of the paragraph", window)

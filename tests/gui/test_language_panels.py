@@ -133,3 +133,24 @@ def test_reports_dialog_offers_the_first_agreed_line(qtbot, tmp_path):
     assert not dialog.selection().first_agreed
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
     assert dialog.selection().first_agreed
+
+
+def test_a_library_from_before_the_index_is_indexed_in_the_background(qtbot, tmp_path):
+    dev = need_corpus(CORPUS / "dev")
+    path = tmp_path / "old.clausemark"
+    with Library(path) as lib:
+        import_all(lib, [dev / OLD, dev / NEW], workers=1)
+        for table in ("language_indexed", "language_signatures", "document_references"):
+            lib.conn.execute(f"DELETE FROM {table}")  # as a library of the previous version
+        assert lib.precedents.missing() == 2
+    window = shown_window(qtbot, path)
+    try:
+        qtbot.waitUntil(lambda: window.library.precedents.missing() == 0, timeout=30000)
+        open_paragraph(qtbot, window, "A/RES/80/190", "PP17")
+        cites = window.findChild(QListWidget, "citesList")
+        qtbot.waitUntil(lambda: cites.count() > 5, timeout=5000)
+        qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        results = window.precedents_panel.results
+        qtbot.waitUntil(lambda: results.count() >= 2, timeout=5000)
+    finally:
+        window.close()
