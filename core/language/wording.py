@@ -133,8 +133,8 @@ def diff_words(selected: str, other: str) -> list[DiffSegment]:
     """Word diff from `selected` to `other` (words compared folded, shown as written)."""
     old, new = (selected or "").split(), (other or "").split()
     codes = _Codes()
-    a = codes.encode([" ".join(words(w)) or w for w in old])
-    b = codes.encode([" ".join(words(w)) or w for w in new])
+    a = codes.encode([w.lower().translate(_FOLD).strip() or w for w in old])
+    b = codes.encode([w.lower().translate(_FOLD).strip() or w for w in new])
     segments: list[DiffSegment] = []
     for op in Indel.opcodes(a, b):
         if op.tag == "equal":

@@ -7,7 +7,8 @@ How: each paragraph's sampled word 5-gram hashes are stored at import (core/lang
 core/library/language_index.py). A lookup takes the query's hashes, leaves out the few that half
 the library shares (unless nothing else is left), counts the shared hashes per paragraph in one
 indexed query, and verifies the best few hundred candidates with rapidfuzz. A phrase also takes
-the paragraphs that hold it exactly (FTS5), since a short phrase has few hashes."""
+the paragraphs that hold it exactly (FTS5, the oldest 400 of them), since a short phrase has few
+hashes."""
 from __future__ import annotations
 
 from collections import Counter
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 COMMON = 8_000        # a hash shared by more paragraphs than this says little (unless alone)
 CANDIDATES = 600      # candidates verified per lookup
-PHRASE_MATCHES = 1_000
+PHRASE_MATCHES = 400   # a phrase's oldest exact holders, scored with the near ones
 MAX_TERMS = 48
 SHARED = 0.25     # share of the query's hashes a candidate must have
 
@@ -141,9 +142,12 @@ class PrecedentManager:
             match = fts_query('"' + " ".join(words(text)) + '"')
             if match:
                 seen = set(found)
+                # the oldest holders of the phrase (a common one is in thousands of paragraphs)
                 found += [r[0] for r in self._store.execute(
-                    "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? "
-                    "ORDER BY rowid DESC LIMIT ?", (match, PHRASE_MATCHES)) if r[0] not in seen]
+                    "SELECT f.rowid FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid "
+                    "JOIN documents d ON d.id = p.document_id WHERE paragraphs_fts MATCH ? "
+                    "ORDER BY d.adopted IS NULL, d.adopted, f.rowid LIMIT ?",
+                    (match, PHRASE_MATCHES)) if r[0] not in seen]
         return found
 
     def _lookup(self, text: str, *, phrase: bool, limit: int,
