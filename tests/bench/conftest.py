@@ -28,6 +28,10 @@ class BenchMode:
     def name(self) -> str:
         return "quick" if self.quick else "full"
 
+    @property
+    def full(self) -> bool:
+        return not self.quick
+
     def pick(self, full, quick):
         """`full` in full mode, `quick` in quick mode."""
         return quick if self.quick else full
@@ -45,6 +49,27 @@ def _mode(config) -> BenchMode:
 @pytest.fixture(scope="session")
 def bench(request) -> BenchMode:
     return _mode(request.config)
+
+
+def _newest_source() -> float:
+    paths = [ROOT / "pyproject.toml"]
+    for folder in ("core", "gui", "resources", "packaging"):
+        paths += [p for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return max(p.stat().st_mtime for p in paths)
+
+
+@pytest.fixture(scope="session")
+def app_bundle(request) -> tuple[Path, str]:
+    """The one-folder app to measure, and where it came from: $CLAUSEMARK_BUNDLE, else dist/clausemark
+    (packaging/dev.sh build) when it is newer than every source file, else the session's own build
+    (the `bundle` fixture of tests/conftest.py, shared with tests/packaging)."""
+    dist = ROOT / "dist" / "clausemark"
+    if not os.environ.get("CLAUSEMARK_BUNDLE") and (dist / "clausemark").is_file() \
+            and (dist / "clausemark").stat().st_mtime > _newest_source():
+        return dist, "dist/clausemark, newer than the sources"
+    built = request.getfixturevalue("bundle")
+    return built, ("$CLAUSEMARK_BUNDLE" if os.environ.get("CLAUSEMARK_BUNDLE")
+                   else "built by this run")
 
 
 def pytest_collection_modifyitems(config, items):
