@@ -14,7 +14,7 @@ import pytest
 from tests.bench import figures
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "out" / "bench"
+OUT = Path(os.environ.get("CLAUSEMARK_BENCH_OUT") or ROOT / "out" / "bench")  # the figures table
 FULL_TIMEOUT = 3600  # seconds per benchmark in full mode unless marked longer; quick: the ini default
 
 
@@ -76,7 +76,7 @@ def pytest_collection_modifyitems(config, items):
     if _mode(config).quick:
         return
     for item in items:
-        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+        if item.path.is_relative_to(Path(__file__).parent):
             marked = item.get_closest_marker("timeout")
             if marked is None or (marked.args and marked.args[0] < FULL_TIMEOUT):
                 item.add_marker(pytest.mark.timeout(FULL_TIMEOUT))
@@ -99,8 +99,11 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(autouse=True)
 def _records_a_figure(request):
-    """A benchmark that passes without recording a figure fails: its figures have rotted away."""
+    """A benchmark (a test in a test_bench_*.py module) that passes without recording a figure
+    fails: its figures have rotted away."""
     yield
+    if not request.node.path.name.startswith("test_bench_"):
+        return
     before = getattr(request.node, "bench_figures_before", 0)
     if getattr(request.node, "bench_call_passed", False) and len(figures.FIGURES) == before:
         pytest.fail(f"{request.node.nodeid} recorded no figure: call tests.bench.figures.record "
@@ -133,14 +136,15 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     table = figures.markdown(figures.FIGURES, header)
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / ("figures.md" if not mode.quick else "figures-quick.md")
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     path.write_text(table, encoding="utf-8")
     tests = len({f.test for f in figures.FIGURES})
     if mode.quick:
         terminalreporter.write_line(f"bench (quick mode): {len(figures.FIGURES)} figures from "
-                                    f"{tests} benchmarks, in {path.relative_to(ROOT)} (not "
+                                    f"{tests} benchmarks, in {shown} (not "
                                     "meaningful; packaging/dev.sh bench for the figures)")
         return
     terminalreporter.section("benchmark figures")
     terminalreporter.write(table)
     terminalreporter.write_line(f"({len(figures.FIGURES)} figures from {tests} benchmarks; also "
-                                f"in {path.relative_to(ROOT)})")
+                                f"in {shown})")
