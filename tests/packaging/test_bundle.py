@@ -10,10 +10,11 @@ import shutil
 import statistics
 import subprocess
 import time
-import tomllib
 from pathlib import Path
 
 import pytest
+
+import clausemark.core
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.bundle, pytest.mark.timeout(900)]  # the first test builds the app
@@ -39,7 +40,7 @@ def app(bundle, *args, env, timeout=180, cwd=None) -> subprocess.CompletedProces
 
 
 def test_bundle_contents(bundle):
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    version = clausemark.core.__version__  # the one source (pyproject reads it too)
     internal = bundle / "_internal"
     assert (internal / "clausemark" / "resources" / "samples").glob("*.pdf")
     assert len(list((internal / "clausemark" / "resources" / "samples").glob("*.pdf"))) == 3
