@@ -110,14 +110,21 @@ def _records_a_figure(request):
                     "for its headline figures (see tests/bench/figures.py)", pytrace=False)
 
 
+def _commit() -> str:
+    try:
+        return subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, text=True,
+                              capture_output=True, timeout=10).stdout.strip() or "?"
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+
+
+_COMMIT = _commit()  # when the benchmarks are collected: the code that is measured
+
+
 def _machine() -> str:
     import pymupdf
     import PySide6
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
-                                capture_output=True, timeout=10).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        commit = "?"
+    commit = _COMMIT
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     return (f"{datetime.date.today().isoformat()}, commit {commit}, {platform.system()} "
             f"{platform.machine()}, {os.cpu_count()} cores (load average {load} at the end), "
