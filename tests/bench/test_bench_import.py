@@ -39,7 +39,7 @@ def search_latency(lib, repeats):
     for _ in range(repeats):
         for query, filters in QUERIES:
             start = time.perf_counter()
-            lib.search(query, limit=50, **filters)
+            lib.search.paragraphs(query, limit=50, **filters)
             times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times), percentile(times, 0.95), max(times)
 
@@ -50,8 +50,8 @@ def add_random_tags(lib, n, seed=1):
     with lib.transaction():
         for doc_id, pid in rng.sample(rows, n):
             theme = rng.choice(["children", "detention", "remittances", "consular rights"])
-            if lib.find_tag(doc_id, pid, theme) is None:
-                lib.tag(doc_id, pid, theme)
+            if lib.tags.find(doc_id, pid, theme) is None:
+                lib.tags.add(doc_id, pid, theme)
 
 
 def scale_up(lib, copies):
@@ -153,7 +153,7 @@ def test_import_and_search_200(bench, imported):
     record(f"search latency, {len(docs)} documents ({paragraphs:,} paragraphs), {len(QUERIES)} "
            f"queries x {repeats}", f"median {median:.1f} ms, p95 {p95:.1f} ms",
            target="p95 < 20 ms")
-    assert lib.search("migrants")  # the figures are about real hits
+    assert lib.search.paragraphs("migrants")  # the figures are about real hits
 
 
 def test_open_and_search_5000(bench, imported, tmp_path):
@@ -180,7 +180,7 @@ def test_open_and_search_5000(bench, imported, tmp_path):
         big = Library(path, author="bench")
         opened = time.perf_counter()
         docs = big.documents()
-        big.themes()
+        big.themes.list()
         listed = time.perf_counter()
         opens.append((opened - start) * 1000)
         lists.append((listed - opened) * 1000)

@@ -1,6 +1,7 @@
 """Benchmark (figures, not pass/fail timings): theme reports over 10,000 tags on the 200 bench/
-resolutions. Targets: CSV under 1 s, Word under 15 s. Quick mode (in the test run): 10 resolutions,
-300 tags.
+resolutions. Targets: CSV under 1 s, Word under 15 s (with pages, footnotes and the changes since
+earlier versions read from the library), Excel under 3 s. Quick mode (in the test run): 10
+resolutions, 300 tags.
 
     packaging/dev.sh bench -k report
 """
@@ -18,6 +19,7 @@ from clausemark.core.library.library import Library
 from clausemark.core.reports.csv_report import write_csv
 from clausemark.core.reports.docx_report import write_docx
 from clausemark.core.reports.select import Selection, select
+from clausemark.core.reports.xlsx_report import write_xlsx
 from tests.bench.figures import record
 
 TAGS = 10_000
@@ -47,7 +49,7 @@ def tagged(bench, tags, bench_dir, tmp_path_factory):
     start = time.perf_counter()
     with lib.transaction():
         for i, (doc_id, pid, theme) in enumerate(pairs):
-            lib.tag(doc_id, pid, theme, note=NOTES[i % 4] if i % 3 == 0 else "")
+            lib.tags.add(doc_id, pid, theme, note=NOTES[i % 4] if i % 3 == 0 else "")
     print(f"\n== machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; library: {len(files)} documents "
           f"({len(rows)} paragraphs) imported in {imported:.1f} s, {tags} tags in "
@@ -95,13 +97,45 @@ def test_word_brief_10000_tags(tags, tagged, tmp_path):
     start = time.perf_counter()
     data = select(lib, Selection())
     selected = time.perf_counter()
-    write_docx(data, out)
+    write_docx(data, out, library=lib, matrices=("counts", "cooccurrence"))
     done = time.perf_counter()
     record(f"Word brief, {tags:,} tags ({data.clause_count:,} clauses, {len(data.documents)} "
-           "documents)", f"{done - start:.1f} s end to end", target="< 15 s")
+           "documents), with pages, footnotes and both matrices", f"{done - start:.1f} s end to end",
+           target="< 15 s")
     print(f"== Word brief, {tags} tags ({data.clause_count} clauses, {len(data.documents)} "
           f"documents): {done - start:.2f} s end to end (select {selected - start:.2f} s, "
           f"write {done - selected:.2f} s; target < 15 s); {out.stat().st_size / 1e6:.1f} MB")
     doc = docx.Document(str(out))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Summary"] + [t[:1].upper() + t[1:] for t in THEMES]
+    assert headings == ["Summary", "Overview"] + [t[:1].upper() + t[1:] for t in THEMES] + \
+        ["Matrices"]
+
+
+def test_excel_workbook_10000_tags(bench, tags, tagged, tmp_path):
+    lib = tagged
+    out = tmp_path / "tags.xlsx"
+    n = bench.pick(3, 1)
+    total, _ = _timed(lambda: write_xlsx(select(lib, Selection()), out), n)
+    print(f"== Excel workbook, {tags} tags: {total:.2f} s end to end (median of {n}; target < 3 s); "
+          f"{out.stat().st_size / 1e6:.1f} MB")
+    record(f"Excel workbook, {tags:,} tags (Tags, Counts, Co-occurrence, About), median of {n}",
+           f"{total:.2f} s end to end", target="< 3 s")
+
+
+def test_word_brief_with_version_changes_50_documents(tagged, tmp_path):
+    """Up to details.MAX_COMPARED_DOCUMENTS, each document is aligned with its earlier version
+    for the overview: the slowest brief a delegation would ask for. The 50 latest documents
+    (the 80th session), most of which have an earlier version in the library."""
+    lib = tagged
+    docs = tuple(d.id for d in lib.documents()[-50:])
+    out = tmp_path / "brief50.docx"
+    start = time.perf_counter()
+    data = select(lib, Selection(documents=docs))
+    write_docx(data, out, library=lib)
+    took = time.perf_counter() - start
+    doc = docx.Document(str(out))
+    changes = sum(1 for p in doc.paragraphs if "against its earlier version" in p.text)
+    print(f"== Word brief, {len(docs)} documents ({len(data.rows)} tags) with changes since "
+          f"earlier versions ({changes} theme-document lines): {took:.2f} s end to end")
+    record(f"Word brief, the {len(docs)} latest documents ({len(data.rows):,} tags), each compared "
+           f"with its earlier version ({changes} theme-document lines)", f"{took:.1f} s end to end")
