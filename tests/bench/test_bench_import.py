@@ -160,7 +160,7 @@ def test_open_and_search_5000(bench, imported, tmp_path):
     lib, _ = imported
     copies = bench.pick(COPIES, 3)
     path = tmp_path / "scaled.clausemark"
-    lib.backup(path)
+    lib.make_backup(out=path)
     with Library(path, author="bench") as big:
         start = time.perf_counter()
         scale_up(big, copies)
