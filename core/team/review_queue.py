@@ -20,7 +20,7 @@ from clausemark.core.compare.carry_forward import (
     ProposalQueue,
     carried_span,
 )
-from clausemark.core.errors import NotFoundError
+from clausemark.core.errors import ConflictError, NotFoundError
 from clausemark.core.library.records import citation
 from clausemark.core.library.undo import AcceptReviewCommand, RejectReviewCommand
 
@@ -63,7 +63,7 @@ class SharedReview(ProposalQueue):
                 item.note, carried_span(item.span, item.quote, new_text or "", item.status),
                 state=item.state, old_text=item.source_text, new_text=new_text,
                 review_id=item.id))
-            keys.append((item.document_id is None, item.document_id or 0, position,
+            keys.append((here is None, item.document_id is None, item.document_id or 0, position,
                          item.theme_id, item.id))
         order = sorted(range(len(keys)), key=keys.__getitem__)
         self.proposals = [self.proposals[i] for i in order]
@@ -75,6 +75,12 @@ class SharedReview(ProposalQueue):
         if found is None:
             raise NotFoundError(f"no shared tag {review_id} waiting for review")
         return found
+
+    def accept(self, proposal: Proposal, stack=None, note: str | None = None) -> None:
+        if proposal.status == MISSING:
+            raise ConflictError(f"shared tag {proposal.review_id} ({proposal.old_label}) has no "
+                                "paragraph here; reject it or import that document first")
+        super().accept(proposal, stack, note)
 
     def refresh(self) -> None:
         states = self.library.team.review_states()
