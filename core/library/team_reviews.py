@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clausemark.core.errors import ConflictError, LibraryError
+from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
 from clausemark.core.library import schema
 from clausemark.core.library.changes import NoteChanged, TagsChanged
 from clausemark.core.library.records import citation
@@ -27,6 +27,7 @@ class Decision:
     `tag_id` it is on, `created` (a new tag) or joined to a tag that was here (its note before:
     `note_before`)."""
     review_id: int
+    uid: str
     state: str
     before: str
     decided_before: str | None = None
@@ -93,6 +94,9 @@ class ReviewDecisions:
                 self.add_sources([(tag_id, item.uid, item.author, text, stamp, item.share_id)])
             else:
                 created, note_before = True, None
+                if reuse_id is not None and self._store.one("SELECT 1 FROM tags WHERE id = ?",
+                                                            (reuse_id,)):
+                    reuse_id = None  # taken meanwhile: a new id
                 tag_id = self._store.execute(
                     "INSERT INTO tags (id, paragraph_id, theme_id, note, author, created, "
                     "modified, span_start, span_end, quote, uid, share_id) "
@@ -110,8 +114,17 @@ class ReviewDecisions:
                 span=None if start is None else [start, end], joined=not created,
                 share=item.share_id)
             self._store.announce(TagsChanged(item.document_id, "tag", tag_id))
-        return Decision(review_id, ACCEPTED, item.state, decided_before, tag_id, created,
-                        note_before)
+        return Decision(review_id, item.uid, ACCEPTED, item.state, decided_before, tag_id,
+                        created, note_before)
+
+    def review_id(self, uid: str) -> int:
+        """The review of the shared tag with identity `uid` (its id may change when the merge
+        that brought it is undone and redone)."""
+        row = self._store.one("SELECT id FROM merge_reviews WHERE uid = ?", (uid,))
+        if row is None:
+            raise NotFoundError(f"the shared tag {uid[:8]} is no longer waiting for review "
+                                "(its merge was undone)")
+        return row[0]
 
     def reject_review(self, review_id: int) -> Decision:
         """The analyst decided against a shared tag: it stays recorded, marked rejected."""
@@ -128,15 +141,15 @@ class ReviewDecisions:
                 f"{self._theme_name(item.theme_id)} from {item.author} rejected",
                 review=review_id, document=item.document_id, paragraph=item.paragraph,
                 theme=item.theme_id, author=item.author, share=item.share_id)
-        return Decision(review_id, REJECTED, PENDING, decided_before)
+        return Decision(review_id, item.uid, REJECTED, PENDING, decided_before)
 
     def reopen_review(self, decision: Decision) -> None:
         """Take a decision back (undo): the tag it made is removed, or the note and contribution
         it joined to a tag taken out again; the shared tag is back as it was before."""
         with self._store.transaction():
-            item = self._review(decision.review_id)
+            item = self._review(self.review_id(decision.uid))
             if item.state != decision.state:
-                raise ConflictError(f"shared tag {decision.review_id} is {item.state} now, not "
+                raise ConflictError(f"shared tag {item.id} is {item.state} now, not "
                                     f"{decision.state}; nothing was changed")
             if decision.state == ACCEPTED:
                 if decision.created:
@@ -151,11 +164,11 @@ class ReviewDecisions:
                                             (decision.note_before, decision.tag_id))
                     self._store.announce(NoteChanged(item.document_id, tag_id=decision.tag_id))
             self._store.execute("UPDATE merge_reviews SET state = ?, decided = ? WHERE id = ?",
-                                (decision.before, decision.decided_before, decision.review_id))
+                                (decision.before, decision.decided_before, item.id))
             self._store.record(
                 "review_reopen", f"{self._where(item)}: {decision.state[:-2]}ing shared tag "
                 f"{self._theme_name(item.theme_id)} from {item.author} undone",
-                review=decision.review_id, tag=decision.tag_id, state=decision.before,
+                review=item.id, tag=decision.tag_id, state=decision.before,
                 share=item.share_id)
 
 

@@ -162,7 +162,8 @@ class AcceptReviewCommand(Command):
 
     def do(self, lib) -> None:
         reuse = self.decision.tag_id if self.decision and self.decision.created else None
-        self.decision = lib.team.accept_review(self.review_id, self.note, span=self.span,
+        review_id = lib.team.review_id(self.decision.uid) if self.decision else self.review_id
+        self.decision = lib.team.accept_review(review_id, self.note, span=self.span,
                                                reuse_id=reuse)
 
     def undo(self, lib) -> None:
@@ -176,8 +177,9 @@ class RejectReviewCommand(Command):
         self.review_id, self.text = review_id, text
         self.decision = None
 
-    def do(self, lib) -> None:
-        self.decision = lib.team.reject_review(self.review_id)
+    def do(self, lib) -> None:  # on redo, found by identity (a merge redone renumbers)
+        review_id = lib.team.review_id(self.decision.uid) if self.decision else self.review_id
+        self.decision = lib.team.reject_review(review_id)
 
     def undo(self, lib) -> None:
         lib.team.reopen_review(self.decision)

@@ -122,3 +122,29 @@ def test_a_span_lands_on_the_same_words_in_the_new_text(tmp_path, dev_dir):
     assert tag.quote == quote and tag.author == "Amina"
     a.close()
     c.close()
+
+
+def test_decisions_redo_after_their_merge_is_undone_and_redone(tmp_path, dev_dir):
+    from clausemark.core.team import MergeCommand, plan_merge, read_share
+    a = make_library(tmp_path / "a.clausemark", dev_dir, "Amina", files=(OLD,))
+    c = make_library(tmp_path / "c.clausemark", dev_dir, "Chen", files=(NEW,))
+    tag_all(a, S_OLD, paragraphs(a, S_OLD, 12), "detention")
+    share = read_share(write_share(build_share(a), tmp_path / "s.clausemark-share"))
+    stack = UndoStack(c)
+    stack.push(MergeCommand(plan_merge(c, share)))
+    review = SharedReview(c)
+    n = review.accept_same(stack)
+    review.reject(review.queue()[0], stack)
+    accepted = _new_tags(c)
+    for _ in range(3):
+        stack.undo()
+    assert c.tags.list() == [] and c.team.reviews(None) == []
+    for _ in range(3):
+        stack.redo()
+    assert _new_tags(c) == accepted and len(accepted) == n
+    assert len(c.team.reviews(REJECTED)) == 1
+    stack.undo()
+    stack.undo()
+    assert len(c.team.reviews()) == 12 and c.integrity_check() == "ok"
+    a.close()
+    c.close()
