@@ -31,11 +31,13 @@ class SharedReview(ProposalQueue):
     title = "Review shared tags"
     list_title = "Edited, moved or dropped paragraphs, one by one:"
 
-    def __init__(self, library, *, share_id: int | None = None,
+    def __init__(self, library, *, share_id: int | None = None, document_id: int | None = None,
                  states: tuple[str, ...] = (PENDING,)):
-        """The shared tags in `states` now (of one share, or of all)."""
+        """The shared tags in `states` now (of one share, or of all; those that landed on one
+        document here, or all)."""
         super().__init__(library)
-        items = [i for state in states for i in library.team.reviews(state, share_id)]
+        items = [i for state in states for i in library.team.reviews(state, share_id)
+                 if document_id is None or i.document_id == document_id]
         self.authors = sorted({i.author for i in items})
         names = {d.id: d.display_name for d in library.documents()}
         themes = {t.id: t.name for t in library.themes.list()}

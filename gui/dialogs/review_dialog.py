@@ -27,11 +27,13 @@ from clausemark.gui.window import undo_steps
 
 
 class ReviewDialog(QDialog):
-    def __init__(self, library, undo_stack, parent=None):
+    def __init__(self, library, undo_stack, parent=None, *, document_id: int | None = None):
+        """`document_id`: only the shared tags that landed on that document."""
         super().__init__(parent, objectName="reviewDialog")
-        self.setWindowTitle("Review shared tags")
         self.library, self.undo_stack = library, undo_stack
-        self.review = SharedReview(library)
+        self.review = SharedReview(library, document_id=document_id)
+        self.setWindowTitle("Review shared tags" + (
+            f" on {library.document(document_id).display_name}" if document_id else ""))
         self.panel = CarryForwardPanel(self.review, undo_stack)
         self.panel.proposalChosen.connect(self.show_proposal)
         self.old_title, self.new_title = QLabel(), QLabel()

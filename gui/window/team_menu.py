@@ -51,5 +51,7 @@ def choose_merge(window) -> None:
 def merge_tags(window, path: str) -> MergeDialog:
     dialog = MergeDialog(window.library, window.undo_stack, path, window)
     if dialog.exec() and dialog.merged is not None:
-        window.statusBar().showMessage(f"Merged: {dialog.merged.result.line}", 8000)
+        result = dialog.merged.result
+        hint = " — File > Review shared tags… to decide" if result.counts.get("review") else ""
+        window.statusBar().showMessage(f"Merged: {result.line}{hint}", 8000)
     return dialog

@@ -183,3 +183,52 @@ def test_shared_tags_on_another_version_are_reviewed_as_tags_are_carried_forward
     with Library(library_file) as fresh:
         assert len(fresh.team.reviews()) == 12
         assert [h.action for h in fresh.history(limit=1)] == ["review_reopen"]
+
+
+def test_the_comparison_of_a_version_leads_to_the_shared_tags_that_landed_on_it(
+        qtbot, window, dev_dir, tmp_path):
+    """Amina tagged her corrected print of the 2025 version; here the analyst compares 2023 with
+    2025 and is pointed to Amina's tags waiting on 2025, reviews them, and undoes in the
+    comparison window."""
+    import copy
+
+    from clausemark.core.team import build_share, merge_share, read_share, write_share
+    from clausemark.gui.compare.compare_view import open_compare_window
+    from tests.core.team_helpers import parsed
+    import_and_wait(qtbot, window, [dev_dir / "mp_A_RES_78_187-EN.pdf",
+                                    dev_dir / "mp_A_RES_80_190-EN.pdf"])
+    res, pdf = parsed(dev_dir / "mp_A_RES_80_190-EN.pdf")
+    corrected = copy.deepcopy(res)
+    corrected.paragraphs[0].text += " (corrected)"
+    with Library(tmp_path / "amina.clausemark", author="Amina") as amina:
+        amina.add_resolution(corrected, pdf + b"\n% corrected print")
+        tag_all(amina, NEW, paragraphs(amina, NEW, 4), "detention", note="Amina's")
+        path = write_share(build_share(amina), tmp_path / "amina.clausemark-share")
+    lib = window.library
+    assert merge_share(lib, read_share(path)).counts["review"] == 4
+    compare = open_compare_window(None, NEW, OLD, window, library=lib,
+                                  undo_stack=window.undo_stack)
+    qtbot.waitExposed(compare)
+    from PySide6.QtWidgets import QPushButton
+    button = compare.findChild(QPushButton, "sharedReviewButton")
+    assert button.isVisible() and button.text().startswith("4 shared tags from Amina")
+    titles = []
+
+    def answer(dialog):
+        titles.append(dialog.windowTitle())
+        qtbot.mouseClick(dialog.findChild(QPushButton, "acceptSameButton"),
+                         Qt.MouseButton.LeftButton)
+        dialog.reject()
+
+    when_shown("reviewDialog", answer)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert titles == [f"Review shared tags on {NEW}"]
+    accepted = [t for t in lib.tags.list(document=NEW) if t.author == "Amina"]
+    assert len(accepted) == 3  # the first paragraph was corrected: it still waits
+    assert button.text().startswith("1 shared tag from Amina waits")
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow, timeout=5000)
+    qtbot.keyClick(compare.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [t for t in lib.tags.list(document=NEW) if t.author == "Amina"] == []
+    assert button.text().startswith("4 shared tags from Amina")
+    compare.close()
