@@ -15,7 +15,8 @@ import pytest
 
 from clausemark.core.cli.main import main
 from clausemark.core.library.library import Library
-from clausemark.core.library.paths import set_analyst_name
+from clausemark.core.library.paths import save_settings
+from tests.core.library_helpers import integrity_check
 from tests.core.team_helpers import OTHER, big_share_pair, make_library, paragraphs, tag_all
 
 pytestmark = [pytest.mark.corpus, pytest.mark.timeout(120)]
@@ -48,7 +49,7 @@ def digest(path: Path) -> str:
 
 def test_share_filters_and_merge_json(libs, tmp_path, capsys):
     a, b = libs
-    set_analyst_name("Amina")  # the sender named in the share
+    save_settings({"analyst": "Amina"})  # the sender named in the share
     out = tmp_path / "only-children"
     code, text, err = run(capsys, "share", "--db", str(a), "--out", str(out), "--theme",
                           "children")
@@ -144,7 +145,6 @@ def test_reviews_command_lists_accepts_and_rejects(tmp_path, dev_dir, capsys):
 CHILD = r"""
 import sys
 from clausemark.core.library.library import Library
-from clausemark.core.library.paths import set_analyst_name
 from clausemark.core.team import merge_share, read_share
 share = read_share(sys.argv[2])
 lib = Library(sys.argv[1], author="receiver")
@@ -177,7 +177,7 @@ def test_sigkill_during_a_merge_leaves_before_or_after(tmp_path):
         with Library(dest) as lib:
             count = lib.conn.execute("SELECT count(*) FROM tags").fetchone()[0]
             shares = lib.conn.execute("SELECT count(*) FROM shares").fetchone()[0]
-            assert lib.integrity_check() == "ok"
+            assert integrity_check(lib) == "ok"
         assert (count, shares) in ((before, 0), (before + 6000, 1)), (i, count, shares)
         seen["before" if shares == 0 else "after"] += 1
     assert seen["before"] >= 1, seen  # at least one kill landed before the commit
