@@ -8,6 +8,7 @@ from clausemark.core.compare import ACCEPTED, PENDING, REJECTED
 from clausemark.core.errors import ConflictError
 from clausemark.core.library.undo import UndoStack
 from clausemark.core.team import SharedReview, build_share, merge_share, write_share
+from tests.core.library_helpers import integrity_check
 from tests.core.team_helpers import NEW, OLD, make_library, paragraphs, tag_all
 
 pytestmark = [pytest.mark.corpus, pytest.mark.timeout(120)]
@@ -86,7 +87,7 @@ def test_the_shared_queue_offers_the_carry_forward_actions_each_one_undoable(two
     with pytest.raises(ConflictError):
         review.accept(dropped, stack)
     review.reject(dropped, stack)
-    assert c.integrity_check() == "ok"
+    assert integrity_check(c) == "ok"
     assert len(c.tags.list()) + len(c.team.reviews()) + len(c.team.reviews(REJECTED)) == 12
 
 
@@ -145,6 +146,6 @@ def test_decisions_redo_after_their_merge_is_undone_and_redone(tmp_path, dev_dir
     assert len(c.team.reviews(REJECTED)) == 1
     stack.undo()
     stack.undo()
-    assert len(c.team.reviews()) == 12 and c.integrity_check() == "ok"
+    assert len(c.team.reviews()) == 12 and integrity_check(c) == "ok"
     a.close()
     c.close()
