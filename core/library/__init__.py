@@ -38,4 +38,5 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "PrecedentResult": "precedents", "ReferenceManager": "references",
     "DocumentReferences": "references", "Citation": "references", "Link": "references",
     "TeamRecords": "team", "TagOrigin": "team", "ReviewItem": "team", "join_notes": "team",
+    "Decision": "team_reviews", "AcceptReviewCommand": "undo", "RejectReviewCommand": "undo",
 })

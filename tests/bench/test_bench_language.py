@@ -4,10 +4,10 @@ lookup latency on a library of 5,000 documents (~270,000 paragraphs: the bench d
 re-inserted with varied symbols, as test_bench_import.py does for search), whose index is built
 the way a library from before the index gets it (on first use).
 
-    .venv/bin/python -m pytest -s tests/bench/test_bench_language.py --bench=full
-    (or CLAUSEMARK_BENCH=full; without it, a quick run of a few files that only proves it works)
+    .venv/bin/python -m pytest -s --bench=full tests/bench/test_bench_language.py
+    (packaging/dev.sh bench -k language; quick mode, the default, only proves it still works)
 
-Figures are recorded (tests/bench/figures.py when present), never asserted."""
+Figures are recorded (tests/bench/figures.py), never asserted."""
 import os
 import random
 import statistics
@@ -17,30 +17,14 @@ import pytest
 
 import clausemark.core.library.library as library_module
 from clausemark.core.library import Library, import_all
+from tests.bench.figures import record
 from tests.bench.test_bench_import import percentile, scale_up
-
-try:
-    from tests.bench.figures import record
-except ImportError:  # before the shared figures table: print the figure
-    def record(what, figure, target=None, baseline=None):
-        print(f"== {what}: {figure}" + (f" (target {target})" if target else "")
-              + (f"; same-run baseline {baseline}" if baseline else ""))
-
-
-def full_mode(config) -> bool:
-    try:
-        option = config.getoption("--bench")
-    except ValueError:
-        option = None
-    return (option or os.environ.get("CLAUSEMARK_BENCH")) == "full"
 
 
 @pytest.fixture(scope="module")
-def sizes(request, bench_dir):
-    full = full_mode(request.config)
-    files = sorted(bench_dir.glob("*.pdf"))
-    return {"files": files if full else files[:8], "copies": 25 if full else 2,
-            "lookups": 200 if full else 20, "full": full}
+def sizes(bench, bench_dir):
+    return {"files": bench.files(bench_dir, quick=8), "copies": bench.pick(25, 2),
+            "lookups": bench.pick(200, 20)}
 
 
 def _import(files, path, with_index: bool):
