@@ -295,3 +295,17 @@ def test_report_command_first_agreed_option(capsys, tmp_path):
     code, _, err = run(capsys, "--db", str(path), "report", "--first-agreed", "--out", str(out))
     assert code == 0 and err == ""
     assert "A/RES/79/1, OP 1 (2024-12-17)" in out.read_text(encoding="utf-8-sig")
+
+
+def test_commands_index_an_older_library_first_with_progress_on_stderr(capsys, tmp_path):
+    path = tmp_path / "old.clausemark"
+    with Library(path) as lib:
+        lib.add_resolution(_doc("A/RES/77/1", "2022-12-19", CLAUSE), fake_pdf("a"))
+        lib.add_resolution(_doc("A/RES/78/1", "2023-12-19", CLAUSE), fake_pdf("b"))
+        for table in ("language_indexed", "language_signatures", "document_references"):
+            lib.conn.execute(f"DELETE FROM {table}")
+    code, out, err = run(capsys, "--db", str(path), "precedents", "A/RES/78/1", "OP1", "--json")
+    assert code == 0 and "indexing agreed language and references: 2/2 documents" in err
+    assert [p["symbol"] for p in json.loads(out)["precedents"]] == ["A/RES/77/1", "A/RES/78/1"]
+    code, out, err = run(capsys, "--db", str(path), "references", "A/RES/78/1", "--json")
+    assert code == 0 and err == ""  # indexed once, not again
