@@ -1,5 +1,6 @@
 """Agreed language and the citation web in the main window: the Precedents panel beside the
-paragraph tree (Ctrl+P shows it and looks up the selected paragraph) and the references pane
+paragraph tree (Ctrl+P shows it and looks up the selected paragraph, or the words selected in
+the paragraph's text under the tree) and the references pane
 under the tree (the open document's Cites / Cited by, the selected paragraph with its references
 as links). `install(window)` is the one hook the main window calls."""
 from __future__ import annotations
@@ -17,12 +18,13 @@ def install(window) -> None:
     window.main_splitter.insertWidget(2, panel)  # between the tree and the PDF
     window.references_panel = refs = ReferencesPanel(window.library, window)
     window.middle_splitter.addWidget(refs)
-    window.middle_splitter.setSizes([620, 140, 220])
 
     def room_for_references() -> None:  # a layout saved before this pane existed gives it 0
-        tree, notes, own = window.middle_splitter.sizes()
-        if own < 60 and tree > 400:
-            window.middle_splitter.setSizes([tree - 220, notes, 220])
+        splitter = window.middle_splitter
+        sizes, at = splitter.sizes(), splitter.indexOf(refs)
+        if sizes[at] < 60 and sizes[0] > 400:  # taken from the tree (the first)
+            sizes[0], sizes[at] = sizes[0] - 220, 220
+            splitter.setSizes(sizes)
 
     QTimer.singleShot(0, room_for_references)
     QTimer.singleShot(0, panel.start_indexing)  # a library from before the index: once, behind
@@ -41,16 +43,28 @@ def install(window) -> None:
         on_current()
 
     def toggle() -> None:
+        selected = refs.text.textCursor().selectedText().strip()
+        if selected:  # words selected in the paragraph's text: their precedents
+            panel.show()
+            panel.phrase.setText(" ".join(selected.split()))
+            panel.look_up_phrase()
+            panel.results.setFocus()
+            return
         if panel.isVisible() and panel.results.hasFocus():
             panel.hide()
             window.paragraph_tree.setFocus()
             return
+        panel.phrase.clear()
         panel.show()
-        left, middle, own, pdf = window.main_splitter.sizes()
-        if own < 200:  # room for it, taken from the tree and the PDF
-            want = 360 - own
-            from_pdf = min(max(pdf - 300, 0), want // 2 + want % 2)
-            window.main_splitter.setSizes([left, middle - (want - from_pdf), 360, pdf - from_pdf])
+        splitter = window.main_splitter
+        sizes, at = splitter.sizes(), splitter.indexOf(panel)
+        if sizes[at] < 200 and 0 < at < len(sizes) - 1:  # room taken from both neighbours
+            want = 360 - sizes[at]
+            after = min(max(sizes[at + 1] - 300, 0), want // 2 + want % 2)
+            sizes[at - 1] -= want - after
+            sizes[at + 1] -= after
+            sizes[at] = 360
+            splitter.setSizes(sizes)
         on_current()
         panel.results.setFocus()
 

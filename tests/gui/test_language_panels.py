@@ -154,3 +154,20 @@ def test_a_library_from_before_the_index_is_indexed_in_the_background(qtbot, tmp
         qtbot.waitUntil(lambda: results.count() >= 2, timeout=5000)
     finally:
         window.close()
+
+
+def test_words_selected_in_the_paragraph_text_are_looked_up(qtbot, win):
+    open_paragraph(qtbot, win, "A/RES/80/190", "PP4")
+    links = win.findChild(QTextBrowser, "paragraphLinks")
+    qtbot.waitUntil(lambda: "PP 4" in links.toPlainText(), timeout=5000)
+    words = win.library.resolution("A/RES/80/190").find("PP4").text.split()[1:8]
+    # the analyst drags over some words of the paragraph's text, then presses Ctrl+P
+    cursor = links.document().find(" ".join(words))
+    assert not cursor.isNull()
+    links.setTextCursor(cursor)
+    links.setFocus()
+    qtbot.keyClick(links, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    panel = win.precedents_panel
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.results.count() >= 2, timeout=5000)
+    assert panel.phrase.text() == " ".join(words)
+    assert "first agreed" in panel.results.item(0).text()
