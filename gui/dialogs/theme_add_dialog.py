@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library.records import Theme
 from clausemark.core.library.themes import MAX_NAME
-from clausemark.gui.window.tag_actions import swatch
+from clausemark.gui.swatches import swatch
 
 
 def pick_colour(parent: QWidget, initial: str, title: str) -> str | None:

@@ -42,7 +42,7 @@ from clausemark.core.library.undo import (
 from clausemark.core.suggest.commands import ThemeCuesCommand
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
 from clausemark.gui.window import undo_steps
-from clausemark.gui.window.tag_actions import swatch
+from clausemark.gui.swatches import swatch
 
 IdRole = Qt.ItemDataRole.UserRole
 from clausemark.gui.dialogs.theme_cues_dialog import HELP as CUES_HELP

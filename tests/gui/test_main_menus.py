@@ -55,7 +55,7 @@ def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, librar
         carried = [t.paragraph for t in fresh.tags(document=new.id)]
     assert carried  # PP 1 is unchanged or carried to its successor
     # The main window, open on the new version, shows the chip at once.
-    chips = window._tag_chips()
+    chips = window.session.tag_chips()
     assert {p for p in chips} == set(carried)
     with qtbot.waitSignal(compare.destroyed):  # closed and gone, as when the analyst closes it
         compare.close()
@@ -68,12 +68,12 @@ def test_recolouring_a_theme_recolours_its_chips_and_tints(qtbot, imported_windo
     from clausemark.core.library.undo import RecolourThemeCommand
     window = imported_window
     pid = next(p.id for p in window.paragraph_model.resolution().walk() if p.id.startswith("OP"))
-    window.select_paragraph(pid)
+    window.paragraphs.select_paragraph(pid)
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_1)
     theme = window.theme_model.theme_for_shortcut(1)
     window.undo_stack.push(RecolourThemeCommand(theme, "#123456"))
-    assert window._tag_chips()[pid] == [(theme.name, "#123456")]
-    assert window.theme_colours()[theme.id] == "#123456"
+    assert window.session.tag_chips()[pid] == [(theme.name, "#123456")]
+    assert window.session.theme_colours()[theme.id] == "#123456"
     window.undo_action.trigger()
-    assert window._tag_chips()[pid] == [(theme.name, theme.colour)]
+    assert window.session.tag_chips()[pid] == [(theme.name, theme.colour)]

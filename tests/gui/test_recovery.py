@@ -106,7 +106,7 @@ def test_second_window_on_an_open_library_is_read_only_and_says_so(qtbot, tmp_pa
         assert notice is not None and notice.isVisible()
         assert "another Clausemark window" in notice.text()
         window.library_view.selectRow(0)
-        window.select_paragraph("OP1")
+        window.paragraphs.select_paragraph("OP1")
         # Nothing that writes is offered; a key still explains why it does nothing.
         assert not window.import_action.isEnabled()
         assert not any(a.isEnabled() for a in window.tag_actions.theme_actions)

@@ -89,17 +89,17 @@ def test_review_mode_walks_through_suggestions_in_document_order(qtbot, window, 
     _click(qtbot, tree, "PP1")
     qtbot.keyClick(tree, Qt.Key.Key_F8)
     assert window.suggestions.reviewing
-    assert window.selected_paragraph_ids() == [order[0]]
+    assert window.session.selected_ids() == [order[0]]
     assert window.statusBar().currentMessage().startswith(f"Suggestion 1 of {len(order)}")
     qtbot.keyClick(tree, Qt.Key.Key_X)  # reject: on to the next one
-    assert window.selected_paragraph_ids() == [order[1]]
+    assert window.session.selected_ids() == [order[1]]
     qtbot.keyClick(tree, Qt.Key.Key_A)  # accept: on to the next one
-    assert window.selected_paragraph_ids() == [order[2]]
+    assert window.session.selected_ids() == [order[2]]
     assert window.statusBar().currentMessage().startswith(f"Suggestion 1 of {len(order) - 2}")
     qtbot.keyClick(tree, Qt.Key.Key_Escape)
     assert not window.suggestions.reviewing
     qtbot.keyClick(tree, Qt.Key.Key_Down)  # ordinary keys work again
-    assert window.selected_paragraph_ids() != [order[2]]
+    assert window.session.selected_ids() != [order[2]]
 
 
 def test_editing_cue_phrases_changes_the_suggestions_and_undoes(qtbot, window, dev_dir,

@@ -45,7 +45,7 @@ def _first_op(window):
 def _tag_first_op_with_key(qtbot, window, key):
     """Select the first operative paragraph in the tree and press a theme key."""
     paragraph = _first_op(window)
-    window.select_paragraph(paragraph.id)
+    window.paragraphs.select_paragraph(paragraph.id)
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, key)
     return paragraph
@@ -132,9 +132,9 @@ def test_search_and_jump_to_the_paragraph(qtbot, imported_window):
     assert results.count() >= 1
     target = results.item(0).data(Qt.ItemDataRole.UserRole)[1]
     assert "sustainable" in results.item(0).text().lower()
-    window.selected_paragraph_ids()  # nothing selected yet is fine
+    window.session.selected_ids()  # nothing selected yet is fine
     qtbot.keyClick(results, Qt.Key.Key_Return)
-    assert window.selected_paragraph_ids() == [target]
+    assert window.session.selected_ids() == [target]
     paragraph = window.paragraph_model.resolution().find(target)
     assert len(window.pdf_view.highlighted()) == len(paragraph.boxes)
     visible = window.pdf_view.mapToScene(window.pdf_view.viewport().rect()).boundingRect()
@@ -145,12 +145,12 @@ def test_clicking_text_in_the_pdf_selects_its_paragraph(qtbot, imported_window):
     window = imported_window
     pdf = window.pdf_view
     paragraph = _first_op(window)
-    window.select_paragraph(paragraph.id)  # scrolls the PDF to it
+    window.paragraphs.select_paragraph(paragraph.id)  # scrolls the PDF to it
     window.paragraph_tree.clearSelection()
     page, x0, y0, x1, y1 = paragraph.boxes[0]
     point = pdf.scene_point(page, (x0 + x1) / 2, (y0 + y1) / 2)
     qtbot.mouseClick(pdf.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert window.selected_paragraph_ids() == [paragraph.id]
+    assert window.session.selected_ids() == [paragraph.id]
     # Keys work in the PDF view too.
     pdf.setFocus()
     qtbot.keyClick(pdf, Qt.Key.Key_2)
@@ -196,13 +196,13 @@ def test_filter_tree_to_untagged_or_one_theme(qtbot, imported_window):
 def test_context_menu_and_theme_panel_tag_the_selection(qtbot, imported_window):
     window = imported_window
     ops = [p.id for p in window.paragraph_model.resolution().walk() if p.id.startswith("OP")][:2]
-    window.select_paragraph(ops[0])
+    window.paragraphs.select_paragraph(ops[0])
     menu = window.tag_actions.context_menu(window)
     action = next(a for a in menu.actions() if a.data() == window.theme_model.themes()[3].id)
     action.trigger()
     assert [(p, t) for p, t, _ in _tags(window.library.path)] == [
         (ops[0], window.theme_model.themes()[3].name)]
-    window.select_paragraph(ops[1])
+    window.paragraphs.select_paragraph(ops[1])
     panel = window.theme_panel
     panel.setCurrentIndex(panel.model().index(0, 0))
     panel.setFocus()
@@ -259,7 +259,7 @@ def test_a_stored_pdf_that_cannot_be_shown_gives_a_dialog_not_a_crash(qtbot, imp
                                     (b"%PDF-1.7 garbage", doc_id))
     texts = []
     when_shown(QMessageBox, lambda box: (texts.append(box.text()), box.accept()))
-    window._show_document(doc_id)  # as when the analyst opens it again
+    window.open_document(doc_id)  # as when the analyst opens it again
     assert texts and "cannot be displayed" in texts[0]
     assert window.pdf_view.page_count() == 0
     assert window.paragraph_model.rowCount() > 0  # the tree is still there to tag
