@@ -90,9 +90,15 @@ class SuggestionController(QObject):
         return super().eventFilter(watched, event)
 
     def edit_cues(self):
-        from clausemark.gui.dialogs.theme_cues_dialog import ThemeCuesDialog
-        dialog = ThemeCuesDialog(self._library, self._undo_stack, parent=self._parent)
+        """The theme dialog, on the cue phrases of the selected clause's first suggested theme
+        (else the first theme)."""
+        from clausemark.gui.dialogs.theme_dialog import ThemeDialog
+        selected = self._session.selected_ids()
+        found = self.suggestions.get(selected[0], []) if len(selected) == 1 else []
+        dialog = ThemeDialog(self._library, self._undo_stack, self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
+        dialog.edit_cues(found[0].theme_id if found else None)
         return dialog
 
     # -- computing -----------------------------------------------------------------------------

@@ -40,13 +40,12 @@ from clausemark.core.library.undo import (
     ThemeEditCommand,
 )
 from clausemark.core.suggest.commands import ThemeCuesCommand
+from clausemark.gui.dialogs.cue_phrases import cue_edit, cues_to_text, text_to_cues
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
-from clausemark.gui.window import undo_steps
 from clausemark.gui.swatches import swatch
+from clausemark.gui.window import undo_steps
 
 IdRole = Qt.ItemDataRole.UserRole
-from clausemark.gui.dialogs.theme_cues_dialog import HELP as CUES_HELP
-from clausemark.gui.dialogs.theme_cues_dialog import cues_to_text, text_to_cues
 
 
 class ThemeDialog(QDialog):
@@ -97,9 +96,7 @@ class ThemeDialog(QDialog):
         self.description_edit = QLineEdit(objectName="themeDescriptionEdit",
                                           placeholderText="what belongs under this theme")
         self.description_edit.editingFinished.connect(self._commit_description)
-        self.cues_edit = QLineEdit(objectName="themeCuesEdit",
-                                   placeholderText="cue phrases for suggestions, separated by ;")
-        self.cues_edit.setToolTip(CUES_HELP)
+        self.cues_edit = cue_edit()
         self.cues_edit.editingFinished.connect(self._commit_cues)
         self.details = QGroupBox("Selected theme")
         form = QFormLayout(self.details)
@@ -252,6 +249,12 @@ class ThemeDialog(QDialog):
         item = self._items.get(theme_id) or self.tree.topLevelItem(0)
         self.tree.setCurrentItem(item)
         self._show_current()
+
+    def edit_cues(self, theme_id: int | None = None) -> None:
+        """Show a theme's cue phrases, ready to type (Suggestions > Edit theme cue phrases)."""
+        self.select_theme(theme_id)
+        self.cues_edit.setFocus()
+        self.cues_edit.end(False)
 
     def current_theme(self) -> Theme | None:
         item = self.tree.currentItem()

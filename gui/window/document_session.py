@@ -14,7 +14,7 @@ from clausemark.core.parse.model import Paragraph, Resolution
 
 class DocumentSession(QObject):
     documentOpened = Signal(object)  # document id, or None when no document is open
-    selectionChanged = Signal(list)  # selected paragraph ids, in tree order
+    selectionChanged = Signal(list)  # the selected paragraph ids
     documentsChanged = Signal()  # the document list or its tag counts
     themesChanged = Signal()  # names, colours, order, keys, cues of the themes
     tagsChanged = Signal()  # tags or notes (of any document; the open one's cache is reset)

@@ -41,28 +41,47 @@ def sample_pdf(dev_dir):
     return dev_dir / SAMPLE
 
 
-def when_shown(wanted, act):
-    """Act on the next visible top-level widget that is an instance of `wanted` (a class) or
-    carries that objectName (a string), as soon as it shows up, as the user would answer a
-    dialog. Returns a list that receives the widget."""
+DIALOG_WAIT_MS = 15000  # a dialog that never comes must fail the test, not hang the run
+
+
+def answer_dialogs(wanted, acts, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
+    """Answer the next dialogs as the user would: each time a visible top-level widget that is
+    an instance of `wanted` (a class) or carries that objectName (a string) shows up, record it
+    and let the next of `acts` answer it. Returns the list of the dialogs seen, in order; it
+    stops looking after `timeout_ms`, so a missing dialog shows as an assertion on that list."""
+    import time
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    seen = []
+    seen: list = []
+    pending = list(acts)
+    deadline = time.monotonic() + timeout_ms / 1000
 
     def matches(widget) -> bool:
         return (widget.objectName() == wanted if isinstance(wanted, str)
                 else isinstance(widget, wanted))
 
     def poll():
-        found = [w for w in QApplication.topLevelWidgets() if matches(w) and w.isVisible()]
-        if found:
-            seen.append(found[0])
-            act(found[0])
-        else:
-            QTimer.singleShot(30, poll)
+        modal = QApplication.activeModalWidget()  # the one that has the user's attention first
+        candidates = ([modal] if modal is not None else []) + QApplication.topLevelWidgets()
+        found = next((w for w in candidates if matches(w) and w.isVisible()
+                      and all(w is not s for s in seen)), None)
+        if found is not None:
+            seen.append(found)
+            act = pending.pop(0)
+            if pending:  # before answering: the answer may open the next dialog and block
+                QTimer.singleShot(20, poll)
+            act(found)
+        elif time.monotonic() < deadline:
+            QTimer.singleShot(20, poll)
 
-    QTimer.singleShot(30, poll)
+    QTimer.singleShot(0, poll)
     return seen
+
+
+def answer_dialog(wanted, act, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
+    """Answer the next dialog that is `wanted` with `act` (see answer_dialogs)."""
+    return answer_dialogs(wanted, [act], timeout_ms=timeout_ms)
 
 
 def import_and_wait(qtbot, window, paths, timeout=60000):

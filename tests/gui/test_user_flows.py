@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from clausemark.core.library.library import Library
 from clausemark.gui.app import build_main_window
-from tests.gui.conftest import import_and_wait, when_shown
+from tests.gui.conftest import answer_dialog, import_and_wait
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_import_by_menu_answering_the_file_dialog(qtbot, window, library_file, s
         dialog.findChild(QLineEdit, "fileNameEdit").setText(str(sample_pdf))
         dialog.accept()
 
-    answered = when_shown(QFileDialog, answer)
+    answered = answer_dialog(QFileDialog, answer)
     with qtbot.waitSignal(window.importer.finished, timeout=60000):
         window.import_action.trigger()
     assert answered and answered[0].objectName() == "importDialog"
@@ -81,7 +81,7 @@ def test_drop_files_and_a_folder_with_a_bad_file_reports_why(qtbot, window, libr
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
     drop = QDropEvent(QPointF(400, 400), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    boxes = when_shown(QMessageBox, lambda box: box.accept())
+    boxes = answer_dialog(QMessageBox, lambda box: box.accept())
     with qtbot.waitSignal(window.importer.finished, timeout=60000) as blocker:
         window.dropEvent(drop)
     summary = blocker.args[0]
@@ -102,16 +102,15 @@ def test_cancelling_a_long_import_keeps_what_was_written(qtbot, window, library_
     for pdf in sorted(bench_dir.glob("*.pdf"))[:40]:
         shutil.copy(pdf, folder / pdf.name)
 
-    def cancel_when_progress_shows():
-        dialog = window.findChild(QProgressDialog, "importProgress")
-        if dialog is not None and dialog.isVisible() and dialog.value() >= 2:
+    def cancel_after_two_files(dialog: QProgressDialog, tries: int = 3000):
+        if dialog.value() >= 2:
             button = dialog.findChild(QPushButton)
             assert button.text() == "Cancel"
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        else:
-            QTimer.singleShot(20, cancel_when_progress_shows)
+        elif tries:  # (at most a minute)
+            QTimer.singleShot(20, lambda: cancel_after_two_files(dialog, tries - 1))
 
-    QTimer.singleShot(20, cancel_when_progress_shows)
+    answer_dialog("importProgress", cancel_after_two_files, timeout_ms=60000)
     summary = import_and_wait(qtbot, window, [folder], timeout=120000)
     assert summary.cancelled
     assert 1 <= len(summary.imported) < 40
@@ -258,7 +257,7 @@ def test_a_stored_pdf_that_cannot_be_shown_gives_a_dialog_not_a_crash(qtbot, imp
         window.library.conn.execute("UPDATE document_files SET pdf = ? WHERE document_id = ?",
                                     (b"%PDF-1.7 garbage", doc_id))
     texts = []
-    when_shown(QMessageBox, lambda box: (texts.append(box.text()), box.accept()))
+    answer_dialog(QMessageBox, lambda box: (texts.append(box.text()), box.accept()))
     window.open_document(doc_id)  # as when the analyst opens it again
     assert texts and "cannot be displayed" in texts[0]
     assert window.pdf_view.page_count() == 0
