@@ -160,10 +160,6 @@ class CompareWindow(QMainWindow):
             self.filter_buttons[name].setChecked(wanted == statuses)
         self.table.resizeRowsToContents()
 
-    def visible_statuses(self) -> list[str]:
-        return [self.proxy.index(r, 0).data(CompareModel.StatusRole)
-                for r in range(self.proxy.rowCount())]
-
     def select_new_paragraph(self, paragraph_id: str) -> None:
         row = self.model.row_of_new(paragraph_id)
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None

@@ -101,6 +101,3 @@ class LibraryPanel(QWidget):
                 self.select_document(current)
         finally:
             self.blockSignals(False)
-
-    def visible_symbols(self) -> list[str]:
-        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]

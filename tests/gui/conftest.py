@@ -47,8 +47,10 @@ DIALOG_WAIT_MS = 15000  # a dialog that never comes must fail the test, not hang
 def answer_dialogs(wanted, acts, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
     """Answer the next dialogs as the user would: each time a visible top-level widget that is
     an instance of `wanted` (a class) or carries that objectName (a string) shows up, record it
-    and let the next of `acts` answer it. Returns the list of the dialogs seen, in order; it
-    stops looking after `timeout_ms`, so a missing dialog shows as an assertion on that list."""
+    and let the next of `acts` answer it. Returns the list of the dialogs seen, in order. After
+    `timeout_ms` it stops looking and closes such a dialog left open (a modal dialog nobody
+    answers would block the run for ever, out of pytest-timeout's reach); the test then fails
+    on its own assertions."""
     import time
 
     from PySide6.QtCore import QTimer
@@ -75,7 +77,13 @@ def answer_dialogs(wanted, acts, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
         elif time.monotonic() < deadline:
             QTimer.singleShot(20, poll)
 
-    QTimer.singleShot(0, poll)
+    def give_up():
+        for widget in QApplication.topLevelWidgets():
+            if matches(widget) and widget.isVisible() and widget.isModal():
+                widget.close()
+
+    QTimer.singleShot(20, poll)  # (a dialog found at once may not take keys yet)
+    QTimer.singleShot(timeout_ms, give_up)
     return seen
 
 
@@ -97,3 +105,28 @@ def imported_window(qtbot, window, sample_pdf):
     summary = import_and_wait(qtbot, window, [sample_pdf])
     assert len(summary.imported) == 1
     return window
+
+
+def visible_rows(view, role=None) -> list:
+    """What a flat list or table shows in its first column, top to bottom (after sorting and
+    filtering), in `role` (default: the text)."""
+    from PySide6.QtCore import Qt
+    model = view.model()
+    role = Qt.ItemDataRole.DisplayRole if role is None else role
+    return [model.index(row, 0).data(role) for row in range(model.rowCount())]
+
+
+def visible_paragraph_ids(tree) -> list[str]:
+    """The paragraph ids of the rows a tree shows (rows the tree filter hid are left out)."""
+    from PySide6.QtCore import QModelIndex
+    model, found = tree.model(), []
+
+    def visit(parent) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if not tree.isRowHidden(row, parent):
+                found.append(model.paragraph(index).id)
+                visit(index)
+
+    visit(QModelIndex())
+    return found

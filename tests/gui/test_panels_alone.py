@@ -15,6 +15,7 @@ from clausemark.gui.panels.theme_panel import ThemePanel
 from clausemark.gui.window.document_session import DocumentSession
 from clausemark.gui.window.tag_actions import TagActions
 from tests.core.library_helpers import library_with_document
+from tests.gui.conftest import visible_paragraph_ids, visible_rows
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -70,9 +71,9 @@ def test_paragraph_panel_shows_the_session_document_and_reports_the_selection(qt
     combo = panel.filter_combo
     combo.setCurrentIndex(combo.findData(theme.name))
     assert session.filter == theme.name
-    assert panel.tree_filter.visible_ids() == ["OP1"]
+    assert visible_paragraph_ids(panel.tree) == ["OP1"]
     combo.setCurrentIndex(combo.findData("untagged"))
-    assert "OP1" not in panel.tree_filter.visible_ids()
+    assert "OP1" not in visible_paragraph_ids(panel.tree)
     assert panel.show_paragraph("OP1")  # hidden by the filter: shown again and selected
     assert session.filter is None and session.selected_ids() == ["OP1"]
 
@@ -116,7 +117,7 @@ def test_note_panel_edits_the_note_of_the_selected_paragraph(qtbot, lib, session
 def test_library_and_theme_panels_follow_the_library(qtbot, lib, session):
     library = _shown(qtbot, LibraryPanel(lib, session))
     themes = _shown(qtbot, ThemePanel(lib, session))
-    assert library.visible_symbols() == [DOC]
+    assert visible_rows(library.view) == [DOC]
     with qtbot.waitSignal(library.documentChanged) as chosen:
         library.view.selectRow(0)
     assert chosen.args == [lib.document(DOC).id]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from clausemark.core.library.library import Library
 from clausemark.gui.app import build_main_window
-from tests.gui.conftest import answer_dialog, import_and_wait
+from tests.gui.conftest import answer_dialog, import_and_wait, visible_paragraph_ids, visible_rows
 
 
 @pytest.fixture
@@ -180,15 +180,15 @@ def test_filter_tree_to_untagged_or_one_theme(qtbot, imported_window):
     theme = window.theme_model.theme_for_shortcut(3).name
     combo = window.findChild(QComboBox, "treeFilter")
     combo.setCurrentIndex(combo.findData(theme))
-    visible = window.tree_filter.visible_ids()
+    visible = visible_paragraph_ids(window.paragraph_tree)
     assert paragraph.id in visible
     assert len(visible) < 5  # the paragraph (and its parent, if any), nothing else
     combo.setCurrentIndex(combo.findData("untagged"))
-    visible = window.tree_filter.visible_ids()
+    visible = visible_paragraph_ids(window.paragraph_tree)
     assert paragraph.id not in visible
     assert len(visible) >= window.paragraph_model.rowCount() - 2
     combo.setCurrentIndex(0)
-    assert len(window.tree_filter.visible_ids()) == sum(
+    assert len(visible_paragraph_ids(window.paragraph_tree)) == sum(
         1 for _ in window.paragraph_model.resolution().walk())
 
 
@@ -216,11 +216,11 @@ def test_library_list_filters_and_sorts(qtbot, window, dev_dir):
     panel = window.library_panel
     assert panel.proxy.rowCount() == 3
     qtbot.keyClicks(window.findChild(QLineEdit, "libraryFilter"), "migration")
-    assert panel.visible_symbols() == ["A/RES/79/217"]
+    assert visible_rows(panel.view) == ["A/RES/79/217"]
     window.findChild(QLineEdit, "libraryFilter").clear()
     view = window.findChild(QTableView, "libraryView")
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert panel.visible_symbols() == ["A/RES/73/3", "A/RES/78/187", "A/RES/79/217"]
+    assert visible_rows(panel.view) == ["A/RES/73/3", "A/RES/78/187", "A/RES/79/217"]
     view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # adoption date, newest first
     dates = [panel.proxy.index(r, 2).data() for r in range(3)]
     assert dates == sorted(dates, reverse=True)
