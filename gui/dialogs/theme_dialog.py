@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from clausemark.core.errors import ClausemarkError
 from clausemark.core.library.records import Theme
 from clausemark.core.library.undo import (
     AddThemeCommand,
@@ -302,10 +300,7 @@ class ThemeDialog(QDialog):
     # -- edits ---------------------------------------------------------------------------------
 
     def _push(self, command: Command, done: str = "") -> bool:
-        try:
-            self.undo_stack.push(command)
-        except ClausemarkError as exc:
-            QMessageBox.warning(self, "Themes", str(exc))
+        if not undo_steps.push(self, self.undo_stack, command, title="Themes"):
             self.refresh()  # puts back what an inline edit showed
             return False
         self.status.setText(done)

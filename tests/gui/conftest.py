@@ -42,6 +42,16 @@ def sample_pdf(dev_dir):
 
 
 DIALOG_WAIT_MS = 15000  # a dialog that never comes must fail the test, not hang the run
+_answering: list[dict] = []  # the dialog answerers of the running test
+
+
+@pytest.fixture(autouse=True)
+def _stop_answering_after_the_test():
+    """An answerer left waiting must not answer (or close) the next test's dialogs."""
+    yield
+    for state in _answering:
+        state["live"] = False
+    _answering.clear()
 
 
 def answer_dialogs(wanted, acts, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
@@ -58,12 +68,16 @@ def answer_dialogs(wanted, acts, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
     seen: list = []
     pending = list(acts)
     deadline = time.monotonic() + timeout_ms / 1000
+    state = {"live": True}
+    _answering.append(state)
 
     def matches(widget) -> bool:
         return (widget.objectName() == wanted if isinstance(wanted, str)
                 else isinstance(widget, wanted))
 
     def poll():
+        if not state["live"]:
+            return
         modal = QApplication.activeModalWidget()  # the one that has the user's attention first
         candidates = ([modal] if modal is not None else []) + QApplication.topLevelWidgets()
         found = next((w for w in candidates if matches(w) and w.isVisible()
@@ -78,6 +92,8 @@ def answer_dialogs(wanted, acts, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
             QTimer.singleShot(20, poll)
 
     def give_up():
+        if not state["live"]:
+            return
         for widget in QApplication.topLevelWidgets():
             if matches(widget) and widget.isVisible() and widget.isModal():
                 widget.close()
