@@ -10,7 +10,7 @@ from pathlib import Path
 
 from clausemark.core.errors import ClausemarkError
 
-FORMATS = ("csv", "docx")
+FORMATS = ("csv", "docx", "xlsx")
 ProgressCallback = Callable[[int, int], None]  # (done, total)
 CancelCheck = Callable[[], bool]
 

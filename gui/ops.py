@@ -23,7 +23,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from clausemark.core.library.library import Library
+from clausemark.core.library import Library
 
 
 @dataclass(frozen=True)

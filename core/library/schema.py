@@ -181,8 +181,13 @@ def _v4_suggestions(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX suggestion_rejections_theme ON suggestion_rejections(theme_id)")
 
 
+def _v5_table_rows(conn: sqlite3.Connection) -> None:
+    """A table node keeps its rows of cells (a JSON list of lists); NULL for other kinds."""
+    conn.execute("ALTER TABLE paragraphs ADD COLUMN cells TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
-                                                         _v4_suggestions]
+                                                         _v4_suggestions, _v5_table_rows]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from clausemark.core.library.importer import FAILED, IMPORTED, ImportSummary, import_files
+from clausemark.core.library import FAILED, IMPORTED, ImportSummary, import_files
 from clausemark.gui import ops
 
 PROGRESS = ops.Progress("Looking for PDF files…", title="Importing resolutions",

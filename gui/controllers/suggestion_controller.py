@@ -12,8 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.suggest.commands import answer
-from clausemark.core.suggest.suggestions import Suggestion, suggest, train_model
+from clausemark.core.suggest import Suggestion, answer, suggest, train_model
 from clausemark.gui import ops
 from clausemark.gui.window import undo_steps
 
@@ -158,7 +157,7 @@ class SuggestionController(QObject):
             try:
                 themes = session.themes()
                 skip = {(t.paragraph, t.theme_id) for t in session.tags() if t.span is None}
-                skip |= {(p, t) for _, p, t in self._library.rejected_suggestions(doc)}
+                skip |= {(p, t) for _, p, t in self._library.suggestions.rejected(doc)}
             except ClausemarkError as exc:
                 self.message.emit(f"Suggestions unavailable: {exc}", 6000)
                 themes, skip = [], set()

@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from clausemark.core.library.records import DocumentInfo, Tag, Theme
-from clausemark.core.parse.model import Paragraph, Resolution
+from clausemark.core.library import (
+    Change,
+    DocumentInfo,
+    DocumentsChanged,
+    SuggestionsChanged,
+    Tag,
+    TagsChanged,
+    Theme,
+    ThemesChanged,
+)
+from clausemark.core.parse import Paragraph, Resolution
 
 
 class DocumentSession(QObject):
@@ -86,7 +95,7 @@ class DocumentSession(QObject):
         and the suggestions all need them after each tag)."""
         if self._tags is None:
             self._tags = ([] if self.document is None
-                          else list(self.library.tags(document=self.document.id)))
+                          else list(self.library.tags.list(document=self.document.id)))
         return self._tags
 
     def tags_on(self, paragraph_id: str) -> list[Tag]:
@@ -95,7 +104,7 @@ class DocumentSession(QObject):
     def themes(self) -> list[Theme]:
         """The themes in use (not retired), in taxonomy order: keys 1-9 follow it."""
         if self._themes is None:
-            self._themes = list(self.library.themes(include_retired=False))
+            self._themes = list(self.library.themes.list(include_retired=False))
         return list(self._themes)
 
     def theme_for_shortcut(self, key: int) -> Theme | None:
@@ -104,7 +113,7 @@ class DocumentSession(QObject):
     def theme_colours(self) -> dict[int, str]:
         """Theme id -> colour, retired themes included (their tags keep their colour)."""
         if self._colours is None:
-            self._colours = {t.id: t.colour for t in self.library.themes()}
+            self._colours = {t.id: t.colour for t in self.library.themes.list()}
         return self._colours
 
     def tag_chips(self) -> dict[str, list[tuple[str, str]]]:
@@ -118,16 +127,18 @@ class DocumentSession(QObject):
 
     # -- changes -------------------------------------------------------------------------------
 
-    def _on_library_changed(self, kind: str, _details: dict) -> None:
-        if kind == "themes":
+    def _on_library_changed(self, change: Change) -> None:
+        themes = isinstance(change, ThemesChanged)
+        tags = isinstance(change, TagsChanged)  # a NoteChanged too
+        if themes:
             self._themes, self._colours = None, None
-        if kind in ("tags", "themes"):
-            self._tags = None  # a tag carries its theme's name
-        if kind in ("documents", "tags"):
+        if (tags and change.document_id == self.document_id) or themes:
+            self._tags = None  # (a tag carries its theme's name)
+        if tags or isinstance(change, DocumentsChanged):
             self.documentsChanged.emit()
-        if kind == "themes":
+        if themes:
             self.themesChanged.emit()
-        if kind == "tags":
+        if tags:
             self.tagsChanged.emit()
-        if kind == "suggestions":
+        if isinstance(change, SuggestionsChanged):
             self.rejectionsChanged.emit()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.importer import file_sha256
+from clausemark.core.library import file_sha256
 from clausemark.gui.controllers.import_controller import ImportController
 from clausemark.gui.controllers.suggestion_controller import SuggestionController
 from clausemark.gui.panels.paragraph_panel import paragraph_at

@@ -6,8 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from clausemark.core.library.records import Theme
-from clausemark.core.library.undo import CommandGroup, SetNoteCommand, TagCommand, UntagCommand
+from clausemark.core.library import CommandGroup, SetNoteCommand, TagCommand, Theme, UntagCommand
 from clausemark.gui.swatches import swatch
 from clausemark.gui.window import undo_steps
 
@@ -87,7 +86,7 @@ class TagActions(QObject):
         if document_id is None or not paragraphs:
             self.message.emit("Select one or more paragraphs first.", 4000)
             return
-        existing = {p: self._library.find_tag(document_id, p, theme.id) for p in paragraphs}
+        existing = {p: self._library.tags.find(document_id, p, theme.id) for p in paragraphs}
         if all(existing.values()):
             commands = [UntagCommand(tag.id) for tag in existing.values()]
             verb = "removed from"

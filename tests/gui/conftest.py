@@ -26,7 +26,15 @@ def shown_window(qtbot, path, width=1600, height=1000):
     win.resize(width, height)
     win.show()
     qtbot.waitExposed(win)
+    activate(qtbot, win)
     return win
+
+
+def activate(qtbot, win, timeout=5000):
+    """Make `win` the active window, as a user's click would: shortcuts (Ctrl+Z ...) only fire
+    in the active window, and a dialog that was shown (import progress) may have taken it."""
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=timeout)
 
 
 @pytest.fixture
@@ -68,7 +76,7 @@ def answer_dialogs(wanted, acts, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
     seen: list = []
     pending = list(acts)
     deadline = time.monotonic() + timeout_ms / 1000
-    state = {"live": True}
+    state, waited = {"live": True}, {"polls": 0}
     _answering.append(state)
 
     def matches(widget) -> bool:
@@ -82,7 +90,14 @@ def answer_dialogs(wanted, acts, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
         candidates = ([modal] if modal is not None else []) + QApplication.topLevelWidgets()
         found = next((w for w in candidates if matches(w) and w.isVisible()
                       and all(w is not s for s in seen)), None)
-        if found is not None:
+        if found is not None and not found.isActiveWindow() and waited["polls"] < 25:
+            # A dialog that just showed takes keys once it is the active window, as on a
+            # desktop; offscreen, ask for it (and give it half a second).
+            waited["polls"] += 1
+            found.activateWindow()
+            QTimer.singleShot(20, poll)
+        elif found is not None:
+            waited["polls"] = 0
             seen.append(found)
             act = pending.pop(0)
             if pending:  # before answering: the answer may open the next dialog and block
@@ -112,6 +127,7 @@ def import_and_wait(qtbot, window, paths, timeout=60000):
     """Start an import as the window does and wait until its summary arrives."""
     with qtbot.waitSignal(window.importer.finished, timeout=timeout) as blocker:
         assert window.import_paths([str(p) for p in paths])
+    activate(qtbot, window)
     return blocker.args[0]
 
 

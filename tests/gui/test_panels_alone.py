@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from clausemark.core.library.undo import UndoStack
+from clausemark.core.library import UndoStack
 from clausemark.gui.panels.library_panel import LibraryPanel
 from clausemark.gui.panels.note_panel import NotePanel
 from clausemark.gui.panels.paragraph_panel import ParagraphPanel
@@ -65,7 +65,7 @@ def test_paragraph_panel_shows_the_session_document_and_reports_the_selection(qt
 
     # A tag written elsewhere shows as a chip; the filter follows the session.
     theme = session.theme_for_shortcut(2)
-    lib.tag(session.document_id, "OP1", theme.id)
+    lib.tags.add(session.document_id, "OP1", theme.id)
     chips = panel.model.index_of("OP1").siblingAtColumn(panel.model.THEMES)
     assert chips.data() == theme.name
     combo = panel.filter_combo
@@ -89,11 +89,11 @@ def test_tag_actions_tag_the_session_selection_and_undo(qtbot, lib, session):
     actions.message.connect(lambda text, _ms: messages.append(text))
     theme = session.theme_for_shortcut(1)
     actions.toggle_shortcut(1)
-    assert sorted(t.paragraph for t in lib.tags(theme=theme.id)) == ["OP2(b)", "PP1"]
+    assert sorted(t.paragraph for t in lib.tags.list(theme=theme.id)) == ["OP2(b)", "PP1"]
     assert messages == [f"{theme.name} tagged on 2 paragraphs"]
     assert actions.theme_actions[0].isChecked()  # every selected paragraph carries it
     stack.undo()
-    assert lib.tags() == []
+    assert lib.tags.list() == []
     assert not actions.theme_actions[0].isChecked()
 
 
@@ -101,7 +101,7 @@ def test_note_panel_edits_the_note_of_the_selected_paragraph(qtbot, lib, session
     panel = _shown(qtbot, NotePanel(session))
     session.open(lib.document(DOC).id)
     theme = session.theme_for_shortcut(3)
-    tag_id = lib.tag(session.document_id, "OP1", theme.id)
+    tag_id = lib.tags.add(session.document_id, "OP1", theme.id)
     session.set_selection(["OP1"])
     assert panel.editor.isEnabled() and panel.tag_choice.currentText() == theme.name
     assert "OP 1" in panel.title.text()
@@ -122,7 +122,7 @@ def test_library_and_theme_panels_follow_the_library(qtbot, lib, session):
         library.view.selectRow(0)
     assert chosen.args == [lib.document(DOC).id]
     first = themes.model.themes()[0]
-    lib.rename_theme(first.id, "minors")  # reported by the library, heard through the session
+    lib.themes.rename(first.id, "minors")  # reported by the library, heard through the session
     assert themes.model.themes()[0].name == "minors"
     activated = []
     themes.themeActivated.connect(activated.append)

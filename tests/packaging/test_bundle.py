@@ -11,10 +11,11 @@ import statistics
 import subprocess
 import sys
 import time
-import tomllib
 from pathlib import Path
 
 import pytest
+
+import clausemark.core
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.bundle
@@ -51,7 +52,7 @@ def app(bundle, *args, env, timeout=180, cwd=None) -> subprocess.CompletedProces
 
 
 def test_bundle_contents(bundle):
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    version = clausemark.core.__version__  # the one source (pyproject reads it too)
     internal = bundle / "_internal"
     assert (internal / "clausemark" / "resources" / "samples").glob("*.pdf")
     assert len(list((internal / "clausemark" / "resources" / "samples").glob("*.pdf"))) == 3
