@@ -4,11 +4,11 @@
 OLD and NEW are each a PDF file or the symbol (or id) of a document in the library."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
+from clausemark.core.cli.options import add_db_option
 from clausemark.core.compare.alignment import CHANGED, MOVED, NEW, SAME, Alignment, align
 from clausemark.core.compare.predecessor import predecessors
 from clausemark.core.errors import ClausemarkError, NotFoundError
@@ -32,8 +32,7 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("text", "docx"), default="text",
                    help="docx writes a comparison brief with tracked-change marks (needs --out)")
     p.add_argument("--out", metavar="FILE", help="where to write the brief")
-    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                   help="library file (default: $CLAUSEMARK_DB or the user data folder)")
+    add_db_option(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("predecessors", help="propose the earlier documents a document updates",
@@ -42,8 +41,7 @@ def register(sub) -> None:
     p.add_argument("symbol", metavar="SYMBOL")
     p.add_argument("--limit", type=int, default=5, metavar="N")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                   help="library file (default: $CLAUSEMARK_DB or the user data folder)")
+    add_db_option(p)
     p.set_defaults(func=cmd_predecessors)
 
 

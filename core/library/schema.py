@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlite_utils
+
 from clausemark.core.errors import LibraryError, LibraryVersionError
 from clausemark.core.library import backups
 
@@ -20,13 +22,9 @@ from clausemark.core.library import backups
 APPLICATION_ID = 0x434C4D4B
 BUSY_TIMEOUT_MS = 5000
 
-# Name, colour; order = shortcut order (1, 2, 3, 4).
-DEFAULT_THEMES = [
-    ("children", "#2E86DE", "Rights and protection of children, including unaccompanied minors."),
-    ("detention", "#C0392B", "Immigration detention, alternatives to detention, conditions."),
-    ("remittances", "#27AE60", "Remittance flows, their cost and financial inclusion."),
-    ("consular rights", "#8E44AD", "Consular notification, access and assistance."),
-]
+# The default themes of a new library come from these steps (frozen as released);
+# resources/default_themes.json says the same for reading without a library, and a test keeps
+# the two equal. New defaults for existing libraries need a new step, as version 4 did.
 
 
 def now() -> str:
@@ -35,6 +33,16 @@ def now() -> str:
 
 
 # -- migration steps ---------------------------------------------------------------------------
+
+# The four default themes as released in version 1 (name, colour, description); order =
+# shortcut order. Frozen: a released step never changes what it writes.
+_V1_DEFAULT_THEMES = [
+    ("children", "#2E86DE", "Rights and protection of children, including unaccompanied minors."),
+    ("detention", "#C0392B", "Immigration detention, alternatives to detention, conditions."),
+    ("remittances", "#27AE60", "Remittance flows, their cost and financial inclusion."),
+    ("consular rights", "#8E44AD", "Consular notification, access and assistance."),
+]
+
 
 def _v1_base(conn: sqlite3.Connection) -> None:
     """Documents with their PDFs, the paragraph tree with full-text search, footnotes, themes
@@ -121,7 +129,7 @@ def _v1_base(conn: sqlite3.Connection) -> None:
     conn.executemany(
         "INSERT INTO themes (name, colour, position, description, created) VALUES (?, ?, ?, ?, ?)",
         [(name, colour, i, description, stamp)
-         for i, (name, colour, description) in enumerate(DEFAULT_THEMES)])
+         for i, (name, colour, description) in enumerate(_V1_DEFAULT_THEMES)])
 
 
 def _v2_history(conn: sqlite3.Connection) -> None:
@@ -158,15 +166,47 @@ def _v3_tag_spans(conn: sqlite3.Connection) -> None:
         paragraph_id, theme_id, ifnull(span_start, -1), ifnull(span_end, -1))""")
 
 
+# Descriptions and cue phrases of the default themes as released in version 4 (frozen).
+_V4_THEME_DETAILS: dict[str, tuple[str, list[str]]] = {
+    "children": (
+        "Rights and protection of persons under 18: children, minors, juveniles, adolescents, "
+        "girls and boys as children; birth registration, child labour, child marriage, juvenile "
+        "justice, unaccompanied and migrant children.",
+        ["child", "children", "childhood", '"minors"', "unaccompanied minor", "juvenile justice",
+         "juvenile offender", "juvenile delinquency", "juvenile detention",
+         "juveniles deprived of liberty", "adolescent", "girl", "boy", "infant", "newborn",
+         "orphan", "birth registration", "under 18 years of age", "under the age of 18",
+         "under 18", "Beijing Rules", "Havana Rules", "Riyadh Guidelines"]),
+    "detention": (
+        "Deprivation of liberty by authorities: arrest, detention (criminal, pretrial, "
+        "immigration), custody, imprisonment, prisons and prisoners, overincarceration, "
+        "conditions of detention and alternatives to it.",
+        ["detention", "detain", "detainee", "custody", "custodial", "imprison", "imprisonment",
+         "prison", "prisoner", "incarceration", "incarcerate", "overincarceration", "jail",
+         "penitentiary", "arrest", "deprivation of liberty", "deprived of liberty",
+         "deprive of liberty", "places of detention", "Nelson Mandela Rules", "Bangkok Rules",
+         "Tokyo Rules", "Havana Rules", "-arrest warrant"]),
+    "remittances": (
+        "Money migrants send home: remittance flows, their cost, channels and use, and the "
+        "financial inclusion of senders and recipients.",
+        ["remittance", "remittances", "remit", "money transfer", "money transfers",
+         "remittance service providers"]),
+    "consular rights": (
+        "Consular relations: consular notification, access, assistance and protection of "
+        "nationals abroad (including detained nationals), consular capacities, and the "
+        "protection and inviolability of consular missions, posts, premises and officers.",
+        ["consular", "consulate", "consul", "consular notification", "consular access",
+         "consular assistance", "consular protection", "Vienna Convention on Consular Relations"]),
+}
+
+
 def _v4_suggestions(conn: sqlite3.Connection) -> None:
     """Themes carry cue phrases (a JSON list) for suggestions; the default themes get careful
     descriptions and cues unless the analyst changed them. Rejected suggestions are remembered
     per paragraph and theme, so a rejected theme is not proposed again for that clause."""
-    from clausemark.core.library.theme_defaults import DEFAULT_THEME_DETAILS
-
     conn.execute("ALTER TABLE themes ADD COLUMN cues TEXT NOT NULL DEFAULT '[]'")
-    v1_descriptions = {name: description for name, _, description in DEFAULT_THEMES}
-    for name, (description, cues) in DEFAULT_THEME_DETAILS.items():
+    v1_descriptions = {name: description for name, _, description in _V1_DEFAULT_THEMES}
+    for name, (description, cues) in _V4_THEME_DETAILS.items():
         conn.execute("UPDATE themes SET cues = ? WHERE name = ? COLLATE NOCASE AND cues = '[]'",
                      (json.dumps(cues, ensure_ascii=False), name))
         conn.execute("UPDATE themes SET description = ? WHERE name = ? COLLATE NOCASE "
@@ -186,8 +226,103 @@ def _v5_table_rows(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE paragraphs ADD COLUMN cells TEXT")
 
 
+
+def _v6_team(conn: sqlite3.Connection) -> None:
+    """Team work (combining analysts' libraries): themes and tags get a stable identity (`uid`,
+    given by a trigger to every new row), the four default themes the same identity in every
+    library (so a default renamed on one laptop still matches on another); shares merged into
+    the library, where each tag came from (`tags.share_id`), the contributions of other analysts
+    merged into an existing tag (`tag_sources`), other libraries' theme identities matched by
+    name (`theme_aliases`) and shared tags waiting for the analyst's review (`merge_reviews`)."""
+    import uuid
+
+    for table in ("themes", "tags"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+        conn.execute(f"UPDATE {table} SET uid = lower(hex(randomblob(16)))")
+        conn.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table}(uid)")
+        conn.execute(f"""CREATE TRIGGER {table}_uid AFTER INSERT ON {table}
+            WHEN new.uid IS NULL BEGIN
+            UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE id = new.id; END""")
+    for name, _, _ in _V1_DEFAULT_THEMES:  # the default names, as released
+        uid = uuid.uuid5(uuid.NAMESPACE_URL, f"clausemark:default-theme:{name}").hex
+        conn.execute("UPDATE themes SET uid = ? WHERE name = ? COLLATE NOCASE", (uid, name))
+    conn.execute("ALTER TABLE tags ADD COLUMN share_id INTEGER")
+    conn.execute("""CREATE TABLE shares (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        sender TEXT NOT NULL,
+        created TEXT NOT NULL,
+        filename TEXT,
+        merged TEXT NOT NULL,
+        merged_by TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '{}')""")
+    conn.execute("""CREATE TABLE tag_sources (
+        id INTEGER PRIMARY KEY,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        uid TEXT NOT NULL UNIQUE,
+        author TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created TEXT,
+        share_id INTEGER)""")
+    conn.execute("CREATE INDEX tag_sources_tag ON tag_sources(tag_id)")
+    conn.execute("""CREATE TABLE theme_aliases (
+        uid TEXT PRIMARY KEY,
+        theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+        share_id INTEGER)""")
+    conn.execute("""CREATE TABLE merge_reviews (
+        id INTEGER PRIMARY KEY,
+        share_id INTEGER NOT NULL,
+        uid TEXT NOT NULL UNIQUE,
+        document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        paragraph TEXT,
+        theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE RESTRICT,
+        note TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL,
+        created TEXT, modified TEXT,
+        span_start INTEGER, span_end INTEGER, quote TEXT,
+        source_symbol TEXT, source_sha256 TEXT, source_paragraph TEXT, source_label TEXT,
+        source_text TEXT,
+        status TEXT NOT NULL,
+        score REAL NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'pending',
+        decided TEXT)""")
+    conn.execute("CREATE INDEX merge_reviews_state ON merge_reviews(state, document_id)")
+
+
+
+def _reading_views(conn: sqlite3.Connection) -> None:
+    """Views for reading a library without Clausemark (`sqlite-utils query lib.clausemark
+    "select * from tag_citations"`, Datasette, a spreadsheet's SQL import):
+
+    tag_citations  one row per tag, in document order: symbol, paragraph id, label, citation
+                   ("A/RES/78/217, OP 5 (a)", the label alone without a symbol), paragraph kind,
+                   theme, note, author, when tagged and changed, the quoted words of a span tag
+    theme_counts   one row per theme (top-level ones first, then sub-themes by parent, each in
+                   position order): name, parent, colour, retired, and how many tags, tagged
+                   paragraphs and tagged documents it has (its own only, not its sub-themes')"""
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    db.create_view("tag_citations", """
+        SELECT t.id AS tag_id, d.id AS document_id, d.symbol, d.title, d.adopted,
+               p.pid AS paragraph, p.label,
+               CASE WHEN d.symbol IS NULL OR d.symbol = '' THEN p.label
+                    ELSE d.symbol || ', ' || p.label END AS citation,
+               p.kind, th.name AS theme, t.note, t.author, t.created AS tagged,
+               t.modified, t.quote
+        FROM tags t JOIN paragraphs p ON p.id = t.paragraph_id
+        JOIN documents d ON d.id = p.document_id JOIN themes th ON th.id = t.theme_id
+        ORDER BY d.id, p.position, th.position, t.span_start, t.id""")
+    db.create_view("theme_counts", """
+        SELECT th.id AS theme_id, th.name AS theme, parent.name AS parent, th.colour,
+               th.retired, count(t.id) AS tags, count(DISTINCT t.paragraph_id) AS paragraphs,
+               count(DISTINCT p.document_id) AS documents
+        FROM themes th LEFT JOIN themes parent ON parent.id = th.parent_id
+        LEFT JOIN tags t ON t.theme_id = th.id LEFT JOIN paragraphs p ON p.id = t.paragraph_id
+        GROUP BY th.id ORDER BY th.parent_id IS NOT NULL, th.parent_id, th.position""")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
-                                                         _v4_suggestions, _v5_table_rows]
+                                                         _v4_suggestions, _v5_table_rows,
+                                                         _v6_team, _reading_views]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -39,6 +39,7 @@ from clausemark.core.library import (
     Theme,
     ThemeEditCommand,
     ThemesChanged,
+    theme_subtree,
 )
 from clausemark.core.suggest import ThemeCuesCommand
 from clausemark.gui.dialogs.cue_phrases import cue_edit, cues_to_text, text_to_cues
@@ -272,13 +273,6 @@ class ThemeDialog(QDialog):
             i += step
         return None
 
-    def _subtree(self, theme_id: int) -> set[int]:
-        ids = {theme_id}
-        for theme in self._themes:  # taxonomy order: a child follows its parent
-            if theme.parent_id in ids:
-                ids.add(theme.id)
-        return ids
-
     def _show_current(self) -> None:
         theme = self.current_theme()
         for action in (self.rename_action, self.recolour_action, self.retire_action):
@@ -294,7 +288,7 @@ class ThemeDialog(QDialog):
         shown = [t for t in self._themes if t.id in self._items or (theme and t.id ==
                                                                     theme.parent_id)]
         fill_parent_combo(self.parent_combo, shown, theme.parent_id if theme else None,
-                          self._subtree(theme.id) if theme else set())
+                          theme_subtree(self._themes, theme.id) if theme else set())
         self.description_edit.setText(theme.description if theme else "")
         self.cues_edit.setText(cues_to_text(theme.cues) if theme else "")
         for edit in (self.description_edit, self.cues_edit):

@@ -71,8 +71,8 @@ def test_csv_reports_10000_tags(tagged, tmp_path):
     print(f"== CSV, {TAGS} tags: select {selecting:.3f} s + write {writing:.3f} s; end to end "
           f"{total:.3f} s (median of 3; target < 1 s); {size:.1f} MB")
     for matrix in ("counts", "cooccurrence"):
-        took, _ = _timed(lambda matrix=matrix: write_csv(select(lib, Selection()), tmp_path / "m.csv",
-                                           matrix), 3)
+        took, _ = _timed(lambda matrix=matrix: write_csv(select(lib, Selection()),
+                                                         tmp_path / "m.csv", matrix), 3)
         print(f"== CSV {matrix} matrix from {TAGS} tags: {took:.3f} s end to end (median of 3)")
     with open(out, encoding="utf-8-sig") as f:
         assert sum(1 for _ in f) > TAGS  # header + rows (+ notes with line breaks: none here)
