@@ -50,6 +50,7 @@ def sample_pdf(dev_dir):
 
 
 DIALOG_WAIT_MS = 15000  # a dialog that never comes must fail the test, not hang the run
+SETTLE_S = 0.1
 _answering: list[dict] = []  # the dialog answerers of the running test
 
 
@@ -76,12 +77,24 @@ def answer_dialogs(wanted, acts, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
     seen: list = []
     pending = list(acts)
     deadline = time.monotonic() + timeout_ms / 1000
-    state, waited = {"live": True}, {"polls": 0}
+    state, waited = {"live": True}, {"dialog": None, "since": 0.0}
     _answering.append(state)
 
     def matches(widget) -> bool:
         return (widget.objectName() == wanted if isinstance(wanted, str)
                 else isinstance(widget, wanted))
+
+    def settled(dialog) -> bool:
+        """Answered as a person would: not in the first moment after it shows (a file dialog
+        is still reading its folder), and once it is the active window (it takes keys then;
+        offscreen, it is asked for; after half a second it is answered anyway)."""
+        age = time.monotonic() - waited["since"]
+        if age < SETTLE_S:
+            return False
+        if not dialog.isActiveWindow() and age < SETTLE_S + 0.5:
+            dialog.activateWindow()
+            return False
+        return True
 
     def poll():
         if not state["live"]:
@@ -90,14 +103,11 @@ def answer_dialogs(wanted, acts, *, timeout_ms: int = DIALOG_WAIT_MS) -> list:
         candidates = ([modal] if modal is not None else []) + QApplication.topLevelWidgets()
         found = next((w for w in candidates if matches(w) and w.isVisible()
                       and all(w is not s for s in seen)), None)
-        if found is not None and not found.isActiveWindow() and waited["polls"] < 25:
-            # A dialog that just showed takes keys once it is the active window, as on a
-            # desktop; offscreen, ask for it (and give it half a second).
-            waited["polls"] += 1
-            found.activateWindow()
+        if found is not None and found is not waited["dialog"]:
+            waited.update(dialog=found, since=time.monotonic())
+        if found is not None and not settled(found):
             QTimer.singleShot(20, poll)
         elif found is not None:
-            waited["polls"] = 0
             seen.append(found)
             act = pending.pop(0)
             if pending:  # before answering: the answer may open the next dialog and block

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, 
 
 from clausemark.core.library.library import Library
 from tests.core.team_helpers import make_library, paragraphs, tag_all
-from tests.gui.conftest import import_and_wait, when_shown
+from tests.gui.conftest import answer_dialog, import_and_wait
 
 pytestmark = [pytest.mark.corpus, pytest.mark.timeout(120)]
 OLD = "A/RES/78/187"
@@ -32,7 +32,7 @@ def test_share_from_the_file_menu_writes_the_ticked_theme(qtbot, window, dev_dir
         qtbot.mouseClick(dialog.findChild(QDialogButtonBox).findChild(
             type(dialog.share_button), "shareButton"), Qt.MouseButton.LeftButton)
 
-    seen = when_shown("shareDialog", answer)
+    seen = answer_dialog("shareDialog", answer)
     window.share_action.trigger()
     assert seen
     from clausemark.core.team import read_share
@@ -54,7 +54,8 @@ def test_merge_shows_the_summary_first_and_is_one_undo_step(qtbot, window, libra
     summaries = []
 
     def pick_file(dialog: QFileDialog):
-        dialog.selectFile(str(path))
+        # The user types the file's path in the name field and presses Open.
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(path))
         dialog.accept()
 
     def answer(dialog):
@@ -65,8 +66,8 @@ def test_merge_shows_the_summary_first_and_is_one_undo_step(qtbot, window, libra
             assert len(fresh.tags.list()) == before
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    when_shown("mergeFileDialog", pick_file)
-    seen = when_shown("mergeDialog", answer)
+    answer_dialog("mergeFileDialog", pick_file)
+    seen = answer_dialog("mergeDialog", answer)
     window.merge_action.trigger()
     assert seen and summaries
     assert "5 tags from Amina: 3 new, 2 already here, 0 need review" in summaries[0]
@@ -94,7 +95,7 @@ def test_a_truncated_share_is_refused_in_the_dialog(qtbot, window, tmp_path):
         dialog.reject()
 
     from clausemark.gui.window.team_menu import merge_tags
-    when_shown("mergeDialog", answer)
+    answer_dialog("mergeDialog", answer)
     merge_tags(window, str(bad))
     assert texts and "Nothing was merged" in texts[0]
 
@@ -120,7 +121,7 @@ def test_shared_tags_on_another_version_are_reviewed_in_the_app(qtbot, window, l
         done.append(items.count())
         dialog.reject()
 
-    when_shown("reviewDialog", answer)
+    answer_dialog("reviewDialog", answer)
     window.review_shared_action.trigger()
     assert done == [1]
     with Library(library_file) as fresh:
