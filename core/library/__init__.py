@@ -35,4 +35,5 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "restore_backup": "backups:restore", "is_damage": "backups", "damaged": "backups",
     "LATEST_VERSION": "schema",
     "TeamRecords": "team", "TagOrigin": "team", "ReviewItem": "team", "join_notes": "team",
+    "Decision": "team_reviews", "AcceptReviewCommand": "undo", "RejectReviewCommand": "undo",
 })
