@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library import Library
-from clausemark.gui import workers
-from clausemark.gui.panels.search_panel import HtmlDelegate
+from clausemark.gui import ops
+from clausemark.gui.html_delegate import HtmlDelegate
 
 TargetRole = Qt.ItemDataRole.UserRole
 LIMIT = 100
@@ -51,9 +50,9 @@ def precedent_html(p) -> str:
     return head + f"<div>{body}</div>"
 
 
-def _index_library(path: str, progress) -> int:
-    with Library(path) as lib:  # a worker's own connection
-        return lib.precedents.ensure_index(lambda done, total: progress(done, total, ""))
+def _index_library(lib, progress) -> int:
+    """On a pool thread, with the worker's own connection."""
+    return lib.precedents.ensure_index(lambda done, total: progress(done, total))
 
 
 class PrecedentsPanel(QWidget):
@@ -116,16 +115,18 @@ class PrecedentsPanel(QWidget):
         if self._library.read_only or not self._library.precedents.missing():
             return False
         self.status.setText("Indexing the library's wording (once)…")
-        self._worker = workers.Worker(_index_library, str(self._library.path))
-        self._worker.signals.progress.connect(
-            lambda done, total, _t: self.status.setText(
-                f"Indexing the library's wording (once): {done}/{total} documents…"))
-        self._worker.signals.error.connect(lambda exc: self.status.setText(f"Indexing failed: {exc}"))
-        self._worker.signals.finished.connect(self._indexed)
-        workers.start(self._worker)
+        self._worker = ops.run_write(
+            self, _index_library, self._indexed, library_path=self._library.path,
+            on_progress=lambda done, total, _text, _data: self.status.setText(
+                f"Indexing the library's wording (once): {done}/{total} documents…"),
+            on_error=self._index_failed, error_title="Indexing the library's wording")
         return True
 
-    def _indexed(self) -> None:
+    def _index_failed(self, exc) -> None:
+        self._worker = None
+        self.status.setText(f"Indexing failed: {exc}")
+
+    def _indexed(self, _count=None) -> None:
         self._worker = None
         self.status.setText("")
         self.indexed.emit()

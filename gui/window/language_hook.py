@@ -29,16 +29,19 @@ def install(window) -> None:
     QTimer.singleShot(0, room_for_references)
     QTimer.singleShot(0, panel.start_indexing)  # a library from before the index: once, behind
 
-    def current_paragraph():
-        index = window.paragraph_tree.selectionModel().currentIndex()
-        return window.paragraph_model.paragraph(index) if index.isValid() else None
+    current = [None]  # the paragraph with the keyboard focus in the tree
+
+    def on_paragraph(paragraph) -> None:
+        current[0] = paragraph
+        on_current()
 
     def on_current(*_args) -> None:
-        paragraph = current_paragraph()
+        paragraph = current[0]
         panel.show_paragraph(window.document_id, paragraph.id if paragraph else None)
         refs.show_paragraph(window.document_id, paragraph)
 
     def on_document(document_id) -> None:
+        current[0] = None
         refs.show_document(document_id)
         on_current()
 
@@ -72,10 +75,10 @@ def install(window) -> None:
         window.statusBar().showMessage(f"{symbol} is not in the library: import its PDF to "
                                        "open it here", 8000)
 
-    window.paragraph_tree.selectionModel().currentChanged.connect(on_current)
-    window.library_panel.documentChanged.connect(on_document)
+    window.paragraphs.currentParagraphChanged.connect(on_paragraph)
+    window.session.documentOpened.connect(on_document)
     panel.jumpRequested.connect(window.jump_to)
-    panel.indexed.connect(lambda: on_document(window.document_id))
+    panel.indexed.connect(lambda: (refs.show_document(window.document_id), on_current()))
     refs.documentRequested.connect(window.select_document)
     refs.missingRequested.connect(missing)
     window.precedents_action = action = QAction("&Precedents of the paragraph", window)

@@ -36,7 +36,7 @@ def open_paragraph(qtbot, window, symbol, paragraph):
     document_id = window.library.document_id(symbol)
     assert window.select_document(document_id)
     qtbot.waitUntil(lambda: window.document_id == document_id, timeout=5000)
-    assert window.select_paragraph(paragraph)
+    assert window.paragraphs.select_paragraph(paragraph)
     window.paragraph_tree.setFocus()
 
 
@@ -63,7 +63,7 @@ def test_ctrl_p_shows_precedents_and_a_double_click_opens_the_oldest(qtbot, win)
     qtbot.mouseDClick(results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     old_id = win.library.document_id("A/RES/78/187")
     qtbot.waitUntil(lambda: win.document_id == old_id, timeout=5000)
-    assert win.selected_paragraph_ids() == ["PP14"]
+    assert win.paragraphs.selected_ids() == ["PP14"]
     # the panel follows the selection: now the 2023 paragraph is the query, and still first
     qtbot.waitUntil(lambda: "this paragraph" in results.item(0).text(), timeout=5000)
 
@@ -114,7 +114,7 @@ def test_cites_and_cited_by_open_documents_and_grey_the_missing(qtbot, win):
     qtbot.mouseClick(cited_by.viewport(), Qt.MouseButton.LeftButton,
                      pos=cited_by.visualItemRect(cited_by.item(0)).center())
     qtbot.waitUntil(lambda: win.document_id == new_id, timeout=5000)
-    assert win.select_paragraph("PP17")
+    assert win.paragraphs.select_paragraph("PP17")
     qtbot.waitUntil(lambda: f"doc:{old_id}" in links.toHtml(), timeout=5000)
     links.anchorClicked.emit(QUrl(f"doc:{old_id}"))  # what a click on the link emits
     qtbot.waitUntil(lambda: win.document_id == old_id, timeout=5000)
