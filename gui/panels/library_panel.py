@@ -1,6 +1,7 @@
 """The library list: documents with symbol, title, date (adoption, or distribution for a draft),
 tag count and type; sortable by any column (symbols in natural order: 78/9 before 78/100) and
-filtered as the analyst types."""
+filtered as the analyst types. It re-reads the list when the session reports new documents or
+tag counts."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
@@ -29,7 +30,7 @@ class LibrarySortProxy(QSortFilterProxyModel):
 class LibraryPanel(QWidget):
     documentChanged = Signal(object)  # document id, or None when nothing is selected
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library, session, parent=None):
         super().__init__(parent)
         self.model = LibraryModel(library, self)
         self.proxy = LibrarySortProxy(self)
@@ -62,6 +63,7 @@ class LibraryPanel(QWidget):
         box.addWidget(self.filter_edit)
         box.addWidget(view)
         self._fit_columns()
+        session.documentsChanged.connect(self.refresh)
 
     def _fit_columns(self) -> None:
         for col in (0, LibraryModel.DATE, LibraryModel.TAGS, LibraryModel.TYPE):
@@ -100,6 +102,3 @@ class LibraryPanel(QWidget):
                 self.select_document(current)
         finally:
             self.blockSignals(False)
-
-    def visible_symbols(self) -> list[str]:
-        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]

@@ -6,15 +6,14 @@ The two are interleaved file by file (bare, parse, then parse, bare on the next 
 file counts with its fastest time of each kind: load from other processes on the machine then
 hits both alike instead of whichever pass ran while it lasted.
 
-Run: packaging/dev.sh bench   (or: python -m pytest -s tests/bench/test_bench_parse.py)
-Options by environment: BENCH_FILES (default 100), BENCH_ROUNDS (default 3).
+Run: packaging/dev.sh bench -k parse   (quick mode, part of the test run: 5 files, 1 round)
 """
-import os
 import time
 
 import pymupdf
 
 from clausemark.core.parse.parser import parse_pdf
+from tests.bench.figures import record
 
 
 def _bare(path) -> int:
@@ -53,12 +52,18 @@ def measure(files, rounds: int) -> tuple[float, float, int]:
     return sum(best_bare), sum(best_parse), sum(pages)
 
 
-def test_parse_throughput(bench_dir):
-    files = sorted(bench_dir.glob("*.pdf"))[:int(os.environ.get("BENCH_FILES", "100"))]
-    rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
+def test_parse_throughput(bench, bench_dir):
+    files = bench.files(bench_dir, quick=5)
+    rounds = bench.pick(3, 1)
     _parse(files[0])  # warm caches and imports
     bare, parse, pages = measure(files, rounds)
+    ratio = parse / bare
     print(f"\nparse benchmark: {len(files)} files, {pages} pages, best of {rounds} interleaved")
     print(f"  bare get_text('dict'): {bare:.2f} s  {pages / bare:.0f} pages/s")
     print(f"  clausemark parse:      {parse:.2f} s  {pages / parse:.0f} pages/s")
-    print(f"  ratio parse/bare:      {parse / bare:.2f}x (target <= 1.2x, aim 1.1x)")
+    print(f"  ratio parse/bare:      {ratio:.2f}x (target <= 1.2x, aim 1.1x)")
+    what = f"{len(files)} bench resolutions ({pages:,} pages), best of {rounds} interleaved"
+    record(f"parse throughput, {what}", f"{pages / parse:.0f} pages/s",
+           baseline=f"bare pymupdf get_text('dict') {pages / bare:.0f} pages/s")
+    record(f"ratio parse / bare get_text('dict') pass, {what}", f"{ratio:.2f}x",
+           target="<= 1.2x")

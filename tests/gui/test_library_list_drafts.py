@@ -9,6 +9,7 @@ from clausemark.core.library.importer import import_all
 from clausemark.core.library.library import Library
 from clausemark.gui.models.library_model import LibraryModel
 from clausemark.gui.panels.library_panel import LibraryPanel
+from clausemark.gui.window.document_session import DocumentSession
 
 
 @pytest.mark.corpus
@@ -19,7 +20,8 @@ def test_library_list_shows_type_and_draft_distribution_date(qtbot, qtmodelteste
         import_all(lib, [dev_dir / "aiun_A_HRC_59_L.17-EN.pdf",
                          dev_dir / "aiun_A_HRC_RES_59_25-EN.pdf",
                          dev_dir / "mp_A_C.3_80_L.61-EN.pdf"], workers=1)
-        panel = LibraryPanel(lib)
+        session = DocumentSession(lib)
+        panel = LibraryPanel(lib, session)
         qtbot.addWidget(panel)
         model = panel.model
         qtmodeltester.check(model)
@@ -42,3 +44,4 @@ def test_library_list_shows_type_and_draft_distribution_date(qtbot, qtmodelteste
             "Third Committee"
         # Newest first by that date: the amendment (14 November) before the others.
         assert panel.visible_symbols()[0] == "A/C.3/80/L.61"
+        session.stop()
