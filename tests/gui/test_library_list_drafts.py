@@ -10,6 +10,7 @@ from clausemark.core.library.library import Library
 from clausemark.gui.models.library_model import LibraryModel
 from clausemark.gui.panels.library_panel import LibraryPanel
 from clausemark.gui.window.document_session import DocumentSession
+from tests.gui.conftest import visible_rows
 
 
 @pytest.mark.corpus
@@ -43,5 +44,5 @@ def test_library_list_shows_type_and_draft_distribution_date(qtbot, qtmodelteste
         assert model.index(r, LibraryModel.TYPE).data(Qt.ItemDataRole.ToolTipRole) == \
             "Third Committee"
         # Newest first by that date: the amendment (14 November) before the others.
-        assert panel.visible_symbols()[0] == "A/C.3/80/L.61"
+        assert visible_rows(panel.view)[0] == "A/C.3/80/L.61"
         session.stop()
