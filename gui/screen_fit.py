@@ -70,14 +70,6 @@ def keep_on_screen(widget: QWidget) -> bool:
     return True
 
 
-def share_panes(splitter: QSplitter, total: int, shares: tuple[float, ...]) -> list[int]:
-    """Split `total` pixels between the splitter's panes by `shares` (which sum to 1)."""
-    sizes = [int(total * share) for share in shares]
-    sizes[-1] = total - sum(sizes[:-1])
-    splitter.setSizes(sizes)
-    return sizes
-
-
 def pdf_share_ok(splitter: QSplitter, pdf_index: int, share: float = PDF_SHARE) -> bool:
     """True when the PDF pane has at least `share` of the visible width (collapsed panes
     leave theirs to the others)."""

@@ -1,5 +1,7 @@
 """Shared test setup. Qt must run offscreen, and this must be set before any QApplication."""
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # CLAUSEMARK_CORPUS lets a git worktree that is not next to ../shared point at the corpus.
 CORPUS = Path(os.environ.get("CLAUSEMARK_CORPUS") or ROOT.parent / "shared" / "corpus")
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--bench", choices=("quick", "full"), default=os.environ.get("CLAUSEMARK_BENCH") or "quick",
+        help="benchmarks in tests/bench: quick (default, part of the test run: a few files, "
+             "figures meaningless) or full (packaging/dev.sh bench); env CLAUSEMARK_BENCH")
 
 
 def _need(path: Path) -> Path:
@@ -27,6 +36,14 @@ def need_corpus(path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def corpus_required() -> Path:
+    """The whole corpus folder (dev, bench, more)."""
+    for name in ("dev", "bench", "more"):
+        _need(CORPUS / name)
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
 def dev_dir() -> Path:
     return _need(CORPUS / "dev")
 
@@ -34,6 +51,25 @@ def dev_dir() -> Path:
 @pytest.fixture(scope="session")
 def bench_dir() -> Path:
     return _need(CORPUS / "bench")
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory) -> Path:
+    """The one-folder app (packaging/build.py), built once per test session: tests/packaging and
+    the bench share it. CLAUSEMARK_BUNDLE=DIR uses an existing build (the folder holding the
+    `clausemark` executable) instead."""
+    if os.environ.get("CLAUSEMARK_BUNDLE"):
+        return Path(os.environ["CLAUSEMARK_BUNDLE"]).resolve()
+    pytest.importorskip("PyInstaller", reason="needs the build extra: pip install -e '.[build]'")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the bundle smoke test runs on Linux (CI); build elsewhere with build.py")
+    out = tmp_path_factory.mktemp("bundle")
+    run = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--dist",
+                          str(out / "dist"), "--work", str(out / "work")],
+                         capture_output=True, text=True, timeout=1200)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    print("\n" + run.stdout.strip().splitlines()[-1])
+    return out / "dist" / "clausemark"
 
 
 @pytest.fixture(autouse=True)
@@ -54,8 +90,6 @@ def _audit(event, args):  # an audit hook cannot be removed: it only records whi
     if _network_log is not None and event in _NETWORK_EVENTS:
         _network_log.append((event, repr(args)[:200]))
 
-
-import sys  # noqa: E402
 
 sys.addaudithook(_audit)
 

@@ -6,8 +6,8 @@ for the selected row, and the carry-forward queue for the older version's tags.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QKeySequence, QPalette, QTextDocument
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -18,9 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -33,48 +30,13 @@ from clausemark.core.library import Library, UndoStack
 from clausemark.gui import screen_fit
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
+from clausemark.gui.dialogs.review_dialog import ReviewDialog
+from clausemark.gui.html_delegate import HtmlDelegate
 from clausemark.gui.pdf.pdf_view import PdfView
 from clausemark.gui.window import undo_steps
 
 FILTERS = [("All", None), ("Changed", {CHANGED, MOVED}), ("Moved", {MOVED}), ("New", {NEW}),
            ("Dropped", {DROPPED})]
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Paints the HtmlRole of a text column (the marked words), wrapped to the column width."""
-
-    def _document(self, option: QStyleOptionViewItem, index) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(CompareModel.HtmlRole) or "")
-        doc.setTextWidth(max(option.rect.width(), 50))
-        return doc
-
-    def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        doc = self._document(opt, index)
-        opt.text = ""
-        opt.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter,
-                                       opt.widget)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(QPalette.ColorRole.Text,
-                                     opt.palette.color(QPalette.ColorRole.HighlightedText))
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        view = opt.widget
-        if view is not None:  # wrap to the column's width, not the text's natural width
-            opt.rect.setWidth(view.columnWidth(index.column()))
-        doc = self._document(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
 
 class CompareWindow(QMainWindow):
@@ -126,8 +88,9 @@ class CompareWindow(QMainWindow):
 
         self.table = QTableView(objectName="compareTable")
         self.table.setModel(self.proxy)
-        self.table.setItemDelegateForColumn(CompareModel.OLD_TEXT, HtmlDelegate(self.table))
-        self.table.setItemDelegateForColumn(CompareModel.NEW_TEXT, HtmlDelegate(self.table))
+        marked = HtmlDelegate(self.table, role=CompareModel.HtmlRole)  # the changed words
+        self.table.setItemDelegateForColumn(CompareModel.OLD_TEXT, marked)
+        self.table.setItemDelegateForColumn(CompareModel.NEW_TEXT, marked)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -173,7 +136,16 @@ class CompareWindow(QMainWindow):
         box.addWidget(rows, 1)
         outer = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(main)
-        outer.addWidget(self.panel)
+        side = QWidget()
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        side_box.addWidget(self.panel, 1)
+        # shared tags of another analyst that landed on this version wait in their own review
+        self.shared_button = QPushButton(objectName="sharedReviewButton")
+        self.shared_button.clicked.connect(self.review_shared)
+        side_box.addWidget(self.shared_button)
+        self._update_shared()
+        outer.addWidget(side)
         outer.setSizes([1200, 400])
         self.setCentralWidget(outer)
         self.table.resizeRowsToContents()
@@ -195,10 +167,6 @@ class CompareWindow(QMainWindow):
         for name, wanted in FILTERS:
             self.filter_buttons[name].setChecked(wanted == statuses)
         self.table.resizeRowsToContents()
-
-    def visible_statuses(self) -> list[str]:
-        return [self.proxy.index(r, 0).data(CompareModel.StatusRole)
-                for r in range(self.proxy.rowCount())]
 
     def select_new_paragraph(self, paragraph_id: str) -> None:
         row = self.model.row_of_new(paragraph_id)
@@ -231,6 +199,19 @@ class CompareWindow(QMainWindow):
         self.old_pdf.highlight(row.old.boxes if row.old else [])
         self.new_pdf.highlight(row.new.boxes if row.new else [])
 
+    def _update_shared(self) -> None:
+        waiting = [r for r in self.library.team.reviews() if r.document_id == self.new_doc.id]
+        self.shared_button.setVisible(bool(waiting))
+        authors = ", ".join(sorted({r.author for r in waiting}))
+        n = len(waiting)
+        self.shared_button.setText(f"{n} shared tag{'s' if n != 1 else ''} from {authors} "
+                                   f"wait{'s' if n == 1 else ''} for review on this version…")
+
+    def review_shared(self) -> None:
+        """The shared tags that landed on the newer version, in the review dialog."""
+        ReviewDialog(self.library, self.undo_stack, self, document_id=self.new_doc.id).exec()
+        self._on_undo_change()
+
     def _undo(self) -> None:
         undo_steps.step(self, self.undo_stack)
 
@@ -240,6 +221,7 @@ class CompareWindow(QMainWindow):
     def _on_undo_change(self) -> None:
         undo_steps.label_actions(self.undo_stack, self.undo_action, self.redo_action)
         self.panel.refresh()
+        self._update_shared()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -1,4 +1,6 @@
-"""Menus and the toolbar of the main window (layout only; the slots live in MainWindow)."""
+"""Every action of the main window, its menus and its toolbar, in one place (the slots live in
+MainWindow and the controllers). A new command: make its action in build() and add it to a menu
+there."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
@@ -83,6 +85,10 @@ def build(window) -> None:
                                    "Show &notes", "Shift+F9", "showNotesAction")
     view_menu.addActions([window.library_pane.action, window.notes_pane.action])
     window.themes_menu = bar.addMenu("&Themes")
+    suggestions_menu = bar.addMenu("&Suggestions")
+    suggestions_menu.setObjectName("suggestionsMenu")
+    for action in window.suggestions.menu_actions():
+        suggestions_menu.addSeparator() if action is None else suggestions_menu.addAction(action)
     help_menu = bar.addMenu("&Help")
     window.help_action = _action(window, "Clausemark &guide", lambda: open_help(window), "F1")
     window.shortcuts_action = _action(window, "&Keyboard shortcuts",

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 from clausemark.gui import screen_fit
 
 PREFERRED = (1600, 1000)
-# Library | paragraphs | PDF: the PDF keeps about half of a laptop's width.
+# Library | paragraphs | PDF: the PDF keeps about half of a laptop's width. Panes between the
+# paragraphs and the PDF (the precedents panel) start hidden and get none of it.
 SHARES = (0.22, 0.30, 0.48)
-PDF_PANE = 2
 
 
 def first_layout(window: QMainWindow, main_splitter: QSplitter,
@@ -24,15 +24,28 @@ def first_layout(window: QMainWindow, main_splitter: QSplitter,
     saved = restore(window)
     moved = screen_fit.keep_on_screen(window)
     if not saved.get("splitters") or (
-            moved and not screen_fit.pdf_share_ok(main_splitter, PDF_PANE)):
+            moved and not screen_fit.pdf_share_ok(main_splitter, pdf_pane(main_splitter))):
         share_main_panes(main_splitter, window.width())
     return saved
 
 
+def pdf_pane(main_splitter: QSplitter) -> int:
+    """The PDF is the last pane of the main splitter."""
+    return main_splitter.count() - 1
+
+
 def share_main_panes(main_splitter: QSplitter, width: int) -> None:
-    for i in range(main_splitter.count()):
+    """Library, paragraphs and PDF shown and shared by SHARES; any pane between the paragraphs
+    and the PDF keeps its visibility and starts with no width."""
+    main = [0, 1, pdf_pane(main_splitter)]
+    for i in main:
         main_splitter.widget(i).setVisible(True)
-    screen_fit.share_panes(main_splitter, width, SHARES)
+    shared = [int(width * share) for share in SHARES]
+    shared[-1] = width - sum(shared[:-1])
+    sizes = [0] * main_splitter.count()
+    for i, size in zip(main, shared, strict=True):
+        sizes[i] = size
+    main_splitter.setSizes(sizes)
 
 
 class PaneToggle:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.gui.dialogs.help_dialog import OrientationDialog, show_orientation_if_new
-from tests.gui.conftest import shown_window, when_shown
+from tests.gui.conftest import answer_dialog, shown_window
 
 
 def _activate(qtbot, window):
@@ -60,7 +60,7 @@ def test_first_start_orientation_is_dismissed_for_good(qtbot, library_file):
         seen.append((text, dialog.findChild(QCheckBox, "orientationDontShow").isChecked()))
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
-    when_shown("orientationDialog", start)
+    answer_dialog("orientationDialog", start)
     assert isinstance(show_orientation_if_new(window), OrientationDialog)
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     text, dont_show = seen[0]

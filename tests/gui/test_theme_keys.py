@@ -8,7 +8,7 @@ from clausemark.core.library.library import Library
 
 
 def _press(qtbot, window, paragraph_id, key):
-    window.select_paragraph(paragraph_id)
+    window.paragraphs.select_paragraph(paragraph_id)
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, key)
 

@@ -34,7 +34,7 @@ def test_undo_and_redo_open_the_document_select_the_paragraph_and_say_so(
     first_doc = window.document_id
     symbol = window.library.document(first_doc).symbol
     paragraph = _first_op(window)
-    window.select_paragraph(paragraph.id)
+    window.paragraphs.select_paragraph(paragraph.id)
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_2)  # detention
     assert _tags(library_file) == [(symbol, paragraph.id, "detention", "")]
@@ -42,13 +42,13 @@ def test_undo_and_redo_open_the_document_select_the_paragraph_and_say_so(
     import_and_wait(qtbot, window, [dev_dir / OTHER])
     other = next(d for d in window.library.documents() if d.id != first_doc)
     window.select_document(other.id)  # the analyst reads another resolution
-    window.select_paragraph(next(p.id for p in window.paragraph_model.resolution().walk()))
+    window.paragraphs.select_paragraph(next(p.id for p in window.paragraph_model.resolution().walk()))
     _activate(qtbot, window)
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_Z, CTRL)
     assert _tags(library_file) == []
     assert window.document_id == first_doc  # the undone change is in sight
-    assert window.selected_paragraph_ids() == [paragraph.id]
+    assert window.session.selected_ids() == [paragraph.id]
     assert window.statusBar().currentMessage() == (
         f"Undone: tag detention on {symbol}, {paragraph.label}")
     assert window.library_panel.current_document_id() == first_doc
@@ -58,7 +58,7 @@ def test_undo_and_redo_open_the_document_select_the_paragraph_and_say_so(
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_Z, CTRL | SHIFT)
     assert _tags(library_file) == [(symbol, paragraph.id, "detention", "")]
     assert window.document_id == first_doc
-    assert window.selected_paragraph_ids() == [paragraph.id]
+    assert window.session.selected_ids() == [paragraph.id]
     assert window.statusBar().currentMessage().startswith("Redone: tag detention on ")
     # The toolbar's button stays short; the step is in the menu text and the tooltip.
     assert window.undo_action.iconText() == "Undo"
@@ -69,7 +69,7 @@ def test_ctrl_z_in_an_unchanged_note_box_undoes_the_last_step(qtbot, imported_wi
                                                               library_file):
     window = imported_window
     paragraph = _first_op(window)
-    window.select_paragraph(paragraph.id)
+    window.paragraphs.select_paragraph(paragraph.id)
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_1)
     assert len(_tags(library_file)) == 1

@@ -22,25 +22,25 @@ def test_a_document_opens_at_its_start_or_where_it_was_left(qtbot, window, dev_d
     import_and_wait(qtbot, window, [dev_dir / FIRST, dev_dir / SECOND])
     long_doc = _open(window, "A/RES/78/187")
     first = next(window.paragraph_model.resolution().walk())
-    assert window.selected_paragraph_ids() == [first.id]  # the first paragraph, selected
+    assert window.session.selected_ids() == [first.id]  # the first paragraph, selected
     bar = window.pdf_view.verticalScrollBar()
     assert bar.value() <= bar.minimum() + window.pdf_view.height()  # on the first page
     # The analyst reads far down, then opens the short resolution: it starts at its top,
     # not at the long one's scroll offset.
     late = [p for p in window.paragraph_model.resolution().walk() if p.boxes][-1]
-    window.select_paragraph(late.id)
+    window.paragraphs.select_paragraph(late.id)
     assert bar.value() > bar.maximum() // 2
     _open(window, "A/RES/73/3")
     assert bar.value() == bar.minimum()
-    assert window.selected_paragraph_ids() == [next(window.paragraph_model.resolution().walk()).id]
+    assert window.session.selected_ids() == [next(window.paragraph_model.resolution().walk()).id]
     # Back to the long one: where the analyst left it.
     _open(window, "A/RES/78/187")
-    assert window.selected_paragraph_ids() == [late.id]
+    assert window.session.selected_ids() == [late.id]
     window.close()
     # ... also after closing the app and opening it again.
     again = shown_window(qtbot, library_file)
     assert again.select_document(long_doc.id)
-    assert again.selected_paragraph_ids() == [late.id]
+    assert again.session.selected_ids() == [late.id]
     again.close()
 
 
