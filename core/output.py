@@ -2,7 +2,10 @@
 failed or cancelled report never leaves a half-written file (nor clobbers an older one)."""
 from __future__ import annotations
 
+import glob
 import os
+import re
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +16,9 @@ from clausemark.core.errors import ClausemarkError
 FORMATS = ("csv", "docx")
 ProgressCallback = Callable[[int, int], None]  # (done, total)
 CancelCheck = Callable[[], bool]
+# A temporary file with no live writer (by the pid in its name), or older than this, is stale.
+STALE_AFTER = 24 * 3600.0
+_PID = re.compile(r"\.(\d+)(?:\.[0-9a-f]{8})?\.part(?:-journal)?$")
 
 
 class ReportError(ClausemarkError):
@@ -56,7 +62,11 @@ class Ticker:
 
 def check_output_path(path: str | os.PathLike) -> Path:
     """The file a report will be written to; a clear error before any work is done."""
+    if not str(path).strip():
+        raise ReportError("no output file given (an empty name)")
     out = Path(path).expanduser()
+    if len(os.fsencode(out.name)) > 255:
+        raise ReportError(f"{out.name[:40]}...: file name too long (over 255 bytes)")
     if out.is_dir():
         raise ReportError(f"{out}: is a folder; give a file name such as {out / 'report.docx'}")
     if not out.parent.is_dir():
@@ -70,6 +80,7 @@ def check_output_path(path: str | os.PathLike) -> Path:
 def atomic_output(path: str | os.PathLike) -> Iterator[Path]:
     """Yields a temporary path beside `path`; on success it replaces `path` in one step."""
     out = check_output_path(path)
+    remove_stale_parts(out.parent, f".{glob.escape(out.name)}.*.part")  # left by a killed run
     # Not mkstemp: the writer creates the file itself, so it gets the usual permissions.
     tmp = out.with_name(f".{out.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
     try:
@@ -82,3 +93,48 @@ def atomic_output(path: str | os.PathLike) -> Iterator[Path]:
         raise ReportError(f"{out}: cannot write the file ({exc.strerror or exc})") from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # no cheap signal-0 probe; age alone decides there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. EPERM: someone else's live process
+        return True
+    return True
+
+
+def is_stale(part: Path, now: float | None = None) -> bool:
+    """A temporary file whose writer is gone (by the pid in its name), or a very old one."""
+    try:
+        age = (now or time.time()) - part.stat().st_mtime
+    except OSError:
+        return False
+    if age > STALE_AFTER:
+        return True
+    m = _PID.search(part.name)
+    return bool(m) and not _alive(int(m.group(1)))
+
+
+def remove_stale_parts(folder: str | os.PathLike, pattern: str = "*.part*") -> list[Path]:
+    """Delete the stale `*.part` and `*.part-journal` files in `folder`; returns them."""
+    removed = []
+    folder = Path(folder)
+    try:
+        candidates = [p for p in folder.glob(pattern)
+                      if p.name.endswith((".part", ".part-journal")) and p.is_file()]
+    except OSError:
+        return []
+    for part in candidates:
+        if is_stale(part):
+            try:
+                part.unlink()
+                removed.append(part)
+            except OSError:
+                pass
+    return removed

@@ -14,6 +14,8 @@ from clausemark.core.compare.predecessor import predecessors
 from clausemark.core.errors import ClausemarkError, NotFoundError
 from clausemark.core.library.library import Library, open_existing
 from clausemark.core.library.paths import library_path
+from clausemark.core.library.safe_paths import refuse_library_files
+from clausemark.core.output import check_output_path
 from clausemark.core.parse.parser import parse_pdf
 
 _MARK = {SAME: "=", CHANGED: "~", MOVED: ">", NEW: "+"}
@@ -77,6 +79,8 @@ def cmd_compare(args) -> int:
         raise ClausemarkError("--format docx needs --out FILE")
     if args.out and args.format != "docx":
         raise ClausemarkError("--out is for --format docx")
+    if args.out:  # before any work: never over the library, its journal or a backup
+        refuse_library_files(check_output_path(args.out), library_path(getattr(args, "db", None)))
     sources = _Sources(args)
     try:
         old = sources.resolution(args.old)

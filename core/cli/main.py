@@ -8,7 +8,8 @@ import sqlite3
 import sys
 
 from clausemark.core import __version__
-from clausemark.core.errors import ClausemarkError
+from clausemark.core.cli.arguments import check_arguments, storage_message
+from clausemark.core.errors import ClausemarkError, shown
 from clausemark.core.library.backups import damaged, is_damage
 from clausemark.core.library.paths import library_path
 
@@ -37,29 +38,59 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(message: object) -> None:
+    """One line on stderr, safe for the terminal (no raw escapes, no encoding errors)."""
+    text = shown(" ".join(str(message).splitlines()))
+    sys.stderr.write(f"clausemark: {text}\n")
+    sys.stderr.flush()
+
+
+def _tolerant_streams() -> None:
+    """Text that cannot be encoded (a file name that is not valid UTF-8) is escaped, never an
+    error halfway through the output."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass  # a replaced stream (tests capture output)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
     try:
+        check_arguments(args)
         return int(args.func(args) or 0)
     except ClausemarkError as exc:
-        print(f"clausemark: {exc}", file=sys.stderr)
+        _say(exc)
         return 1
     except sqlite3.DatabaseError as exc:
-        if not is_damage(exc):
-            raise
-        # Damage met in the middle of a command (the full check on open runs only hourly).
-        print(f"clausemark: {damaged(library_path(getattr(args, 'db', None)), str(exc))}",
-              file=sys.stderr)
+        if is_damage(exc):
+            # Damage met in the middle of a command (the full check on open runs only hourly).
+            _say(damaged(library_path(getattr(args, "db", None)), str(exc)))
+        else:
+            _say(f"{library_path(getattr(args, 'db', None))}: {storage_message(exc)}")
         return 1
     except KeyboardInterrupt:
-        print("clausemark: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the command was given cannot be used
+        name = exc.filename if exc.filename is not None else ""
+        _say(f"{name}: {exc.strerror or exc}" if name else (exc.strerror or str(exc)))
+        return 1
+    except MemoryError:
+        _say("not enough memory for this request")
+        return 1
+    except Exception as exc:  # a bug: still one line (and the saved data is untouched)
+        _say(f"internal error ({type(exc).__name__}: {exc}); "
+             "please report this")
+        return 1
 
 
 if __name__ == "__main__":

@@ -147,6 +147,8 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
         existed = self.path.exists()
         self._conn = schema.open_connection(self.path, create=create)
         held = _HELD_ELSEWHERE.get(self.path.resolve())
+        if held is None and self._conn.execute("PRAGMA query_only").fetchone()[0]:
+            held = schema.read_only_reason(self.path)
         self.read_only = read_only or held is not None
         self.read_only_reason: str | None = held or ("opened read-only" if read_only else None)
         self._held_key: Path | None = None
@@ -253,13 +255,16 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
             yield
         except BaseException as exc:
             self._depth = depth
-            if depth == 0:
-                if conn.in_transaction:  # SQLite may have rolled back already (disk full)
-                    conn.execute("ROLLBACK")
-                self._pending.clear()
-            elif conn.in_transaction:
-                conn.execute(f"ROLLBACK TO sp{depth}")
-                conn.execute(f"RELEASE sp{depth}")
+            try:
+                if depth == 0:
+                    if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                        conn.execute("ROLLBACK")
+                    self._pending.clear()
+                elif conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO sp{depth}")
+                    conn.execute(f"RELEASE sp{depth}")
+            except sqlite3.Error:
+                self._pending.clear()  # the rollback failed too: report the first problem
             if isinstance(exc, sqlite3.OperationalError) and _is_storage_problem(exc):
                 raise self._storage_error(exc) from None
             raise
@@ -270,9 +275,13 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
         try:
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
             self._pending.clear()
-            raise LibraryError(f"{self.path}: could not save ({exc})") from None
+            if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise self._storage_error(exc) from None
         pending, self._pending = self._pending, []
         for event, details in pending:
             for listener in list(self._listeners):
@@ -282,6 +291,9 @@ class Library(ThemeOps, TagOps, SearchOps, CompareOps, SuggestionOps):
         if "locked" in str(exc) or "busy" in str(exc):
             return LibraryError(f"{self.path}: the library is busy (another program is writing "
                                 "to it); nothing was changed, try again")
+        if "full" in str(exc).lower():
+            return LibraryError(f"{self.path}: the disk is full; nothing was changed (free some "
+                                "space and try again)")
         return LibraryError(f"{self.path}: could not save ({exc}); nothing was changed")
 
     def subscribe(self, callback: Callable[[str, dict], None]) -> Callable[[], None]:

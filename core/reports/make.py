@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clausemark.core.library.library import open_existing
+from clausemark.core.library.paths import library_path
+from clausemark.core.library.safe_paths import refuse_library_files
 from clausemark.core.output import FORMATS, CancelCheck, ProgressCallback, ReportError, check_output_path
 from clausemark.core.reports.csv_report import MATRICES, write_csv
 from clausemark.core.reports.docx_report import write_docx
@@ -33,7 +35,7 @@ def make_report(library: str | os.PathLike | None, selection: Selection, fmt: st
         raise ReportError(f"unknown matrix {matrix!r} (counts or cooccurrence)")
     if matrix and fmt != "csv":
         raise ReportError("--matrix makes a CSV; use it with --format csv")
-    out = check_output_path(out)
+    out = refuse_library_files(check_output_path(out), library_path(library))
     with open_existing(library) as lib:
         data = select(lib, selection)
     if fmt == "csv":

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library.library import open_existing
+from clausemark.core.library.safe_paths import refuse_library_files
+from clausemark.core.output import FORMATS as FILE_FORMATS
 from clausemark.core.output import EmptySelectionError, ReportCancelled
 from clausemark.core.reports.make import make_report, preview_report
 from clausemark.core.reports.select import Selection, preview_text
@@ -247,6 +249,13 @@ class ReportsDialog(QDialog):
         if problem or not out:
             QMessageBox.warning(self, "Theme report", problem or "Choose where to save the report")
             return
+        try:  # never over the library, its journal files or a backup
+            refuse_library_files(out, self.library_path)
+            out = self._matching_format(out)
+            refuse_library_files(out, self.library_path)
+        except ClausemarkError as exc:
+            QMessageBox.warning(self, "The report could not be written", str(exc))
+            return
         if Path(out).exists() and out != self._confirmed_path:
             answer = QMessageBox.question(self, "Theme report",
                                           f"{out} exists already. Replace it?")
@@ -269,6 +278,18 @@ class ReportsDialog(QDialog):
         self.export_button.setEnabled(False)
         self.status_label.setText("Writing the report…")
         start(worker)
+
+    def _matching_format(self, out: str) -> str:
+        """The file name and the format agree: a name ending in .csv or .docx sets the format
+        (never Word content in a .csv); any other name gets the chosen format's suffix."""
+        suffix = Path(out).suffix.lower().lstrip(".")
+        if suffix in FILE_FORMATS:
+            if suffix != self.report_format():
+                self.format_choice.setCurrentIndex(self.format_choice.findData(suffix))
+            return out
+        out = f"{out}.{self.report_format()}"
+        self.output_path.setText(out)
+        return out
 
     def _on_progress(self, done: int, total: int, _text: str) -> None:
         if self._progress is not None and not self._progress.wasCanceled():

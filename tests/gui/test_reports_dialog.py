@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import threading
+import time
 
 import docx
 import pytest
@@ -94,14 +95,17 @@ def _choose(qtbot, combo: QComboBox, text: str):
     assert combo.currentText() == text
 
 
-def _answer_next_box(qtbot, button, seen: list):
-    """Answer the next message box the dialog opens (it runs its own event loop)."""
+def _answer_next_box(qtbot, button, seen: list, limit_ms: int = 10000):
+    """Answer the next message box the dialog opens (it runs its own event loop); stops
+    looking after `limit_ms` (the test then fails on what it expected to see)."""
+    deadline = time.monotonic() + limit_ms / 1000
+
     def answer():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             seen.append(box.text())
             box.button(button).click()
-        else:
+        elif time.monotonic() < deadline:
             QTimer.singleShot(20, answer)
     QTimer.singleShot(20, answer)
 
@@ -276,3 +280,34 @@ def test_choose_output_in_the_file_dialog_adds_the_suffix(qtbot, dialog, tmp_pat
     assert _child(dialog, QLineEdit, "outputPath").text() == str(chosen)
     _export(qtbot, dialog)
     assert chosen.exists() and docx.Document(str(chosen)).paragraphs
+
+
+def test_the_library_and_its_backup_are_never_a_report_target(qtbot, dialog, library_path):
+    from clausemark.core.library.library import Library
+    with Library(library_path) as lib:
+        backup = lib.make_backup("manual")
+    for target in (library_path, backup):
+        before = target.read_bytes()
+        _type_path(qtbot, dialog, target)
+        seen = []
+        _answer_next_box(qtbot, QMessageBox.StandardButton.Ok, seen)
+        qtbot.mouseClick(_child(dialog, QPushButton, "exportButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda seen=seen: bool(seen), timeout=5000)
+        assert str(target) in seen[0] and "choose another" in seen[0]
+        assert not dialog.is_exporting()
+        assert target.read_bytes() == before
+
+
+def test_the_file_name_decides_the_format(qtbot, dialog, tmp_path):
+    assert _child(dialog, QComboBox, "formatChoice").currentData() == "docx"
+    out = tmp_path / "tags.csv"
+    _type_path(qtbot, dialog, out)
+    _export(qtbot, dialog)
+    assert _child(dialog, QComboBox, "formatChoice").currentData() == "csv"
+    head = out.read_bytes()[:4]
+    assert head != b"PK\x03\x04"  # not a Word (zip) file
+    assert out.read_text(encoding="utf-8-sig").startswith("citation") or b"," in out.read_bytes()
+    plain = tmp_path / "brief"
+    _type_path(qtbot, dialog, plain)
+    _export(qtbot, dialog)
+    assert (tmp_path / "brief.csv").exists() and not plain.exists()
