@@ -14,7 +14,8 @@ from clausemark.core.library.backups import damaged, is_damage
 from clausemark.core.library.paths import library_path
 
 # Modules that add subcommands; each has register(subparsers) and sets args.func.
-COMMAND_MODULES = ["clausemark.core.cli.parse", "clausemark.core.cli.library", "clausemark.core.cli.report", "clausemark.core.cli.compare",
+COMMAND_MODULES = ["clausemark.core.cli.parse", "clausemark.core.cli.library",
+                   "clausemark.core.cli.report", "clausemark.core.cli.compare",
                    "clausemark.core.cli.suggest", "clausemark.core.cli.backup"]
 
 

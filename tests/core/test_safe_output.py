@@ -103,7 +103,7 @@ def test_manual_backup_refuses_a_damaged_library_and_keeps_the_good_backups(caps
     assert not db.with_name("copy.clausemark").exists()
     assert [b.path for b in backups.list_backups(db)] == good
     monkeypatch.undo()
-    assert all([backups.file_is_sound(p) for p in good])
+    assert all(backups.file_is_sound(p) for p in good)
 
 
 def test_rotation_never_removes_the_last_sound_backup(db):
