@@ -7,6 +7,10 @@ import-linter, see pyproject.toml):
     reports / compare / suggest   read a library, write CSV/Word, align versions, propose themes
     cli      the `clausemark` command line over all of the above
 `errors` and `output` (report files written atomically, progress and cancel) are shared by all.
+
+Each sub-package's `__init__` lists its public names (`from clausemark.core.library import
+Library, UndoStack`); the GUI imports only those, never a module inside a package (checked by
+import-linter). The module behind a name is loaded when the name is first used.
 """
 
 __version__ = "0.1.0"

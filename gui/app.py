@@ -10,8 +10,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from clausemark.core.errors import ClausemarkError, DamagedLibraryError
-from clausemark.core.library.first_start import is_new_library, seed_new_library
-from clausemark.core.library.library import Library
+from clausemark.core.library import Library, is_new_library, seed_new_library
 from clausemark.gui.dialogs.recovery_dialog import offer_recovery
 from clausemark.gui.window.main_window import MainWindow
 from clausemark.resources import resource_dir

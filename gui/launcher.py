@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from clausemark.core.library.paths import PORTABLE_ENV
+from clausemark.core.library import PORTABLE_ENV
 
 
 def _wants_gui(argv: list[str]) -> bool:
@@ -29,10 +29,10 @@ def main(argv: list[str] | None = None) -> int:
         except ModuleNotFoundError as exc:
             if exc.name not in ("clausemark.gui.app",):
                 raise
-            from clausemark.core.cli.main import main as cli_main
+            from clausemark.core.cli import command_line as cli_main
             return cli_main(["--help"])
         return run(argv)
-    from clausemark.core.cli.main import main as cli_main
+    from clausemark.core.cli import command_line as cli_main
     return cli_main(argv)
 
 

@@ -25,13 +25,13 @@ def _run(window) -> None:
         window.library_view.selectRow(0)
         resolution = window.paragraph_model.resolution()
         theme = window.theme_model.theme_for_shortcut(1)
-        tagged = {t.paragraph for t in window.library.tags(document=window.document_id,
+        tagged = {t.paragraph for t in window.library.tags.list(document=window.document_id,
                                                             theme=theme.id)}
         first = next(p for p in resolution.walk() if p.id not in tagged)
         window.select_paragraph(first.id)
         key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_1, Qt.KeyboardModifier.NoModifier, "1")
         QApplication.sendEvent(window.paragraph_tree, key)
-        tag = window.library.find_tag(window.document_id, first.id, theme.id)
+        tag = window.library.tags.find(window.document_id, first.id, theme.id)
         if tag is None:
             raise RuntimeError(f"key 1 on {first.label} made no tag")
         print(f"smoke: opened {resolution.symbol} ({window.pdf_view.page_count()} pages), "

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from clausemark.core.compare.align import CHANGED, MOVED, NEW, SAME, Alignment, align
+from clausemark.core.compare.alignment import CHANGED, MOVED, NEW, SAME, Alignment, align
 from clausemark.core.compare.predecessor import predecessors
 from clausemark.core.errors import ClausemarkError, NotFoundError
 from clausemark.core.library.library import Library, open_existing

@@ -169,9 +169,9 @@ def cmd_search(args) -> int:
     if args.limit < 1:
         raise ClausemarkError("--limit must be at least 1")
     with _open(args) as lib:
-        hits = lib.search(args.query, theme=args.theme,
-                          document=_document_ref(args.symbol) if args.symbol else None,
-                          kind=args.kind, year=args.year, limit=args.limit)
+        hits = lib.search.paragraphs(args.query, theme=args.theme,
+                                     document=_document_ref(args.symbol) if args.symbol else None,
+                                     kind=args.kind, year=args.year, limit=args.limit)
     if args.json:
         _print_json([h.to_dict() for h in hits])
         return 0
@@ -186,28 +186,28 @@ def cmd_search(args) -> int:
 def cmd_tag(args) -> int:
     with _open(args) as lib:
         doc = _document_ref(args.symbol)
-        existing = lib.find_tag(doc, args.paragraph, args.theme)
+        existing = lib.tags.find(doc, args.paragraph, args.theme)
         if args.remove:
             if existing is None:
                 raise NotFoundError(f"{args.symbol} {args.paragraph} is not tagged {args.theme}")
-            lib.untag(existing.id)
+            lib.tags.remove(existing.id)
             print(f"removed {existing.theme} from {existing.citation}")
         elif existing is not None:
             if args.note is not None and args.note != existing.note:
-                tag = lib.set_note(existing.id, args.note)
+                tag = lib.tags.set_note(existing.id, args.note)
                 print(f"{tag.citation}: note on {tag.theme} changed")
             else:
                 print(f"{existing.citation} is already tagged {existing.theme}")
         else:
-            tag = lib.tag(doc, args.paragraph, args.theme, note=args.note or "")
+            tag = lib.tags.add(doc, args.paragraph, args.theme, note=args.note or "")
             print(f"tagged {tag.citation} with {tag.theme}")
     return 0
 
 
 def cmd_tags(args) -> int:
     with _open(args) as lib:
-        tags = lib.tags(theme=args.theme,
-                        document=_document_ref(args.symbol) if args.symbol else None)
+        tags = lib.tags.list(theme=args.theme,
+                             document=_document_ref(args.symbol) if args.symbol else None)
     if args.json:
         _print_json([{"symbol": t.symbol, "id": t.paragraph, "citation": t.citation,
                       "theme": t.theme, "note": t.note, "author": t.author,
@@ -228,33 +228,33 @@ def cmd_themes(args) -> int:
     action = getattr(args, "theme_action", None)
     with _open(args, create=action is not None) as lib:
         if action == "add":
-            t = lib.add_theme(args.name, args.colour, parent=args.parent or None,
-                              description=args.description)
+            t = lib.themes.add(args.name, args.colour, parent=args.parent or None,
+                               description=args.description)
             print(f"added theme {t.name} ({t.colour})")
         elif action == "rename":
-            old = lib.theme(args.name).name
-            t = lib.rename_theme(args.name, args.new_name)
+            old = lib.themes.get(args.name).name
+            t = lib.themes.rename(args.name, args.new_name)
             print(f"renamed theme {old} to {t.name}")
         elif action in ("recolour", "recolor"):
-            t = lib.recolour_theme(args.name, args.colour)
+            t = lib.themes.recolour(args.name, args.colour)
             print(f"theme {t.name} is now {t.colour}")
         elif action == "move":
             position = args.position - 1 if args.position is not None else None
             if position is not None and position < 0:
                 raise ClausemarkError("--position counts from 1")
             if args.parent is not None:
-                t = lib.nest_theme(args.name, args.parent or None, position)
+                t = lib.themes.nest(args.name, args.parent or None, position)
             elif position is not None:
-                t = lib.move_theme(args.name, position)
+                t = lib.themes.move(args.name, position)
             else:
                 raise ClausemarkError("say where: --parent THEME and/or --position N")
             print(f"theme {t.name} moved")
         elif action == "retire":
-            t = lib.retire_theme(args.name, not args.restore)
+            t = lib.themes.retire(args.name, not args.restore)
             print(f"theme {t.name} {'restored' if args.restore else 'retired'}"
                   + (f"; its {t.tag_count} tags are kept" if not args.restore else ""))
         else:
-            themes = lib.themes()
+            themes = lib.themes.list()
             if args.json:
                 _print_json([t.to_dict() for t in themes])
                 return 0

@@ -50,7 +50,7 @@ def _suggestions(args) -> tuple[str | None, list[str], dict[str, list[Suggestion
             if doc_id is not None:  # the library's copy: respect its tags and rejections
                 return resolution.symbol, order, suggest_for_document(lib, doc_id,
                                                                       use_model=use_model)
-            themes = lib.themes(include_retired=False)
+            themes = lib.themes.list(include_retired=False)
             model = train_model(lib, themes=themes) if use_model else None
             return resolution.symbol, order, suggest(resolution, themes, model=model)
     if not path.exists():

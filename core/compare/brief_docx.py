@@ -7,7 +7,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Pt, RGBColor
 
-from clausemark.core.compare.align import MOVED, NEW, AlignedPair, Alignment
+from clausemark.core.compare.alignment import MOVED, NEW, AlignedPair, Alignment
 from clausemark.core.output import atomic_output
 
 INSERTED = RGBColor(0x1F, 0x4E, 0xA8)   # blue, underlined

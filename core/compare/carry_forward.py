@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clausemark.core.compare.align import SAME, Alignment, align
+from clausemark.core.compare.alignment import SAME, Alignment, align
 from clausemark.core.errors import ConflictError
 from clausemark.core.library.records import Tag
 from clausemark.core.library.undo import CommandGroup, TagCommand
@@ -66,8 +66,8 @@ class CarryForward:
 
     def _build(self) -> None:
         pairs = {p.old.id: p for p in self.alignment.pairs if p.old is not None}
-        retired = {t.id for t in self.library.themes() if t.retired}
-        for tag in self.library.tags(document=self.old_doc.id, include_subthemes=False):
+        retired = {t.id for t in self.library.themes.list() if t.retired}
+        for tag in self.library.tags.list(document=self.old_doc.id, include_subthemes=False):
             pair = pairs.get(tag.paragraph)
             if pair is None:
                 self.orphaned.append(tag)
@@ -96,7 +96,7 @@ class CarryForward:
 
     def _tagged_now(self) -> set[tuple]:
         return {(t.paragraph, t.theme_id, t.span)
-                for t in self.library.tags(document=self.new_doc.id, include_subthemes=False)}
+                for t in self.library.tags.list(document=self.new_doc.id, include_subthemes=False)}
 
     def refresh(self) -> None:
         """Re-read which proposals are on the newer document now (after an undo or redo)."""

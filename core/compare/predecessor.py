@@ -79,7 +79,7 @@ class PredecessorIndex:
 
     def _load(self, ids) -> None:
         missing = [i for i in ids if i not in self._triples]
-        for doc_id, texts in self.library.paragraph_texts(missing).items():
+        for doc_id, texts in self.library.comparison.paragraph_texts(missing).items():
             words = " ".join(texts).lower().split()
             self._triples[doc_id] = set(zip(words, words[1:], words[2:]))
         for i in missing:

@@ -1,4 +1,4 @@
-"""Full-text search over paragraph text (SQLite FTS5, porter stemming), a mixin of `Library`.
+"""Full-text search over paragraph text (SQLite FTS5, porter stemming): `lib.search`.
 
 What the analyst types is turned into a safe FTS5 query rather than passed through, so that
 symbols, hyphens and stray quotes never cause a syntax error:
@@ -8,8 +8,13 @@ symbols, hyphens and stray quotes never cause a syntax error:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from clausemark.core.library.records import SearchHit
+
+if TYPE_CHECKING:
+    from clausemark.core.library.library import Library
+    from clausemark.core.library.store import Store
 
 _TOKEN = re.compile(r'"[^"]*"?|[^\s"]+')
 _OPERATORS = {"OR", "NOT", "AND"}
@@ -35,8 +40,15 @@ def fts_query(text: str) -> str | None:
     return " ".join(parts) or None
 
 
-class SearchOps:
-    def search(self, query: str, *, theme=None, document=None, kind: str | list[str] | None = None,
+class SearchManager:
+    """lib.search.paragraphs(query, *, theme=None, document=None, kind=None, year=None,
+    limit=50, offset=0, mark=("[", "]")) -> list[SearchHit], best first."""
+
+    def __init__(self, store: Store, library: Library):
+        self._store = store
+        self._library = library
+
+    def paragraphs(self, query: str, *, theme=None, document=None, kind: str | list[str] | None = None,
                year: int | tuple[int, int] | None = None, limit: int = 50, offset: int = 0,
                mark: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
         """Paragraphs matching `query`, best first (FTS5 bm25), with a snippet whose matches
@@ -53,15 +65,15 @@ class SearchOps:
         fts_where, fts_params = ["paragraphs_fts MATCH ?"], [match]
         where, params = [], []
         if theme is not None:
-            ids = self._subtheme_ids(self._theme_id(theme))
+            ids = self._library.themes.subtree_ids(theme)
             fts_where.append("EXISTS (SELECT 1 FROM tags t WHERE t.paragraph_id = "
                              f"paragraphs_fts.rowid AND t.theme_id IN ({','.join('?' * len(ids))}))")
             fts_params += ids
         if document is not None:
             # A document's paragraph ids are one contiguous block (given at import): as a rowid
             # range, FTS5 itself skips everything outside the document.
-            doc_id = self._document_id(document)
-            low, high = self._one("SELECT min(id), max(id) FROM paragraphs WHERE document_id = ?",
+            doc_id = self._library.document_id(document)
+            low, high = self._store.one("SELECT min(id), max(id) FROM paragraphs WHERE document_id = ?",
                                   (doc_id,))
             fts_where.append("paragraphs_fts.rowid BETWEEN ? AND ?")
             fts_params += [low or 0, high or 0]
@@ -86,10 +98,10 @@ class SearchOps:
         if theme is not None:
             # Tagged paragraphs are few: take them all unranked (FTS5 then ranks only those
             # rows) and sort here, instead of ranking every match of the query first.
-            count = self._one("SELECT count(*) FROM paragraphs_fts WHERE "
+            count = self._store.one("SELECT count(*) FROM paragraphs_fts WHERE "
                               + " AND ".join(fts_where), fts_params)[0]
             if count <= FILTER_FIRST:
-                rows = self._execute(sql.format(window="", order=""), args).fetchall()
+                rows = self._store.execute(sql.format(window="", order=""), args).fetchall()
                 rows.sort(key=lambda r: r[8])
                 return [SearchHit(*r) for r in rows[int(offset):need]]
 
@@ -97,14 +109,14 @@ class SearchOps:
         # in most of a 5,000-document library would take 150 ms. Hence: rank the newest
         # RANK_WINDOW matches first (paragraph ids grow with import order), and only if they
         # do not fill the page, rank all older matches. Fewer matches: one exact ranking.
-        row = None if theme is not None or document is not None else self._one(
+        row = None if theme is not None or document is not None else self._store.one(
             "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? "
             "ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, RANK_WINDOW - 1))
         windows = [("AND paragraphs_fts.rowid >= ?", row[0]),
                    ("AND paragraphs_fts.rowid < ?", row[0])] if row else [("", None)]
         hits: list[SearchHit] = []
         for window, bound in windows:
-            rows = self._execute(
+            rows = self._store.execute(
                 sql.format(window=window, order="ORDER BY paragraphs_fts.rank LIMIT ?"),
                 [*args, *([bound] if window else []), need - len(hits)])
             hits += [SearchHit(*r) for r in rows.fetchall()]

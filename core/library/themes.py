@@ -1,4 +1,4 @@
-"""Theme operations of `Library` (a mixin; see the Library docstring for the public list).
+"""`lib.themes`: the theme taxonomy of a library.
 
 Themes form a tree (parent_id); `position` orders siblings. Taxonomy order is the depth-first
 walk of that tree; the first nine themes in use get the keyboard shortcuts 1-9. A theme is never
@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 
 from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
 from clausemark.core.library import schema
+from clausemark.core.library.changes import ThemesChanged
 from clausemark.core.library.records import Theme
+
+if TYPE_CHECKING:
+    from clausemark.core.library.store import Store
 
 ThemeRef = int | str
 
@@ -39,11 +44,28 @@ def _clean_name(name: str) -> str:
     return text
 
 
-class ThemeOps:
+class ThemeManager:
+    """The taxonomy (ref = theme id or name, case-insensitive):
+
+        list(include_retired=True) -> list[Theme]     taxonomy order, depth, shortcut 1-9
+        get(ref) -> Theme;  id_of(ref) -> int
+        subtree_ids(ref) -> list[int]                  the theme and all its sub-themes
+        next_colour() -> str                           what add picks without a colour
+        add(name, colour=None, *, parent=None, description="", position=None) -> Theme
+        rename(ref, name) / recolour(ref, "#RRGGBB") / describe(ref, text) -> Theme
+        nest(ref, parent, position=None) -> Theme      parent None = top level
+        move(ref, position) -> Theme                   position among its siblings, from 0
+        retire(ref, retired=True) -> Theme             tags are kept; False restores
+        delete(ref) -> Theme                           only when no tag or sub-theme uses it
+    """
+
+    def __init__(self, store: Store):
+        self._store = store
+
     # -- reading -------------------------------------------------------------------------------
 
-    def themes(self, include_retired: bool = True) -> list[Theme]:
-        rows = self._execute(f"SELECT {_COLUMNS}, (SELECT count(*) FROM tags t "
+    def list(self, include_retired: bool = True) -> list[Theme]:
+        rows = self._store.execute(f"SELECT {_COLUMNS}, (SELECT count(*) FROM tags t "
                              "WHERE t.theme_id = th.id) FROM themes th").fetchall()
         children: dict[int | None, list[tuple]] = {}
         for row in rows:
@@ -70,149 +92,152 @@ class ThemeOps:
         walk(None, 0, False)
         return ordered
 
-    def _theme_id(self, ref: ThemeRef) -> int:
+    def id_of(self, ref: ThemeRef) -> int:
         if isinstance(ref, Theme):
             ref = ref.id
         if isinstance(ref, int) and not isinstance(ref, bool):
-            row = self._one("SELECT id FROM themes WHERE id = ?", (ref,))
+            row = self._store.one("SELECT id FROM themes WHERE id = ?", (ref,))
         else:
-            row = self._one("SELECT id FROM themes WHERE name = ? COLLATE NOCASE",
-                            (" ".join(str(ref).split()),))
+            row = self._store.one("SELECT id FROM themes WHERE name = ? COLLATE NOCASE",
+                                  (" ".join(str(ref).split()),))
         if row is None:
-            names = ", ".join(r[0] for r in self._execute(
+            names = ", ".join(r[0] for r in self._store.execute(
                 "SELECT name FROM themes WHERE NOT retired ORDER BY position, name"))
             raise NotFoundError(f"no theme {ref!r} (themes: {names})")
         return row[0]
 
-    def theme(self, ref: ThemeRef) -> Theme:
-        theme_id = self._theme_id(ref)
-        return next(t for t in self.themes() if t.id == theme_id)
+    def get(self, ref: ThemeRef) -> Theme:
+        theme_id = self.id_of(ref)
+        return next(t for t in self.list() if t.id == theme_id)
 
-    def _subtheme_ids(self, theme_id: int) -> list[int]:
-        rows = self._execute(
+    def subtree_ids(self, ref: ThemeRef) -> list[int]:
+        """The theme's id and the ids of all themes nested under it, at any depth."""
+        rows = self._store.execute(
             "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT th.id FROM themes th "
-            "JOIN sub ON th.parent_id = sub.id) SELECT id FROM sub", (theme_id,)).fetchall()
+            "JOIN sub ON th.parent_id = sub.id) SELECT id FROM sub", (self.id_of(ref),))
         return [r[0] for r in rows]
 
-    def next_theme_colour(self) -> str:
+    def next_colour(self) -> str:
         """The colour a new theme gets when none is given: the first palette colour not in use."""
-        used = {r[0] for r in self._execute("SELECT colour FROM themes")}
+        used = {r[0] for r in self._store.execute("SELECT colour FROM themes")}
         return next((c for c in PALETTE if c not in used),
-                    PALETTE[self._one("SELECT count(*) FROM themes")[0] % len(PALETTE)])
+                    PALETTE[self._store.one("SELECT count(*) FROM themes")[0] % len(PALETTE)])
 
     # -- writing -------------------------------------------------------------------------------
 
     def _check_name_free(self, name: str, except_id: int | None = None) -> None:
-        row = self._one("SELECT id FROM themes WHERE name = ? COLLATE NOCASE", (name,))
+        row = self._store.one("SELECT id FROM themes WHERE name = ? COLLATE NOCASE", (name,))
         if row and row[0] != except_id:
             raise ConflictError(f"a theme named {name!r} already exists")
 
     def _next_position(self, parent_id: int | None) -> int:
-        return self._one("SELECT coalesce(max(position) + 1, 0) FROM themes WHERE parent_id IS ?",
+        return self._store.one("SELECT coalesce(max(position) + 1, 0) FROM themes WHERE parent_id IS ?",
                          (parent_id,))[0]
 
     def _renumber(self, parent_id: int | None, moving: int | None = None,
                   position: int | None = None) -> None:
         """Positions 0..n-1 among the siblings; `moving` is placed at `position`."""
-        ids = [r[0] for r in self._execute(
+        ids = [r[0] for r in self._store.execute(
             "SELECT id FROM themes WHERE parent_id IS ? ORDER BY position, name", (parent_id,))]
         if moving is not None:
             ids = [i for i in ids if i != moving]
             ids.insert(max(0, min(position if position is not None else len(ids), len(ids))),
                        moving)
-        self.conn.executemany("UPDATE themes SET position = ? WHERE id = ?",
+        self._store.conn.executemany("UPDATE themes SET position = ? WHERE id = ?",
                               [(i, theme_id) for i, theme_id in enumerate(ids)])
 
-    def add_theme(self, name: str, colour: str | None = None, *, parent: ThemeRef | None = None,
-                  description: str = "", position: int | None = None,
-                  _id: int | None = None) -> Theme:
+    def add(self, name: str, colour: str | None = None, *, parent: ThemeRef | None = None,
+            description: str = "", position: int | None = None,
+            reuse_id: int | None = None) -> Theme:
+        """A new theme at the end of its siblings (or at `position`). `reuse_id`: the id of a
+        theme this one puts back (redo after undo), so later commands still find it."""
         name = _clean_name(name)
-        with self.transaction():
+        with self._store.transaction():
             self._check_name_free(name)
-            parent_id = self._theme_id(parent) if parent is not None else None
+            parent_id = self.id_of(parent) if parent is not None else None
             if colour is None:
-                colour = self.next_theme_colour()
-            theme_id = self._execute(
+                colour = self.next_colour()
+            theme_id = self._store.execute(
                 "INSERT INTO themes (id, name, colour, position, parent_id, description, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (_id, name, normalise_colour(colour), self._next_position(parent_id), parent_id,
+                (reuse_id, name, normalise_colour(colour), self._next_position(parent_id), parent_id,
                  description or "", schema.now())).lastrowid
             if position is not None:
                 self._renumber(parent_id, theme_id, position)
-            self._record("theme_add", f"theme {name} added", theme=theme_id, name=name)
-            self._changed("themes", theme=theme_id, action="add")
-        return self.theme(theme_id)
+            self._store.record("theme_add", f"theme {name} added", theme=theme_id, name=name)
+            self._store.announce(ThemesChanged(theme_id, "add"))
+        return self.get(theme_id)
 
     def _update_theme(self, ref: ThemeRef, column: str, value, action: str, summary) -> Theme:
-        with self.transaction():
-            before = self.theme(ref)
-            self._execute(f"UPDATE themes SET {column} = ? WHERE id = ?", (value, before.id))
-            self._record(action, summary(before), theme=before.id, old=getattr(before, column),
+        with self._store.transaction():
+            before = self.get(ref)
+            self._store.execute(f"UPDATE themes SET {column} = ? WHERE id = ?", (value, before.id))
+            self._store.record(action, summary(before), theme=before.id, old=getattr(before, column),
                          new=value)
-            self._changed("themes", theme=before.id, action=action)
-        return self.theme(before.id)
+            self._store.announce(ThemesChanged(before.id, action))
+        return self.get(before.id)
 
-    def rename_theme(self, ref: ThemeRef, name: str) -> Theme:
+    def rename(self, ref: ThemeRef, name: str) -> Theme:
         name = _clean_name(name)
-        self._check_name_free(name, except_id=self._theme_id(ref))
+        self._check_name_free(name, except_id=self.id_of(ref))
         return self._update_theme(ref, "name", name, "theme_rename",
                                   lambda t: f"theme {t.name} renamed {name}")
 
-    def recolour_theme(self, ref: ThemeRef, colour: str) -> Theme:
+    def recolour(self, ref: ThemeRef, colour: str) -> Theme:
         colour = normalise_colour(colour)
         return self._update_theme(ref, "colour", colour, "theme_recolour",
                                   lambda t: f"theme {t.name} recoloured {colour}")
 
-    def describe_theme(self, ref: ThemeRef, description: str) -> Theme:
+    def describe(self, ref: ThemeRef, description: str) -> Theme:
         return self._update_theme(ref, "description", description or "", "theme_describe",
                                   lambda t: f"theme {t.name} description changed")
 
-    def retire_theme(self, ref: ThemeRef, retired: bool = True) -> Theme:
+    def retire(self, ref: ThemeRef, retired: bool = True) -> Theme:
         word = "retired" if retired else "restored"
         return self._update_theme(ref, "retired", int(bool(retired)), "theme_retire",
                                   lambda t: f"theme {t.name} {word}")
 
-    def nest_theme(self, ref: ThemeRef, parent: ThemeRef | None,
+    def nest(self, ref: ThemeRef, parent: ThemeRef | None,
                    position: int | None = None) -> Theme:
         """Move a theme under `parent` (None: top level), at `position` among its new siblings."""
-        with self.transaction():
-            theme = self.theme(ref)
-            parent_id = self._theme_id(parent) if parent is not None else None
-            if parent_id is not None and parent_id in self._subtheme_ids(theme.id):
+        with self._store.transaction():
+            theme = self.get(ref)
+            parent_id = self.id_of(parent) if parent is not None else None
+            if parent_id is not None and parent_id in self.subtree_ids(theme.id):
                 raise ConflictError(f"cannot nest theme {theme.name} inside itself")
             old_parent = theme.parent_id
-            self._execute("UPDATE themes SET parent_id = ?, position = ? WHERE id = ?",
+            self._store.execute("UPDATE themes SET parent_id = ?, position = ? WHERE id = ?",
                           (parent_id, self._next_position(parent_id), theme.id))
             self._renumber(old_parent)
             self._renumber(parent_id, theme.id, position)
-            where = self.theme(parent_id).name if parent_id else "top level"
-            self._record("theme_nest", f"theme {theme.name} moved under {where}", theme=theme.id,
+            where = self.get(parent_id).name if parent_id else "top level"
+            self._store.record("theme_nest", f"theme {theme.name} moved under {where}", theme=theme.id,
                          old=[old_parent, theme.position], new=[parent_id, position])
-            self._changed("themes", theme=theme.id, action="nest")
-        return self.theme(theme.id)
+            self._store.announce(ThemesChanged(theme.id, "nest"))
+        return self.get(theme.id)
 
-    def move_theme(self, ref: ThemeRef, position: int) -> Theme:
+    def move(self, ref: ThemeRef, position: int) -> Theme:
         """Reorder among siblings (position from 0); this also moves keyboard shortcuts."""
-        with self.transaction():
-            theme = self.theme(ref)
+        with self._store.transaction():
+            theme = self.get(ref)
             self._renumber(theme.parent_id, theme.id, position)
-            self._record("theme_move", f"theme {theme.name} moved to place {position + 1}",
+            self._store.record("theme_move", f"theme {theme.name} moved to place {position + 1}",
                          theme=theme.id, old=theme.position, new=position)
-            self._changed("themes", theme=theme.id, action="move")
-        return self.theme(theme.id)
+            self._store.announce(ThemesChanged(theme.id, "move"))
+        return self.get(theme.id)
 
-    def delete_theme(self, ref: ThemeRef) -> Theme:
+    def delete(self, ref: ThemeRef) -> Theme:
         """Only for a theme nothing uses (e.g. undoing its creation); otherwise retire it."""
-        with self.transaction():
-            theme = self.theme(ref)
+        with self._store.transaction():
+            theme = self.get(ref)
             if theme.tag_count:
                 raise ConflictError(f"theme {theme.name} has {theme.tag_count} tags; "
                                     "retire it instead of deleting it")
-            if self._one("SELECT 1 FROM themes WHERE parent_id = ?", (theme.id,)):
+            if self._store.one("SELECT 1 FROM themes WHERE parent_id = ?", (theme.id,)):
                 raise ConflictError(f"theme {theme.name} has sub-themes")
-            self._execute("DELETE FROM themes WHERE id = ?", (theme.id,))
+            self._store.execute("DELETE FROM themes WHERE id = ?", (theme.id,))
             self._renumber(theme.parent_id)
-            self._record("theme_delete", f"theme {theme.name} deleted", theme=theme.id,
+            self._store.record("theme_delete", f"theme {theme.name} deleted", theme=theme.id,
                          name=theme.name)
-            self._changed("themes", theme=theme.id, action="delete")
+            self._store.announce(ThemesChanged(theme.id, "delete"))
         return theme

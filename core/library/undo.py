@@ -38,14 +38,14 @@ class TagCommand(Command):
 
     def do(self, lib) -> None:
         if self.tag is None:
-            self.tag = lib.tag(*self.args, note=self.note, span=self.span)
+            self.tag = lib.tags.add(*self.args, note=self.note, span=self.span)
         else:
-            lib.restore_tag(self.tag)
+            lib.tags.restore(self.tag)
         self.text = f"tag {self.tag.citation} with {self.tag.theme}"
 
     def undo(self, lib) -> None:
         # Keep the state at undo time: a note edited later and undone again is already back.
-        self.tag = lib.untag(self.tag.id)
+        self.tag = lib.tags.remove(self.tag.id)
 
 
 class UntagCommand(Command):
@@ -54,11 +54,11 @@ class UntagCommand(Command):
         self.tag: Tag | None = None
 
     def do(self, lib) -> None:
-        self.tag = lib.untag(self.tag_id)
+        self.tag = lib.tags.remove(self.tag_id)
         self.text = f"remove {self.tag.theme} from {self.tag.citation}"
 
     def undo(self, lib) -> None:
-        lib.restore_tag(self.tag)
+        lib.tags.restore(self.tag)
 
 
 class SetNoteCommand(Command):
@@ -67,12 +67,12 @@ class SetNoteCommand(Command):
         self.old: str | None = None
 
     def do(self, lib) -> None:
-        self.old = lib.tag_by_id(self.tag_id).note
-        tag = lib.set_note(self.tag_id, self.note)
+        self.old = lib.tags.get(self.tag_id).note
+        tag = lib.tags.set_note(self.tag_id, self.note)
         self.text = f"note on {tag.citation}"
 
     def undo(self, lib) -> None:
-        lib.set_note(self.tag_id, self.old)
+        lib.tags.set_note(self.tag_id, self.old)
 
 
 class AddThemeCommand(Command):
@@ -81,20 +81,20 @@ class AddThemeCommand(Command):
         self.theme: Theme | None = None
 
     def do(self, lib) -> None:
-        self.theme = lib.add_theme(self.name, self.colour, parent=self.parent,
-                                   description=self.description,
-                                   _id=self.theme.id if self.theme else None)
+        self.theme = lib.themes.add(self.name, self.colour, parent=self.parent,
+                                    description=self.description,
+                                    reuse_id=self.theme.id if self.theme else None)
         self.colour = self.theme.colour  # redo gets the same colour, not the next free one
         self.text = f"add theme {self.theme.name}"
 
     def undo(self, lib) -> None:
-        lib.delete_theme(self.theme.id)
+        lib.themes.delete(self.theme.id)
 
 
 class ThemeEditCommand(Command):
     """rename / recolour / describe / retire / restore: one field, old value kept for undo."""
-    _METHODS = {"name": "rename_theme", "colour": "recolour_theme",
-                "description": "describe_theme", "retired": "retire_theme"}
+    _METHODS = {"name": "rename", "colour": "recolour", "description": "describe",
+                "retired": "retire"}  # field -> method of lib.themes
 
     def __init__(self, theme, field: str, value):
         if field not in self._METHODS:
@@ -104,10 +104,10 @@ class ThemeEditCommand(Command):
         self.old = None
 
     def _set(self, lib, value) -> Theme:
-        return getattr(lib, self._METHODS[self.field])(self.theme_id, value)
+        return getattr(lib.themes, self._METHODS[self.field])(self.theme_id, value)
 
     def do(self, lib) -> None:
-        before = lib.theme(self.theme if self.theme_id is None else self.theme_id)
+        before = lib.themes.get(self.theme if self.theme_id is None else self.theme_id)
         self.theme_id, self.old = before.id, getattr(before, self.field)
         self._set(lib, self.value)
         self.text = f"{'retire' if self.field == 'retired' else 'change'} theme {before.name}"
@@ -137,16 +137,16 @@ class MoveThemeCommand(Command):
         self.old: tuple[int | None, int] | None = None
 
     def do(self, lib) -> None:
-        before = lib.theme(self.theme if self.theme_id is None else self.theme_id)
+        before = lib.themes.get(self.theme if self.theme_id is None else self.theme_id)
         self.theme_id, self.old = before.id, (before.parent_id, before.position)
         if self.parent is ...:
-            lib.move_theme(before.id, self.position if self.position is not None else 0)
+            lib.themes.move(before.id, self.position if self.position is not None else 0)
         else:
-            lib.nest_theme(before.id, self.parent, self.position)
+            lib.themes.nest(before.id, self.parent, self.position)
         self.text = f"move theme {before.name}"
 
     def undo(self, lib) -> None:
-        lib.nest_theme(self.theme_id, self.old[0], self.old[1])
+        lib.themes.nest(self.theme_id, self.old[0], self.old[1])
 
 
 class CommandGroup(Command):

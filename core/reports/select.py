@@ -1,7 +1,7 @@
 """Which tags a report covers: themes, documents and a range of adoption dates -> report rows.
 
 Both report writers (CSV, Word) and the Reports dialog's preview start here. Rows come from
-`Library.tags()`; document metadata (title, adoption date) from `Library.documents()`."""
+`lib.tags.list()`; document metadata (title, adoption date) from `Library.documents()`."""
 from __future__ import annotations
 
 import datetime as dt
@@ -102,7 +102,7 @@ def _resolve_themes(lib: Library, selection: Selection, all_themes: list[Theme])
         return None
     chosen: set[int] = set()
     for ref in selection.themes:
-        theme_id = lib.theme(ref).id  # NotFoundError names the known themes
+        theme_id = lib.themes.get(ref).id  # NotFoundError names the known themes
         chosen |= _subtree(all_themes, theme_id) if selection.include_subthemes else {theme_id}
     return chosen
 
@@ -141,8 +141,8 @@ def _describe(selection: Selection, themes: list[Theme], docs: list[DocumentInfo
 
 def _fetch(lib: Library, doc_ids: set[int], named_docs: bool, dated: bool) -> list[Tag]:
     if (named_docs or dated) and len(doc_ids) <= PER_DOCUMENT_QUERIES:
-        return [t for doc_id in sorted(doc_ids) for t in lib.tags(document=doc_id)]
-    return [t for t in lib.tags() if t.document_id in doc_ids]
+        return [t for doc_id in sorted(doc_ids) for t in lib.tags.list(document=doc_id)]
+    return [t for t in lib.tags.list() if t.document_id in doc_ids]
 
 
 def _build(lib: Library, selection: Selection) -> ReportData:
@@ -150,7 +150,7 @@ def _build(lib: Library, selection: Selection) -> ReportData:
     until = date_bound(selection.until, end=True, what="end date")
     if since and until and since > until:
         raise ReportError(f"the date range is empty: {since} is after {until}")
-    all_themes = lib.themes()
+    all_themes = lib.themes.list()
     theme_ids = _resolve_themes(lib, selection, all_themes)
     docs, named_docs = _resolve_documents(lib, selection, since, until)
     doc_by_id = {d.id: d for d in docs}
@@ -187,7 +187,7 @@ def select(lib: Library, selection: Selection) -> ReportData:
     data = _build(lib, selection)
     if data.rows:
         return data
-    if not any(t.tag_count for t in lib.themes()):
+    if not any(t.tag_count for t in lib.themes.list()):
         raise EmptySelectionError("the library has no tags yet; tag some clauses first, then "
                                   "make a report (nothing was written)")
     described = "; ".join(f"{k.lower()}: {v}" for k, v in data.description.items())

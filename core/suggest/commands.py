@@ -9,11 +9,11 @@ class RejectSuggestionCommand(Command):
         self.args = (document, paragraph, theme)
 
     def do(self, lib) -> None:
-        lib.reject_suggestion(*self.args)
-        self.text = f"reject suggestion {lib.theme(self.args[2]).name} for {self.args[1]}"
+        lib.suggestions.reject(*self.args)
+        self.text = f"reject suggestion {lib.themes.get(self.args[2]).name} for {self.args[1]}"
 
     def undo(self, lib) -> None:
-        lib.unreject_suggestion(*self.args)
+        lib.suggestions.unreject(*self.args)
 
 
 def answer(document, paragraph: str, theme_ids: list[int], accept: bool, label: str) -> Command:
@@ -27,7 +27,10 @@ def answer(document, paragraph: str, theme_ids: list[int], accept: bool, label: 
 
 class ThemeCuesCommand(ThemeEditCommand):
     """Change a theme's cue phrases (undo puts the old list back)."""
-    _METHODS = {**ThemeEditCommand._METHODS, "cues": "set_theme_cues"}
+    _METHODS = {"cues": "set_cues"}
 
     def __init__(self, theme, cues: list[str]):
         super().__init__(theme, "cues", list(cues))
+
+    def _set(self, lib, value):
+        return lib.suggestions.set_cues(self.theme_id, value)

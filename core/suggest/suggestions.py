@@ -209,11 +209,11 @@ def suggest_for_document(lib, ref, *, use_model: bool = True,
     """Suggestions for a document in the library: its tagged themes and remembered rejections
     are skipped; the model is trained on the analyst's tags in the other documents (or given:
     `model`, e.g. trained in the background by the GUI)."""
-    doc_id = lib._document_id(ref)
+    doc_id = lib.document_id(ref)
     resolution = lib.resolution(doc_id)
-    themes = lib.themes(include_retired=False)
-    skip = {(t.paragraph, t.theme_id) for t in lib.tags(document=doc_id) if t.span is None}
-    skip |= {(pid, theme) for _, pid, theme in lib.rejected_suggestions(doc_id)}
+    themes = lib.themes.list(include_retired=False)
+    skip = {(t.paragraph, t.theme_id) for t in lib.tags.list(document=doc_id) if t.span is None}
+    skip |= {(pid, theme) for _, pid, theme in lib.suggestions.rejected(doc_id)}
     if model is None and use_model:
         model = train_model(lib, doc_id, themes)
     return suggest(resolution, themes, model=model if use_model else None, skip=skip)
@@ -222,7 +222,7 @@ def suggest_for_document(lib, ref, *, use_model: bool = True,
 def train_model(lib, exclude_document=None, themes=None):
     """The model on the analyst's tags outside `exclude_document`, or None if no theme has
     enough of them."""
-    themes = themes if themes is not None else lib.themes(include_retired=False)
-    model = ThemeModel.train(lib.training_clauses(exclude_document=exclude_document),
+    themes = themes if themes is not None else lib.themes.list(include_retired=False)
+    model = ThemeModel.train(lib.suggestions.training_clauses(exclude_document=exclude_document),
                              {t.id for t in themes})
     return model if model.themes else None

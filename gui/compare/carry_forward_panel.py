@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clausemark.core.compare.carry_forward import ACCEPTED, PENDING, PRESENT, REJECTED, CarryForward, Proposal
+from clausemark.core.compare import ACCEPTED, PENDING, PRESENT, REJECTED, CarryForward, Proposal
 from clausemark.core.errors import ClausemarkError
 from clausemark.gui.compare.compare_model import score_text
 

@@ -12,8 +12,8 @@ from html import escape
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from clausemark.core.compare.align import CHANGED, MOVED, NEW, SAME, AlignedPair, Alignment
-from clausemark.core.parse.model import Paragraph
+from clausemark.core.compare import CHANGED, MOVED, NEW, SAME, AlignedPair, Alignment
+from clausemark.core.parse import Paragraph
 from clausemark.gui.models.model_headers import header_title
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -27,12 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clausemark.core.compare.align import CHANGED, MOVED, NEW, align
-from clausemark.core.compare.carry_forward import CarryForward
-from clausemark.core.compare.predecessor import best_predecessor
+from clausemark.core.compare import CHANGED, MOVED, NEW, CarryForward, align, best_predecessor
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.library import Library
-from clausemark.core.library.undo import UndoStack
+from clausemark.core.library import Library, UndoStack
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
 from clausemark.gui.pdf.pdf_view import PdfView

@@ -9,8 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from clausemark.core.library.importer import FAILED, IMPORTED, ImportSummary, import_files
-from clausemark.core.library.library import Library
+from clausemark.core.library import FAILED, IMPORTED, ImportSummary, Library, import_files
 from clausemark.gui import workers
 
 

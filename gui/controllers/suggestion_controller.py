@@ -11,9 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.library import Library
-from clausemark.core.suggest.commands import answer
-from clausemark.core.suggest.suggestions import Suggestion, suggest, train_model
+from clausemark.core.library import Change, Library, SuggestionsChanged, TagsChanged, ThemesChanged
+from clausemark.core.suggest import Suggestion, answer, suggest, train_model
 from clausemark.gui.workers import Worker, start
 
 ACCEPT_KEY, REJECT_KEY, REVIEW_KEY = Qt.Key.Key_A, Qt.Key.Key_X, Qt.Key.Key_F8
@@ -114,10 +113,10 @@ class SuggestionController(QObject):
         if self.reviewing and self.ready:
             self.set_reviewing(bool(self.suggestions))
 
-    def _on_library_changed(self, event: str, _details: dict) -> None:
-        if event in ("tags", "themes", "suggestions"):
+    def _on_library_changed(self, change: Change) -> None:
+        if isinstance(change, TagsChanged | ThemesChanged | SuggestionsChanged):
             self.refresh()
-        if event in ("tags", "suggestions"):
+        if isinstance(change, TagsChanged | SuggestionsChanged):
             self._retrain.start()  # the model learns from tags and rejections
 
     def _train_model(self) -> None:
@@ -163,7 +162,7 @@ class SuggestionController(QObject):
                 themes = win.theme_model.themes()  # (the window reloaded them already)
                 skip = {(t.paragraph, t.theme_id) for t in win.document_tags()
                         if t.span is None}
-                skip |= {(p, t) for _, p, t in lib.rejected_suggestions(win.document_id)}
+                skip |= {(p, t) for _, p, t in lib.suggestions.rejected(win.document_id)}
             except ClausemarkError as exc:
                 win.statusBar().showMessage(f"Suggestions unavailable: {exc}", 6000)
                 themes, skip = [], set()

@@ -7,8 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clausemark.core.errors import ClausemarkError, DamagedLibraryError
-from clausemark.core.library import backups
-from clausemark.core.library.instance_lock import require_alone
+from clausemark.core.library import list_backups, require_alone, restore_backup
 
 
 class RecoveryDialog(QMessageBox):
@@ -40,7 +39,7 @@ class RecoveryDialog(QMessageBox):
         if backup is None:
             return ("There is no backup of it to go back to. The file has been left as it is; "
                     "a copy of it may still be rescued by a specialist.")
-        match = next((b for b in backups.list_backups(self.error.path) if b.path == Path(backup)),
+        match = next((b for b in list_backups(self.error.path) if b.path == Path(backup)),
                      None)
         when = match.created.astimezone().strftime("%d %B %Y, %H:%M") if match else Path(backup).name
         return (f"The last good backup was made on {when}. Restoring it brings the library back "
@@ -53,7 +52,7 @@ class RecoveryDialog(QMessageBox):
         try:
             lock = require_alone(self.error.path, "restore a backup")
             try:
-                self.restored, kept = backups.restore(self.error.path, self.error.backup)
+                self.restored, kept = restore_backup(self.error.path, self.error.backup)
             finally:
                 lock.release()
         except ClausemarkError as exc:

@@ -30,12 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.library import open_existing
-from clausemark.core.library.safe_paths import refuse_library_files
+from clausemark.core.library import open_existing, refuse_library_files
 from clausemark.core.output import FORMATS as FILE_FORMATS
 from clausemark.core.output import EmptySelectionError, ReportCancelled
-from clausemark.core.reports.make import make_report, preview_report
-from clausemark.core.reports.select import Selection, preview_text
+from clausemark.core.reports import Selection, make_report, preview_report, preview_text
 from clausemark.gui.panels.check_list import CheckList
 from clausemark.gui.workers import Worker, start
 
@@ -59,7 +57,7 @@ class ReportsDialog(QDialog):
         self._progress: QProgressDialog | None = None
         self._confirmed_path: str | None = None  # chosen in the file dialog (it asked already)
         with open_existing(self.library_path) as lib:
-            themes, documents = lib.themes(), lib.documents()
+            themes, documents = lib.themes.list(), lib.documents()
         self._build_choices()
         self._build_lists(themes, documents)
         self._build_dates(documents)

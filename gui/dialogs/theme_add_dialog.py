@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.records import Theme
-from clausemark.core.library.themes import MAX_NAME
+from clausemark.core.library import MAX_THEME_NAME, Theme
 from clausemark.gui.window.tag_actions import swatch
 
 
@@ -81,7 +80,7 @@ class AddThemeDialog(QDialog):
         super().__init__(parent, objectName="addThemeDialog")
         self.setWindowTitle("Add a theme")
         self._submit = submit
-        self.name_edit = QLineEdit(objectName="themeNameEdit", maxLength=MAX_NAME,
+        self.name_edit = QLineEdit(objectName="themeNameEdit", maxLength=MAX_THEME_NAME,
                                    placeholderText="e.g. family reunification")
         self.colour_button = ColourButton(colour, "Colour of the new theme",
                                           objectName="themeColourButton")

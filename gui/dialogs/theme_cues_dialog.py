@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.undo import CommandGroup, ThemeEditCommand
-from clausemark.core.suggest.commands import ThemeCuesCommand
+from clausemark.core.library import CommandGroup, ThemeEditCommand
+from clausemark.core.suggest import ThemeCuesCommand
 
 HELP = ("Cue phrases: what suggestions look for. Words match their variants (“detain” finds "
         "“detained”); list derived words apart (“detention”). A word in \"quotes\" matches only "
@@ -40,7 +40,7 @@ class ThemeCuesDialog(QDialog):
         self.setWindowTitle("Theme descriptions and cue phrases")
         self.library, self.undo_stack = library, undo_stack
         self.theme_box = QComboBox(objectName="cueTheme")
-        for t in library.themes(include_retired=False):
+        for t in library.themes.list(include_retired=False):
             self.theme_box.addItem(("  " * t.depth) + t.name, t.id)
         self.description = QPlainTextEdit(objectName="themeDescription")
         self.description.setMaximumHeight(80)
@@ -64,19 +64,19 @@ class ThemeCuesDialog(QDialog):
         self.theme_box.currentIndexChanged.connect(self._load)
         if theme is not None:
             self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(
-                library.theme(theme).id)))
+                library.themes.get(theme).id)))
         self._load()
 
     def _load(self, *_args) -> None:
         theme_id = self.theme_box.currentData()
         if theme_id is None:
             return
-        theme = self.library.theme(theme_id)
+        theme = self.library.themes.get(theme_id)
         self.description.setPlainText(theme.description)
         self.cues.setPlainText("\n".join(theme.cues))
 
     def save(self) -> bool:
-        theme = self.library.theme(self.theme_box.currentData())
+        theme = self.library.themes.get(self.theme_box.currentData())
         description = self.description.toPlainText().strip()
         cues = [line.strip() for line in self.cues.toPlainText().splitlines() if line.strip()]
         commands = []

@@ -29,17 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.records import Theme
-from clausemark.core.library.undo import (
+from clausemark.core.library import (
     AddThemeCommand,
+    Change,
     Command,
     MoveThemeCommand,
     RecolourThemeCommand,
     RenameThemeCommand,
     RetireThemeCommand,
+    TagsChanged,
+    Theme,
     ThemeEditCommand,
+    ThemesChanged,
 )
-from clausemark.core.suggest.commands import ThemeCuesCommand
+from clausemark.core.suggest import ThemeCuesCommand
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
 from clausemark.gui.window import undo_steps
 from clausemark.gui.window.tag_actions import swatch
@@ -194,8 +197,8 @@ class ThemeDialog(QDialog):
         self._stops.clear()
         super().done(result)
 
-    def _on_library_changed(self, event: str, _details: dict) -> None:
-        if event in ("themes", "tags"):  # tag counts live in the tree too
+    def _on_library_changed(self, change: Change) -> None:
+        if isinstance(change, ThemesChanged | TagsChanged):  # tag counts live in the tree too
             self.refresh()
 
     def _update_undo(self) -> None:
@@ -212,7 +215,7 @@ class ThemeDialog(QDialog):
     def refresh(self) -> None:
         """Rebuild the tree from the library, keeping the current theme selected."""
         current = self.current_theme()
-        self._themes = self.library.themes(include_retired=True)
+        self._themes = self.library.themes.list(include_retired=True)
         self._off = set()
         for theme in self._themes:  # taxonomy order: parents come before their children
             if theme.retired or theme.parent_id in self._off:
@@ -315,7 +318,7 @@ class ThemeDialog(QDialog):
     def add(self) -> None:
         theme = self.current_theme()
         form = AddThemeDialog([t for t in self._themes if t.id not in self._off],
-                              self.library.next_theme_colour(), self._add,
+                              self.library.themes.next_colour(), self._add,
                               parent_theme=theme.parent_id if theme else None, parent=self)
         form.exec()
 

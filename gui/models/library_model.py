@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from clausemark.core.library.records import DocumentInfo
+from clausemark.core.library import DocumentInfo
 from clausemark.gui.models.model_headers import header_title
 
 _Index = QModelIndex | QPersistentModelIndex

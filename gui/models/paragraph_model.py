@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
-from clausemark.core.parse.model import Paragraph, Resolution
+from clausemark.core.parse import Paragraph, Resolution
 from clausemark.gui.models.model_headers import header_title
 
 _Index = QModelIndex | QPersistentModelIndex

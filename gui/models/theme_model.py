@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from clausemark.core.library.records import Theme
+from clausemark.core.library import Theme
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -20,7 +20,7 @@ class ThemeModel(QAbstractListModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._themes = list(self._library.themes(include_retired=False))
+        self._themes = list(self._library.themes.list(include_retired=False))
         self.endResetModel()
 
     def themes(self) -> list[Theme]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from clausemark.core.library.library import _natural_key
+from clausemark.core.library import natural_key
 from clausemark.gui.models.library_model import LibraryModel
 
 
@@ -22,7 +22,7 @@ class LibrarySortProxy(QSortFilterProxyModel):
         b = right.data(Qt.ItemDataRole.DisplayRole)
         if isinstance(a, int) and isinstance(b, int):
             return a < b
-        return _natural_key(str(a or "")) < _natural_key(str(b or ""))
+        return natural_key(str(a or "")) < natural_key(str(b or ""))
 
 
 class LibraryPanel(QWidget):

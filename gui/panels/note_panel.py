@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from clausemark.core.library.records import Tag
+from clausemark.core.library import Tag
 from clausemark.gui.window.tag_actions import swatch
 
 SAVE_AFTER_MS = 800

@@ -102,7 +102,7 @@ class SearchPanel(QWidget):
             self.status.setText("")
             return
         try:
-            hits = self._library.search(query, limit=200, mark=MARK)
+            hits = self._library.search.paragraphs(query, limit=200, mark=MARK)
         except ClausemarkError as exc:
             self.status.setText(str(exc))
             return

@@ -11,7 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from clausemark.core.parse import page_render
+from clausemark.core.parse import render_page, warm_up_renderer
 
 
 def image_from_samples(width: int, height: int, stride: int, samples: bytes) -> QImage:
@@ -37,7 +37,7 @@ class PageRenderer(QObject):
             try:
                 self._pool = ProcessPoolExecutor(
                     1, mp_context=multiprocessing.get_context("spawn"))
-                self._pool.submit(page_render.warm_up)
+                self._pool.submit(warm_up_renderer)
             except (OSError, RuntimeError):
                 self._pool, self._in_process = None, True
 
@@ -49,7 +49,7 @@ class PageRenderer(QObject):
         self._pending[job] = None
         if self._pool is not None:
             try:
-                future = self._pool.submit(page_render.render_page, key, data, page, scale)
+                future = self._pool.submit(render_page, key, data, page, scale)
             except RuntimeError:  # the pool broke or was shut down: render here from now on
                 self._pool, self._in_process = None, True
             else:
@@ -58,7 +58,7 @@ class PageRenderer(QObject):
                 return
         future = Future()
         try:
-            future.set_result(page_render.render_page(key, data, page, scale))
+            future.set_result(render_page(key, data, page, scale))
         except Exception as exc:  # a damaged page: reported like a process failure
             future.set_exception(exc)
         self._deliver(future, key, page, scale)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.parse import page_render
+from clausemark.core.parse import render_loaded_page
 from clausemark.gui.pdf.page_renderer import PageRenderer, image_from_samples, shared_renderer
 
 PAGE_GAP = 12.0  # points between pages
@@ -83,7 +83,7 @@ class PdfView(QGraphicsView):
             # rendering process would leave it blank for longer. Scrolling uses the process.
             if first_page is not None:
                 scale = self._render_scale()
-                samples = page_render.render_loaded_page(first_page, scale)
+                samples = render_loaded_page(first_page, scale)
                 self._on_rendered(self._key, 0, scale, image_from_samples(*samples))
         self._request_visible()
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.undo import UndoStack
+from clausemark.core.library import Change, DocumentsChanged, TagsChanged, ThemesChanged, UndoStack
 from clausemark.gui.controllers.import_controller import ImportController
 from clausemark.gui.controllers.suggestion_controller import SuggestionController
 from clausemark.gui.models.paragraph_filter import TreeFilter
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         """Theme id -> colour, read once per change of the themes (opening a document and each
         tag ask for it several times)."""
         if self._colours is None:
-            self._colours = {t.id: t.colour for t in self.library.themes()}
+            self._colours = {t.id: t.colour for t in self.library.themes.list()}
         return self._colours
 
     _colours: dict[int, str] | None = None
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         theme actions, the notes and the suggestions all need them after each tag)."""
         if self._doc_tags is None:
             self._doc_tags = ([] if self.document_id is None
-                              else list(self.library.tags(document=self.document_id)))
+                              else list(self.library.tags.list(document=self.document_id)))
         return self._doc_tags
 
     _doc_tags: list | None = None
@@ -377,19 +377,21 @@ class MainWindow(QMainWindow):
     def _update_undo_actions(self) -> None:
         undo_steps.label_actions(self.undo_stack, self.undo_action, self.redo_action)
 
-    def _on_library_changed(self, event: str, _details: dict) -> None:
-        if event == "themes":
+    def _on_library_changed(self, change: Change) -> None:
+        themes = isinstance(change, ThemesChanged)
+        tags = isinstance(change, TagsChanged)  # a NoteChanged too
+        if themes:
             self._colours = None
-        if event in ("tags", "themes"):
+        if tags or themes:
             self._doc_tags = None
-        if event in ("documents", "tags"):
+        if tags or isinstance(change, DocumentsChanged):
             self.library_panel.refresh()
-        if event in ("themes", "tags"):
+        if themes or tags:
             self.theme_model.reload()
-        if event == "themes":
+        if themes:
             self.tag_actions.rebuild()
             self._rebuild_filter_choices()
-        if event in ("tags", "themes"):
+        if tags or themes:
             self.paragraph_model.set_tags(self._tag_chips())
             # (the PDF tint follows from the suggestion controller, which hears these events
             # after the window and tints with the suggestions brought up to date)
@@ -409,7 +411,7 @@ class MainWindow(QMainWindow):
             return
         first = next(iter(summary.imported + summary.present), None)
         if first is not None:
-            from clausemark.core.library.importer import file_sha256
+            from clausemark.core.library import file_sha256
             try:
                 doc_id = self.library.document_id_for_sha(file_sha256(first))
             except OSError:

@@ -7,8 +7,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.records import Theme
-from clausemark.core.library.undo import CommandGroup, SetNoteCommand, TagCommand, UntagCommand
+from clausemark.core.library import CommandGroup, SetNoteCommand, TagCommand, Theme, UntagCommand
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
@@ -97,7 +96,7 @@ class TagActions(QObject):
             win.statusBar().showMessage("Select one or more paragraphs first.", 4000)
             return
         lib = win.library
-        existing = {p: lib.find_tag(win.document_id, p, theme.id) for p in paragraphs}
+        existing = {p: lib.tags.find(win.document_id, p, theme.id) for p in paragraphs}
         if all(existing.values()):
             commands = [UntagCommand(tag.id) for tag in existing.values()]
             verb = "removed from"

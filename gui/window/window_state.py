@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library.paths import load_settings, save_settings
+from clausemark.core.library import load_settings, save_settings
 
 KEY = "window"
 

@@ -9,7 +9,7 @@ import statistics
 import time
 from pathlib import Path
 
-from clausemark.core.compare.align import align
+from clausemark.core.compare.alignment import align
 from clausemark.core.compare.predecessor import PredecessorIndex, predecessors
 from clausemark.core.library.importer import import_all
 from clausemark.core.library.library import Library

@@ -38,7 +38,7 @@ def search_latency(lib, repeats=5):
     for _ in range(repeats):
         for query, filters in QUERIES:
             start = time.perf_counter()
-            lib.search(query, limit=50, **filters)
+            lib.search.paragraphs(query, limit=50, **filters)
             times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times), percentile(times, 0.95), max(times)
 
@@ -49,8 +49,8 @@ def add_random_tags(lib, n, seed=1):
     with lib.transaction():
         for doc_id, pid in rng.sample(rows, n):
             theme = rng.choice(["children", "detention", "remittances", "consular rights"])
-            if lib.find_tag(doc_id, pid, theme) is None:
-                lib.tag(doc_id, pid, theme)
+            if lib.tags.find(doc_id, pid, theme) is None:
+                lib.tags.add(doc_id, pid, theme)
 
 
 def scale_up(lib, copies):
@@ -142,7 +142,7 @@ def test_import_and_search_200(imported):
     median, p95, worst = search_latency(lib)
     print(f"== search at {len(docs)} documents ({paragraphs} paragraphs), {len(QUERIES)} queries "
           f"x 5: median {median:.2f} ms, p95 {p95:.2f} ms, max {worst:.2f} ms (target p95 < 20 ms)")
-    assert lib.search("migrants")  # the figures are about real hits
+    assert lib.search.paragraphs("migrants")  # the figures are about real hits
 
 
 def test_open_and_search_5000(imported, tmp_path):
@@ -167,7 +167,7 @@ def test_open_and_search_5000(imported, tmp_path):
         big = Library(path, author="bench")
         opened = time.perf_counter()
         docs = big.documents()
-        big.themes()
+        big.themes.list()
         listed = time.perf_counter()
         opens.append((opened - start) * 1000)
         lists.append((listed - opened) * 1000)

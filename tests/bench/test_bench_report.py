@@ -40,7 +40,7 @@ def tagged(bench_dir, tmp_path_factory):
     start = time.perf_counter()
     with lib.transaction():
         for i, (doc_id, pid, theme) in enumerate(pairs):
-            lib.tag(doc_id, pid, theme, note=NOTES[i % 4] if i % 3 == 0 else "")
+            lib.tags.add(doc_id, pid, theme, note=NOTES[i % 4] if i % 3 == 0 else "")
     print(f"\n== machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; library: {len(files)} documents "
           f"({len(rows)} paragraphs) imported in {imported:.1f} s, {TAGS} tags in "

@@ -15,16 +15,16 @@ def tagged_library(path) -> Library:
                        fake_pdf("79/300"))
     lib.add_resolution(sample_resolution("A/C.3/80/L.52", None, "Draft on migrants"),
                        fake_pdf("draft"))
-    lib.add_theme("child detention", parent="detention")
-    lib.tag("A/RES/78/217", "OP2(b)", "detention", note="Key clause for the statement.")
-    lib.tag("A/RES/78/217", "OP2(b)", "children")
-    lib.tag("A/RES/78/217", "PP2", "child detention")
-    lib.tag("A/RES/78/217", "OP2(a)", "consular rights", note="Compare with 77/1.\nAsk legal.")
+    lib.themes.add("child detention", parent="detention")
+    lib.tags.add("A/RES/78/217", "OP2(b)", "detention", note="Key clause for the statement.")
+    lib.tags.add("A/RES/78/217", "OP2(b)", "children")
+    lib.tags.add("A/RES/78/217", "PP2", "child detention")
+    lib.tags.add("A/RES/78/217", "OP2(a)", "consular rights", note="Compare with 77/1.\nAsk legal.")
     op1 = "Calls upon all States to lower the cost of remittances"
-    lib.tag("A/RES/78/217", "OP1", "remittances", span=(op1.index("lower"), len(op1)))
-    lib.tag("A/RES/79/300", "OP1", "remittances")
-    lib.tag("A/RES/79/300", "PP1", "children")
-    lib.tag("A/C.3/80/L.52", "OP2(b)", "detention", note="Draft: watch this one.")
+    lib.tags.add("A/RES/78/217", "OP1", "remittances", span=(op1.index("lower"), len(op1)))
+    lib.tags.add("A/RES/79/300", "OP1", "remittances")
+    lib.tags.add("A/RES/79/300", "PP1", "children")
+    lib.tags.add("A/C.3/80/L.52", "OP2(b)", "detention", note="Draft: watch this one.")
     return lib
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clausemark.core.compare.align import align, normalise, word_diff
+from clausemark.core.compare.alignment import align, normalise, word_diff
 from clausemark.core.parse.model import Paragraph, Resolution
 from clausemark.core.parse.parser import parse_pdf
 

@@ -26,7 +26,7 @@ def tagged_library(path, paragraphs: int = 3000):
     with Library(path, author="ana") as lib:
         lib.add_resolution(res, b"%PDF backups")
         for pid in ("OP1", "OP2", "OP3"):
-            lib.tag("A/RES/99/2", pid, "children", note=f"note {pid}")
+            lib.tags.add("A/RES/99/2", pid, "children", note=f"note {pid}")
     return path
 
 
@@ -77,7 +77,7 @@ def test_rotation_keeps_the_newest_five(tmp_path, monkeypatch):
     library_with_document(path).close()
     for i in range(8):
         with Library(path) as lib:  # each open finds a change since the last backup
-            lib.add_theme(f"theme {i}")
+            lib.themes.add(f"theme {i}")
     kept = backups.list_backups(path)
     assert len(kept) == backups.KEEP
     with sqlite3.connect(kept[0].path) as conn:  # the newest has all but the last change
@@ -106,7 +106,7 @@ def test_other_libraries_backups_are_left_alone(tmp_path, monkeypatch):
         library_with_document(tmp_path / f"{name}.clausemark").close()
     for _ in range(7):
         with Library(tmp_path / "a.clausemark") as lib:
-            lib.add_theme(f"t{random.random()}")
+            lib.themes.add(f"t{random.random()}")
     Library(tmp_path / "b.clausemark").close()
     assert len(backups.list_backups(tmp_path / "a.clausemark")) == backups.KEEP
     assert len(backups.list_backups(tmp_path / "b.clausemark")) == 1
@@ -176,14 +176,14 @@ def test_garbage_where_a_library_was_is_damage_and_restore_brings_it_back(tmp_pa
     assert kept.name.startswith("lib.clausemark.damaged-")
     assert b"broken sync tool" in kept.read_bytes()
     with Library(path, check=True) as lib:
-        assert {t.note for t in lib.tags()} == {"note OP1", "note OP2", "note OP3"}
+        assert {t.note for t in lib.tags.list()} == {"note OP1", "note OP2", "note OP3"}
 
 
 def test_restore_of_a_sound_library_keeps_it_as_a_backup(tmp_path, monkeypatch):
     path = tagged_library(tmp_path / "lib.clausemark", paragraphs=20)
     with Library(path) as lib:
         first = lib.make_backup()
-        lib.tag("A/RES/99/2", "OP4", "detention")
+        lib.tags.add("A/RES/99/2", "OP4", "detention")
     used, kept = backups.restore(path, first)
     assert used == first and kept.parent == tmp_path / "backups"
     assert "OP4" in tag_notes(kept) and "OP4" not in tag_notes(path)

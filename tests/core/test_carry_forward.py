@@ -27,15 +27,15 @@ def lib(tmp_path):
 
 
 def _tagged(lib, symbol):
-    return sorted((t.paragraph, t.theme, t.note) for t in lib.tags(document=symbol))
+    return sorted((t.paragraph, t.theme, t.note) for t in lib.tags.list(document=symbol))
 
 
 def test_nothing_is_tagged_until_accepted_then_same_in_one_undoable_step(lib):
-    lib.tag("A/RES/78/217", "PP1", "remittances", note="cost target")
-    lib.tag("A/RES/78/217", "OP2(a)", "consular rights")
-    lib.tag("A/RES/78/217", "OP1", "remittances", note="5 per cent")
-    lib.tag("A/RES/78/217", "PP2", "children")
-    lib.tag("A/RES/78/217", "OP2(b)", "detention")
+    lib.tags.add("A/RES/78/217", "PP1", "remittances", note="cost target")
+    lib.tags.add("A/RES/78/217", "OP2(a)", "consular rights")
+    lib.tags.add("A/RES/78/217", "OP1", "remittances", note="5 per cent")
+    lib.tags.add("A/RES/78/217", "PP2", "children")
+    lib.tags.add("A/RES/78/217", "OP2(b)", "detention")
     review = CarryForward(lib, "A/RES/78/217", "A/RES/80/217")
     assert _tagged(lib, "A/RES/80/217") == []
     assert [(p.new_paragraph, p.status, p.theme) for p in review.proposals] == [
@@ -55,8 +55,8 @@ def test_nothing_is_tagged_until_accepted_then_same_in_one_undoable_step(lib):
 
 
 def test_changed_ones_are_reviewed_one_by_one(lib):
-    lib.tag("A/RES/78/217", "OP1", "remittances", note="5 per cent")
-    lib.tag("A/RES/78/217", "PP2", "children")
+    lib.tags.add("A/RES/78/217", "OP1", "remittances", note="5 per cent")
+    lib.tags.add("A/RES/78/217", "PP2", "children")
     review = CarryForward(lib, "A/RES/78/217", "A/RES/80/217")
     stack = UndoStack(lib)
     children, remittances = review.queue()
@@ -76,8 +76,8 @@ def test_changed_ones_are_reviewed_one_by_one(lib):
 
 
 def test_tags_already_on_the_new_version_are_not_proposed_again(lib):
-    lib.tag("A/RES/78/217", "PP1", "remittances")
-    lib.tag("A/RES/80/217", "PP1", "remittances", note="tagged by hand")
+    lib.tags.add("A/RES/78/217", "PP1", "remittances")
+    lib.tags.add("A/RES/80/217", "PP1", "remittances", note="tagged by hand")
     review = CarryForward(lib, "A/RES/78/217", "A/RES/80/217")
     assert [p.state for p in review.proposals] == [PRESENT]
     assert review.accept_same() == 0
@@ -86,11 +86,11 @@ def test_tags_already_on_the_new_version_are_not_proposed_again(lib):
 def test_span_tags_follow_their_quote(lib):
     text = lib.resolution("A/RES/78/217").find("OP1").text
     start = text.index("remittances")
-    lib.tag("A/RES/78/217", "OP1", "remittances", span=(start, start + len("remittances")))
+    lib.tags.add("A/RES/78/217", "OP1", "remittances", span=(start, start + len("remittances")))
     review = CarryForward(lib, "A/RES/78/217", "A/RES/80/217")
     (proposal,) = review.queue()
     new_text = lib.resolution("A/RES/80/217").find("OP1").text
     assert new_text[proposal.span[0]:proposal.span[1]] == "remittances"
     review.accept(proposal)
-    (tag,) = lib.tags(document="A/RES/80/217")
+    (tag,) = lib.tags.list(document="A/RES/80/217")
     assert tag.quote == "remittances"

@@ -133,8 +133,8 @@ def test_themes_list_and_edits(capsys, db):
     assert "custody" in out and "(retired)" in out
     run(capsys, "themes", "retire", "custody", "--restore", "--db", db)
     with Library(db) as lib:
-        assert not lib.theme("custody").retired
-        assert [t.theme for t in lib.tags()] == ["custody"]
+        assert not lib.themes.get("custody").retired
+        assert [t.theme for t in lib.tags.list()] == ["custody"]
 
 
 def test_import_summary_and_exit_status(capsys, dev_dir, tmp_path):

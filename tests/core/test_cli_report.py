@@ -105,7 +105,7 @@ def test_real_resolution_end_to_end_as_a_process(dev_dir, tmp_path):
         import_all(lib, [dev_dir / "gate_A_RES_73_3-EN.pdf"], workers=1)
         res = lib.resolution("A/RES/73/3")
         op = next(p for p in res.walk() if p.kind == "operative" and p.opening)
-        lib.tag("A/RES/73/3", op.id, "children", note="=1+1")
+        lib.tags.add("A/RES/73/3", op.id, "children", note="=1+1")
     out = tmp_path / "real.docx"
     done = subprocess.run([sys.executable, "-m", "clausemark.core.cli.main", "report", "--db", str(path),
                            "--out", str(out)], capture_output=True, text=True, timeout=120)

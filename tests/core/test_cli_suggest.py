@@ -27,8 +27,8 @@ def test_json_has_exactly_the_shape_of_the_issue(capsys, db):
 
 def test_tags_and_rejections_are_respected(capsys, db):
     with Library(db) as lib:
-        lib.tag("A/RES/78/217", "OP1", "remittances")
-        lib.reject_suggestion("A/RES/78/217", "OP2(b)", "children")
+        lib.tags.add("A/RES/78/217", "OP1", "remittances")
+        lib.suggestions.reject("A/RES/78/217", "OP2(b)", "children")
     _, out, _ = run(capsys, "suggest", "A/RES/78/217", "--json", "--db", db)
     data = json.loads(out)
     assert "OP1" not in data["suggestions"]

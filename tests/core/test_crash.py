@@ -31,9 +31,9 @@ print("ready", flush=True)
 for i, pid in enumerate(todo):
     # two tags and a note in one transaction: all three must survive together, or none
     with lib.transaction():
-        first = lib.tag("%s", pid, "children", note="n" + pid)
-        lib.tag("%s", pid, "detention")
-        lib.set_note(first.id, "checked " + pid)
+        first = lib.tags.add("%s", pid, "children", note="n" + pid)
+        lib.tags.add("%s", pid, "detention")
+        lib.tags.set_note(first.id, "checked " + pid)
     print("saved", pid, flush=True)
 """ % (SYMBOL, SYMBOL)
 
@@ -124,7 +124,7 @@ def _check_library(path, expected: dict, reported: set, seed: int) -> set:
             stored[name] = (paragraphs, footnotes, hashlib.sha256(pdf).hexdigest() == sha)
         added = conn.execute("SELECT count(*) FROM history WHERE action = 'document_add'")
         assert added.fetchone()[0] == len(stored), f"seed {seed}: history out of step"
-        tags = [(t.paragraph, t.theme, t.note) for t in lib.tags()]
+        tags = [(t.paragraph, t.theme, t.note) for t in lib.tags.list()]
     assert tags == [("PP1", "children", "before the crashes")], f"seed {seed}: tag lost"
     for name, got in stored.items():
         assert got == expected[name], f"seed {seed}: {name} is incomplete: {got} != {expected[name]}"
@@ -155,7 +155,7 @@ def test_import_killed_at_random_moments_leaves_whole_documents(tmp_path, dev_di
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         with Library(path, author="crash") as lib:
             import_all_one(lib, folder / keep)
-            lib.tag(lib.documents()[0].id, "PP1", "children", note="before the crashes")
+            lib.tags.add(lib.documents()[0].id, "PP1", "children", note="before the crashes")
 
     path = tmp_path / "import-crash.clausemark"
     fresh_library(path)

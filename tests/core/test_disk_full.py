@@ -108,15 +108,16 @@ class _CommitFails:
 
 def test_a_failed_commit_is_a_library_error_not_a_traceback(tmp_path):
     lib = library_with_document(tmp_path / "lib.clausemark")
-    real = lib._conn
-    lib._conn = _CommitFails(real)
+    store = lib._store
+    real = store._conn
+    store._conn = _CommitFails(real)
     try:
         with pytest.raises(LibraryError, match="disk is full"):
-            lib.tag("A/RES/78/217", "OP1", "remittances")
+            lib.tags.add("A/RES/78/217", "OP1", "remittances")
     finally:
-        lib._conn = real
-    assert lib.tags() == []
-    assert lib.tag("A/RES/78/217", "OP1", "remittances").theme == "remittances"
+        store._conn = real
+    assert lib.tags.list() == []
+    assert lib.tags.add("A/RES/78/217", "OP1", "remittances").theme == "remittances"
     lib.close()
 
 
@@ -125,7 +126,7 @@ def test_a_library_in_a_read_only_folder_can_be_read(capsys, small_disk):
     a change is refused with one line, and it is not called "not a Clausemark library"."""
     db = small_disk / "lib.clausemark"
     with library_with_document(db) as lib:
-        lib.tag("A/RES/78/217", "OP1", "remittances")
+        lib.tags.add("A/RES/78/217", "OP1", "remittances")
     done = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True)
     if done.returncode:
         pytest.skip("cannot remount read-only")

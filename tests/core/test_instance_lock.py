@@ -18,7 +18,7 @@ HOLDER = r"""
 import sys, time
 from clausemark.core.library.library import Library
 lib = Library.open_for_app(sys.argv[1], wait=5)
-lib.tag("A/RES/78/217", "OP1", "children", note="first window")
+lib.tags.add("A/RES/78/217", "OP1", "children", note="first window")
 print("read-only" if lib.read_only else "open", flush=True)
 hold = float(sys.argv[2])
 time.sleep(hold)
@@ -55,11 +55,11 @@ def test_second_instance_opens_read_only_says_so_and_changes_nothing(library):
         with Library.open_for_app(library, wait=0.3) as second:
             assert second.read_only
             assert "another Clausemark window" in second.read_only_reason
-            assert [t.note for t in second.tags()] == ["first window"]  # reading works
+            assert [t.note for t in second.tags.list()] == ["first window"]  # reading works
             with pytest.raises(LibraryError, match="read-only.*nothing was changed"):
-                second.tag("A/RES/78/217", "OP2", "detention")
+                second.tags.add("A/RES/78/217", "OP2", "detention")
             with pytest.raises(LibraryError, match="read-only"):
-                second.add_theme("statelessness")
+                second.themes.add("statelessness")
             with Library(library) as worker:  # e.g. the app's background import
                 assert worker.read_only and "another Clausemark" in worker.read_only_reason
                 with pytest.raises(LibraryError, match="read-only"):
@@ -76,7 +76,7 @@ def test_second_instance_waits_for_the_first_to_close(library):
     try:
         with Library.open_for_app(library, wait=20) as second:
             assert not second.read_only and second.read_only_reason is None
-            second.tag("A/RES/78/217", "OP2", "detention")
+            second.tags.add("A/RES/78/217", "OP2", "detention")
         assert first.stdout.readline().strip() == "closed"  # it had finished before we wrote
     finally:
         stop(first)
@@ -88,7 +88,7 @@ def test_a_killed_first_instance_leaves_no_stale_lock(library):
     with Library.open_for_app(library, wait=0) as lib:
         assert not lib.read_only
         assert lib.integrity_check() == "ok"
-        assert [t.note for t in lib.tags()] == ["first window"]
+        assert [t.note for t in lib.tags.list()] == ["first window"]
 
 
 def test_the_lock_is_released_on_close_and_on_a_failed_open(tmp_path, library):

@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 
 from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
+from clausemark.core.library.changes import NoteChanged, TagsChanged
 from clausemark.core.library.library import Library
 from clausemark.core.parse.model import Paragraph
 from tests.core.library_helpers import fake_pdf, library_with_document, sample_resolution
@@ -119,20 +120,20 @@ def test_duplicate_paragraph_ids_store_nothing(lib):
 def test_a_failure_inside_a_transaction_leaves_no_partial_write(lib):
     before = lib.conn.execute("SELECT count(*) FROM tags").fetchone()[0]
     with pytest.raises(NotFoundError), lib.transaction():
-        lib.tag("A/RES/78/217", "PP1", "children")
-        lib.tag("A/RES/78/217", "OP2(b)", "detention")
-        lib.tag("A/RES/78/217", "OP99", "detention")  # fails: all three are rolled back
+        lib.tags.add("A/RES/78/217", "PP1", "children")
+        lib.tags.add("A/RES/78/217", "OP2(b)", "detention")
+        lib.tags.add("A/RES/78/217", "OP99", "detention")  # fails: all three are rolled back
     assert lib.conn.execute("SELECT count(*) FROM tags").fetchone()[0] == before
     assert lib.history(action="tag") == []
 
 
 def test_nested_transaction_rolls_back_only_the_inner_part(lib):
     with lib.transaction():
-        lib.tag("A/RES/78/217", "PP1", "children")
+        lib.tags.add("A/RES/78/217", "PP1", "children")
         with pytest.raises(NotFoundError), lib.transaction():
-            lib.tag("A/RES/78/217", "OP1", "remittances")
-            lib.tag("A/RES/78/217", "nope", "remittances")
-    assert [t.paragraph for t in lib.tags()] == ["PP1"]
+            lib.tags.add("A/RES/78/217", "OP1", "remittances")
+            lib.tags.add("A/RES/78/217", "nope", "remittances")
+    assert [t.paragraph for t in lib.tags.list()] == ["PP1"]
 
 
 def test_add_resolution_is_atomic_when_the_database_refuses_a_row(lib):
@@ -146,43 +147,46 @@ def test_add_resolution_is_atomic_when_the_database_refuses_a_row(lib):
 
 
 def test_remove_document_removes_paragraphs_tags_pdf_and_search_entries(lib):
-    lib.tag("A/RES/78/217", "PP2", "children")
+    lib.tags.add("A/RES/78/217", "PP2", "children")
     lib.remove_document("A/RES/78/217")
     for table in ("documents", "document_files", "paragraphs", "footnotes", "tags"):
         assert lib.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
-    assert lib.search("migrants") == []
+    assert lib.search.paragraphs("migrants") == []
     assert lib.history(limit=1)[0].action == "document_remove"
     assert lib.integrity_check() == "ok"
 
 
 def test_listeners_hear_of_changes_only_after_commit(lib):
     heard = []
-    unsubscribe = lib.subscribe(lambda event, details: heard.append((event, details["action"])))
+    unsubscribe = lib.subscribe(heard.append)
     with pytest.raises(NotFoundError), lib.transaction():
-        lib.tag("A/RES/78/217", "PP1", "children")
+        lib.tags.add("A/RES/78/217", "PP1", "children")
         assert heard == []  # not yet committed
-        lib.tag("A/RES/78/217", "missing", "children")
+        lib.tags.add("A/RES/78/217", "missing", "children")
     assert heard == []  # rolled back: nothing to hear
-    lib.tag("A/RES/78/217", "PP1", "children")
-    assert heard == [("tags", "tag")]
+    tag = lib.tags.add("A/RES/78/217", "PP1", "children")
+    assert heard == [TagsChanged(tag.document_id, "tag", tag.id)]
+    lib.tags.set_note(tag.id, "n")
+    assert heard[-1] == NoteChanged(tag.document_id, tag_id=tag.id)
+    assert isinstance(heard[-1], TagsChanged)  # a note is a change to a tag
     unsubscribe()
-    lib.retire_theme("children")
-    assert heard == [("tags", "tag")]
+    lib.themes.retire("children")
+    assert len(heard) == 2
 
 
 def test_backup_is_a_complete_library(lib, tmp_path):
-    lib.tag("A/RES/78/217", "PP2", "children", note="n")
+    lib.tags.add("A/RES/78/217", "PP2", "children", note="n")
     copy = lib.backup(tmp_path / "copy.clausemark")
     with Library(copy) as other:
-        assert [(t.citation, t.note) for t in other.tags()] == [("A/RES/78/217, PP 2", "n")]
+        assert [(t.citation, t.note) for t in other.tags.list()] == [("A/RES/78/217, PP 2", "n")]
         assert other.pdf_bytes("A/RES/78/217") == fake_pdf("78/217")
 
 
 def test_two_connections_see_each_others_commits(tmp_path):
     path = tmp_path / "shared.clausemark"
     with library_with_document(path) as a, Library(path) as b:
-        a.tag("A/RES/78/217", "OP1", "remittances")
-        assert [t.theme for t in b.tags()] == ["remittances"]
+        a.tags.add("A/RES/78/217", "OP1", "remittances")
+        assert [t.theme for t in b.tags.list()] == ["remittances"]
 
 
 def test_closed_library_says_so(tmp_path):
@@ -203,9 +207,9 @@ def test_a_busy_library_gives_a_clean_error_and_changes_nothing(tmp_path, monkey
         other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
         try:
             with pytest.raises(LibraryError, match="busy"):
-                lib.tag("A/RES/78/217", "PP1", "children")
+                lib.tags.add("A/RES/78/217", "PP1", "children")
         finally:
             other.execute("ROLLBACK")
             other.close()
-        assert lib.tags() == []
-        lib.tag("A/RES/78/217", "PP1", "children")  # and works once the lock is gone
+        assert lib.tags.list() == []
+        lib.tags.add("A/RES/78/217", "PP1", "children")  # and works once the lock is gone

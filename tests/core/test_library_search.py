@@ -18,7 +18,7 @@ def lib(tmp_path):
 
 
 def hits(lib, query, **kw):
-    return [h.citation for h in lib.search(query, **kw)]
+    return [h.citation for h in lib.search.paragraphs(query, **kw)]
 
 
 def test_stemming_finds_other_word_forms(lib):
@@ -32,7 +32,7 @@ def test_stemming_finds_other_word_forms(lib):
 
 
 def test_hits_carry_symbol_id_citation_snippet_and_text(lib):
-    [hit] = lib.search("consular", document="A/RES/79/1")
+    [hit] = lib.search.paragraphs("consular", document="A/RES/79/1")
     assert (hit.symbol, hit.paragraph, hit.citation, hit.kind) == \
         ("A/RES/79/1", "OP2(a)", "A/RES/79/1, OP 2 (a)", "subparagraph")
     assert hit.text == "To ensure consular access for detained migrants"
@@ -40,7 +40,7 @@ def test_hits_carry_symbol_id_citation_snippet_and_text(lib):
     d = hit.to_dict()
     assert {k: d[k] for k in ("symbol", "id", "citation")} == \
         {"symbol": "A/RES/79/1", "id": "OP2(a)", "citation": "A/RES/79/1, OP 2 (a)"}
-    assert lib.search("consular", mark=("<b>", "</b>"), limit=1)[0].snippet.count("<b>") == 1
+    assert lib.search.paragraphs("consular", mark=("<b>", "</b>"), limit=1)[0].snippet.count("<b>") == 1
 
 
 def test_filter_by_document_kind_year_and_theme(lib):
@@ -54,9 +54,9 @@ def test_filter_by_document_kind_year_and_theme(lib):
     assert set(hits(lib, "migrants", year=(2020, 2023))) == {
         "A/RES/78/217, PP 1", "A/RES/78/217, PP 2", "A/RES/78/217, OP 2 (a)"}
     assert hits(lib, "migrants", theme="detention") == []
-    lib.tag("A/RES/79/1", "OP2(a)", "detention")
-    lib.add_theme("sub", parent="children")
-    lib.tag("A/RES/78/217", "PP1", "sub")
+    lib.tags.add("A/RES/79/1", "OP2(a)", "detention")
+    lib.themes.add("sub", parent="children")
+    lib.tags.add("A/RES/78/217", "PP1", "sub")
     assert hits(lib, "migrants", theme="detention") == ["A/RES/79/1, OP 2 (a)"]
     assert hits(lib, "migrants", theme="children") == ["A/RES/78/217, PP 1"]  # via sub-theme
 
@@ -69,7 +69,7 @@ def test_best_matches_come_first(lib):
     found = hits(lib, "detention", document="A/RES/80/5")
     assert found[0] == "A/RES/80/5, PP 1"  # twice the term, same length as PP 2
     assert found.index("A/RES/80/5, PP 1") < found.index("A/RES/80/5, PP 2")
-    scores = [h.score for h in lib.search("detention")]
+    scores = [h.score for h in lib.search.paragraphs("detention")]
     assert scores == sorted(scores)  # FTS5 rank: lower is better
 
 
@@ -87,11 +87,11 @@ def test_phrases_prefixes_and_operators(lib):
                                    'NOT', 'OR migrants', '(', '*', '""', 'migrants AND',
                                    "it's", "NEAR(a b)"])
 def test_odd_input_never_raises(lib, query):
-    lib.search(query)
+    lib.search.paragraphs(query)
 
 
 def test_empty_query_returns_nothing(lib):
-    assert lib.search("") == [] and lib.search("  ...  ") == []
+    assert lib.search.paragraphs("") == [] and lib.search.paragraphs("  ...  ") == []
 
 
 def test_fts_query_building():
@@ -104,27 +104,27 @@ def test_fts_query_building():
 
 def test_search_index_follows_text_changes_and_deletes(lib):
     lib.conn.execute("UPDATE paragraphs SET text = 'Welcomes the zebra' WHERE pid = 'OP1'")
-    assert len(lib.search("zebra")) == 3
-    assert not any(h.label == "OP 1" for h in lib.search("remittances"))
+    assert len(lib.search.paragraphs("zebra")) == 3
+    assert not any(h.label == "OP 1" for h in lib.search.paragraphs("remittances"))
     lib.remove_document("A/RES/79/1")
-    assert len(lib.search("zebra")) == 2
+    assert len(lib.search.paragraphs("zebra")) == 2
     lib.conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
 
 
 def test_large_result_sets_rank_the_newest_window_first_and_lose_nothing(lib, monkeypatch):
     import clausemark.core.library.search
-    everything = {(h.document_id, h.paragraph) for h in lib.search("migrants", limit=100)}
+    everything = {(h.document_id, h.paragraph) for h in lib.search.paragraphs("migrants", limit=100)}
     assert len(everything) == 9
     monkeypatch.setattr(clausemark.core.library.search, "RANK_WINDOW", 4)
-    windowed = lib.search("migrants", limit=100)
+    windowed = lib.search.paragraphs("migrants", limit=100)
     assert {(h.document_id, h.paragraph) for h in windowed} == everything  # nothing lost
-    first = lib.search("migrants", limit=4)
+    first = lib.search.paragraphs("migrants", limit=4)
     newest = {(r[0], r[1]) for r in lib.conn.execute(
         "SELECT document_id, pid FROM paragraphs WHERE id IN (SELECT rowid FROM paragraphs_fts "
         "WHERE paragraphs_fts MATCH 'migrants' ORDER BY rowid DESC LIMIT 4)")}
     assert {(h.document_id, h.paragraph) for h in first} == newest
     assert [h.score for h in first] == sorted(h.score for h in first)  # ranked inside
-    pages = [h for offset in range(0, 9, 2) for h in lib.search("migrants", limit=2,
+    pages = [h for offset in range(0, 9, 2) for h in lib.search.paragraphs("migrants", limit=2,
                                                                   offset=offset)]
     assert [(h.document_id, h.paragraph) for h in pages] == \
         [(h.document_id, h.paragraph) for h in windowed]  # offsets page through the same order
@@ -134,11 +134,11 @@ def test_theme_filter_ranks_tagged_paragraphs_best_first(lib, monkeypatch):
     import clausemark.core.library.search
     for symbol in ("A/RES/78/217", "A/RES/79/1", "A/HRC/RES/59/2"):
         for pid in ("PP1", "PP2", "OP2(a)", "OP2(b)"):
-            lib.tag(symbol, pid, "detention")
-    fast = lib.search("migrants detention", theme="detention")
+            lib.tags.add(symbol, pid, "detention")
+    fast = lib.search.paragraphs("migrants detention", theme="detention")
     monkeypatch.setattr(clausemark.core.library.search, "FILTER_FIRST", 0)  # the other path must agree
-    ranked = lib.search("migrants detention", theme="detention")
+    ranked = lib.search.paragraphs("migrants detention", theme="detention")
     assert [(h.citation, h.score) for h in fast] == [(h.citation, h.score) for h in ranked]
     assert [h.score for h in fast] == sorted(h.score for h in fast) and len(fast) == 3
-    assert len(lib.search("migrants", theme="detention", limit=2, offset=8)) == 1  # 9 in all
-    assert lib.search("migrants", theme="detention", limit=2, offset=9) == []
+    assert len(lib.search.paragraphs("migrants", theme="detention", limit=2, offset=8)) == 1  # 9 in all
+    assert lib.search.paragraphs("migrants", theme="detention", limit=2, offset=9) == []

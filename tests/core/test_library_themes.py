@@ -14,12 +14,12 @@ def lib(tmp_path):
 
 
 def names(lib, **kw):
-    return [t.name for t in lib.themes(**kw)]
+    return [t.name for t in lib.themes.list(**kw)]
 
 
 def test_new_library_has_the_four_default_themes_with_colours_and_shortcuts(tmp_path):
     with Library(tmp_path / "new.clausemark") as lib:
-        themes = lib.themes()
+        themes = lib.themes.list()
     assert [t.name for t in themes] == ["children", "detention", "remittances", "consular rights"]
     assert [t.shortcut for t in themes] == [1, 2, 3, 4]
     colours = [t.colour for t in themes]
@@ -32,136 +32,136 @@ def test_new_library_has_the_four_default_themes_with_colours_and_shortcuts(tmp_
 def test_defaults_are_not_added_again_on_reopen(tmp_path):
     path = tmp_path / "l.clausemark"
     with Library(path) as lib:
-        lib.rename_theme("children", "minors")
+        lib.themes.rename("children", "minors")
     with Library(path) as lib:
         assert names(lib) == ["minors", "detention", "remittances", "consular rights"]
 
 
 def test_add_theme_with_and_without_colour(lib):
-    t = lib.add_theme("family reunification", "#abc", description="Family ties")
+    t = lib.themes.add("family reunification", "#abc", description="Family ties")
     assert (t.colour, t.description, t.shortcut, t.parent_id) == ("#AABBCC", "Family ties", 5,
                                                                   None)
-    u = lib.add_theme("statelessness")
-    assert u.colour not in {x.colour for x in lib.themes() if x.id != u.id}
+    u = lib.themes.add("statelessness")
+    assert u.colour not in {x.colour for x in lib.themes.list() if x.id != u.id}
     assert names(lib)[-2:] == ["family reunification", "statelessness"]
 
 
 def test_next_theme_colour_is_what_add_theme_picks(lib):
-    proposed = lib.next_theme_colour()
-    assert proposed not in {t.colour for t in lib.themes()}
-    assert lib.add_theme("statelessness").colour == proposed
-    assert lib.next_theme_colour() != proposed
+    proposed = lib.themes.next_colour()
+    assert proposed not in {t.colour for t in lib.themes.list()}
+    assert lib.themes.add("statelessness").colour == proposed
+    assert lib.themes.next_colour() != proposed
 
 
 @pytest.mark.parametrize("bad", ["", "   "])
 def test_theme_needs_a_name(lib, bad):
     with pytest.raises(LibraryError, match="name"):
-        lib.add_theme(bad)
+        lib.themes.add(bad)
 
 
 def test_theme_names_are_unique_ignoring_case(lib):
     with pytest.raises(ConflictError):
-        lib.add_theme("Detention")
+        lib.themes.add("Detention")
     with pytest.raises(ConflictError):
-        lib.rename_theme("children", "DETENTION")
-    assert lib.rename_theme("children", "Children").name == "Children"  # own name, new case
+        lib.themes.rename("children", "DETENTION")
+    assert lib.themes.rename("children", "Children").name == "Children"  # own name, new case
 
 
 @pytest.mark.parametrize("bad", ["red", "#12345", "#GGGGGG", ""])
 def test_colours_are_validated(lib, bad):
     with pytest.raises(LibraryError, match="colour"):
-        lib.recolour_theme("children", bad)
-    assert lib.theme("children").colour == "#2E86DE"
+        lib.themes.recolour("children", bad)
+    assert lib.themes.get("children").colour == "#2E86DE"
 
 
 def test_rename_recolour_describe_keep_tags(lib):
-    tag = lib.tag("A/RES/78/217", "PP2", "children")
-    lib.rename_theme("children", "minors")
-    lib.recolour_theme("minors", "00ff00")
-    lib.describe_theme("minors", "Under 18")
-    t = lib.theme("minors")
+    tag = lib.tags.add("A/RES/78/217", "PP2", "children")
+    lib.themes.rename("children", "minors")
+    lib.themes.recolour("minors", "00ff00")
+    lib.themes.describe("minors", "Under 18")
+    t = lib.themes.get("minors")
     assert (t.name, t.colour, t.description, t.tag_count) == ("minors", "#00FF00", "Under 18", 1)
-    assert lib.tag_by_id(tag.id).theme == "minors"
+    assert lib.tags.get(tag.id).theme == "minors"
     with pytest.raises(NotFoundError):
-        lib.theme("children")
+        lib.themes.get("children")
 
 
 def test_nest_and_taxonomy_order_with_depth_and_shortcuts(lib):
-    lib.add_theme("unaccompanied minors", parent="children")
-    lib.add_theme("alternatives", parent="detention")
-    lib.add_theme("birth registration", parent="children", position=0)
-    themes = lib.themes()
+    lib.themes.add("unaccompanied minors", parent="children")
+    lib.themes.add("alternatives", parent="detention")
+    lib.themes.add("birth registration", parent="children", position=0)
+    themes = lib.themes.list()
     assert [(t.name, t.depth, t.shortcut) for t in themes] == [
         ("children", 0, 1), ("birth registration", 1, 2), ("unaccompanied minors", 1, 3),
         ("detention", 0, 4), ("alternatives", 1, 5), ("remittances", 0, 6),
         ("consular rights", 0, 7)]
-    moved = lib.nest_theme("alternatives", None, 0)
+    moved = lib.themes.nest("alternatives", None, 0)
     assert moved.parent_id is None and names(lib)[0] == "alternatives"
-    assert lib.theme("detention").position == 2  # siblings renumbered without gaps
-    assert sorted(t.position for t in lib.themes() if t.parent_id is None) == [0, 1, 2, 3, 4]
+    assert lib.themes.get("detention").position == 2  # siblings renumbered without gaps
+    assert sorted(t.position for t in lib.themes.list() if t.parent_id is None) == [0, 1, 2, 3, 4]
 
 
 def test_a_theme_cannot_be_nested_inside_itself_or_its_descendants(lib):
-    lib.add_theme("a", parent="children")
-    lib.add_theme("b", parent="a")
+    lib.themes.add("a", parent="children")
+    lib.themes.add("b", parent="a")
     with pytest.raises(ConflictError):
-        lib.nest_theme("children", "b")
+        lib.themes.nest("children", "b")
     with pytest.raises(ConflictError):
-        lib.nest_theme("children", "children")
-    assert lib.theme("children").parent_id is None
+        lib.themes.nest("children", "children")
+    assert lib.themes.get("children").parent_id is None
 
 
 def test_reorder_moves_shortcuts(lib):
-    lib.move_theme("consular rights", 0)
+    lib.themes.move("consular rights", 0)
     assert names(lib) == ["consular rights", "children", "detention", "remittances"]
-    assert lib.theme("consular rights").shortcut == 1
-    lib.move_theme("consular rights", 99)  # past the end: last
+    assert lib.themes.get("consular rights").shortcut == 1
+    lib.themes.move("consular rights", 99)  # past the end: last
     assert names(lib)[-1] == "consular rights"
 
 
 def test_only_nine_shortcuts(lib):
     for i in range(8):
-        lib.add_theme(f"extra {i}")
-    shortcuts = [t.shortcut for t in lib.themes()]
+        lib.themes.add(f"extra {i}")
+    shortcuts = [t.shortcut for t in lib.themes.list()]
     assert shortcuts == [1, 2, 3, 4, 5, 6, 7, 8, 9, None, None, None]
 
 
 def test_retiring_keeps_tags_hides_theme_and_frees_its_shortcut(lib):
-    tag = lib.tag("A/RES/78/217", "OP2(b)", "detention", note="keep me")
-    lib.add_theme("sub-detention", parent="detention")
-    retired = lib.retire_theme("detention")
+    tag = lib.tags.add("A/RES/78/217", "OP2(b)", "detention", note="keep me")
+    lib.themes.add("sub-detention", parent="detention")
+    retired = lib.themes.retire("detention")
     assert retired.retired and retired.tag_count == 1 and retired.shortcut is None
-    assert lib.tag_by_id(tag.id).note == "keep me"
-    assert [t.paragraph for t in lib.tags(theme="detention")] == ["OP2(b)"]
+    assert lib.tags.get(tag.id).note == "keep me"
+    assert [t.paragraph for t in lib.tags.list(theme="detention")] == ["OP2(b)"]
     assert "detention" not in names(lib, include_retired=False)
     assert "sub-detention" not in names(lib, include_retired=False)  # hidden with its parent
-    assert lib.theme("remittances").shortcut == 2
+    assert lib.themes.get("remittances").shortcut == 2
     with pytest.raises(ConflictError, match="retired"):
-        lib.tag("A/RES/78/217", "PP1", "detention")
-    lib.retire_theme("detention", False)
-    assert lib.theme("detention").shortcut == 2
-    lib.tag("A/RES/78/217", "PP1", "detention")
+        lib.tags.add("A/RES/78/217", "PP1", "detention")
+    lib.themes.retire("detention", False)
+    assert lib.themes.get("detention").shortcut == 2
+    lib.tags.add("A/RES/78/217", "PP1", "detention")
 
 
 def test_a_theme_with_tags_cannot_be_deleted(lib):
-    lib.tag("A/RES/78/217", "OP2(b)", "detention")
+    lib.tags.add("A/RES/78/217", "OP2(b)", "detention")
     with pytest.raises(ConflictError, match="retire"):
-        lib.delete_theme("detention")
+        lib.themes.delete("detention")
     with pytest.raises(Exception):  # and not behind the library's back either
         lib.conn.execute("DELETE FROM themes WHERE name = 'detention'")
-    assert lib.theme("detention").tag_count == 1
-    lib.add_theme("unused")
-    lib.delete_theme("unused")
+    assert lib.themes.get("detention").tag_count == 1
+    lib.themes.add("unused")
+    lib.themes.delete("unused")
     with pytest.raises(NotFoundError):
-        lib.theme("unused")
+        lib.themes.get("unused")
 
 
 def test_theme_edits_are_in_the_history(lib):
     lib.author = "maria"
-    lib.add_theme("x")
-    lib.rename_theme("x", "y")
-    lib.recolour_theme("y", "#000000")
-    lib.retire_theme("y")
+    lib.themes.add("x")
+    lib.themes.rename("x", "y")
+    lib.themes.recolour("y", "#000000")
+    lib.themes.retire("y")
     entries = lib.history(limit=4)
     assert [e.action for e in entries] == ["theme_retire", "theme_recolour", "theme_rename",
                                            "theme_add"]

@@ -37,9 +37,9 @@ def test_main_flows_with_sockets_disabled(no_network, tmp_path, capsys):
         summary = import_all(lib, [str(p) for p in sample_pdfs()], workers=1)
         assert len(summary.imported) == 3
         doc = lib.documents()[0]
-        tag = lib.tag(doc.id, "OP1", "children", note="offline")
-        assert lib.search("children", theme="children")
-        assert lib.tags(theme="children") == [tag]
+        tag = lib.tags.add(doc.id, "OP1", "children", note="offline")
+        assert lib.search.paragraphs("children", theme="children")
+        assert lib.tags.list(theme="children") == [tag]
         lib.make_backup()
     # the same through the command line, as an analyst types it
     db = ["--db", str(path)]

@@ -38,8 +38,8 @@ def test_tags_csv_has_bom_header_and_one_row_per_tag(lib, tmp_path):
 
 
 def test_accents_survive_the_round_trip(lib, tmp_path):
-    tag = lib.find_tag("A/RES/79/300", "PP1", "children")
-    lib.set_note(tag.id, "Résolution « droits de l'enfant » — ½")
+    tag = lib.tags.find("A/RES/79/300", "PP1", "children")
+    lib.tags.set_note(tag.id, "Résolution « droits de l'enfant » — ½")
     rows = _read(write_csv(select(lib, Selection(documents=("A/RES/79/300",))),
                            tmp_path / "a.csv"))
     assert "Résolution « droits de l'enfant » — ½" in [r[9] for r in rows]
@@ -48,8 +48,8 @@ def test_accents_survive_the_round_trip(lib, tmp_path):
 @pytest.mark.parametrize("note", ["=HYPERLINK(\"http://evil\",\"x\")", "+1+2", "-2+3",
                                   "@SUM(A1:A9)", "\tcmd", "\r=1"])
 def test_formula_cells_are_neutralised(lib, tmp_path, note):
-    tag = lib.find_tag("A/RES/79/300", "OP1", "remittances")
-    lib.set_note(tag.id, note)
+    tag = lib.tags.find("A/RES/79/300", "OP1", "remittances")
+    lib.tags.set_note(tag.id, note)
     rows = _read(write_csv(select(lib, Selection(documents=("A/RES/79/300",))),
                            tmp_path / "evil.csv"))
     notes = [r[TAG_COLUMNS.index("note")] for r in rows[1:]]
@@ -66,8 +66,8 @@ def test_guard_leaves_ordinary_cells_and_numbers_alone():
 
 
 def test_a_theme_named_like_a_formula_is_neutralised_in_matrices(lib, tmp_path):
-    lib.add_theme("=cmd|' /C calc'!A0")
-    lib.tag("A/RES/79/300", "OP2", "=cmd|' /C calc'!A0")
+    lib.themes.add("=cmd|' /C calc'!A0")
+    lib.tags.add("A/RES/79/300", "OP2", "=cmd|' /C calc'!A0")
     data = select(lib, Selection())
     for matrix in ("counts", "cooccurrence"):
         rows = _read(write_csv(data, tmp_path / f"{matrix}.csv", matrix))
@@ -91,7 +91,7 @@ def test_counts_matrix_themes_by_documents(lib, tmp_path):
 
 
 def test_cooccurrence_matrix_counts_paragraphs_with_both_themes(lib, tmp_path):
-    lib.tag("A/RES/79/300", "PP1", "detention")  # a second paragraph with both themes
+    lib.tags.add("A/RES/79/300", "PP1", "detention")  # a second paragraph with both themes
     rows = _read(write_csv(select(lib, Selection()), tmp_path / "co.csv", "cooccurrence"))
     names = rows[0][1:]
     m = {r[0]: dict(zip(names, map(int, r[1:]))) for r in rows[1:]}

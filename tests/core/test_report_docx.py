@@ -118,16 +118,16 @@ def test_selection_limits_the_brief_and_named_theme_without_clauses_says_so(lib,
 
 def test_many_themes_turn_the_summary_sideways(lib, tmp_path):
     for name in ("education", "health", "labour"):
-        lib.add_theme(name)
-        lib.tag("A/RES/79/300", "OP2", name)
+        lib.themes.add(name)
+        lib.tags.add("A/RES/79/300", "OP2", name)
     doc = docx.Document(str(write_docx(select(lib, Selection()), tmp_path / "wide.docx")))
     widths = [s.page_width > s.page_height for s in doc.sections]
     assert widths == [False, True, False]  # title page, summary, theme sections
 
 
 def test_control_characters_from_a_pdf_do_not_break_the_file(lib, tmp_path):
-    tag = lib.find_tag("A/RES/79/300", "PP1", "children")
-    lib.set_note(tag.id, "odd\x02character\x1fhere")
+    tag = lib.tags.find("A/RES/79/300", "PP1", "children")
+    lib.tags.set_note(tag.id, "odd\x02character\x1fhere")
     doc = docx.Document(str(write_docx(select(lib, Selection()), tmp_path / "odd.docx")))
     assert any("oddcharacterhere" in p.text for p in doc.paragraphs)
 

@@ -136,6 +136,6 @@ def test_rows_reflect_the_library_at_selection_time(tmp_path):
     with tagged_library(path) as lib:
         before = len(select(lib, Selection()).rows)
     with Library(path) as other:
-        other.tag("A/RES/79/300", "OP2(a)", "consular rights")
+        other.tags.add("A/RES/79/300", "OP2(a)", "consular rights")
     with Library(path) as lib:
         assert len(select(lib, Selection()).rows) == before + 1

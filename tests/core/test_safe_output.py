@@ -20,7 +20,7 @@ from tests.core.library_helpers import library_with_document
 def db(tmp_path):
     path = tmp_path / "lib.clausemark"
     with library_with_document(path) as lib:
-        lib.tag("A/RES/78/217", "OP1", "remittances")
+        lib.tags.add("A/RES/78/217", "OP1", "remittances")
         lib.make_backup("manual")
     return path
 
@@ -55,7 +55,7 @@ def test_report_never_overwrites_the_library_or_a_backup(capsys, db, which):
         assert str(target) in err
         if before is not None:
             assert target.read_bytes() == before or which == 1  # the WAL may be checkpointed
-        assert [t.theme for t in lib.tags()] == ["remittances"]
+        assert [t.theme for t in lib.tags.list()] == ["remittances"]
     finally:
         lib.close()
     assert backups.file_is_sound(db)

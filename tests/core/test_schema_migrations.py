@@ -62,39 +62,39 @@ def test_every_older_version_migrates_to_the_latest_keeping_all_data(tmp_path, v
     with Library(path, author="carla") as lib:
         assert lib.schema_version == schema.LATEST_VERSION
         assert lib.integrity_check() == "ok"
-        assert [t.name for t in lib.themes()][:4] == ["children", "detention", "remittances",
-                                                      "consular rights"]
+        assert [t.name for t in lib.themes.list()][:4] == ["children", "detention", "remittances",
+                                                           "consular rights"]
         if version == 0:
-            assert lib.documents() == [] and lib.tags() == []
+            assert lib.documents() == [] and lib.tags.list() == []
         else:
             [doc] = lib.documents()
             assert (doc.id, doc.symbol, doc.pages, doc.tag_count) == (7, "A/RES/78/217", 14, 2)
             assert lib.pdf_bytes(7) == b"%PD"
             res = lib.resolution(7)
             assert res.find("OP5").children[0].id == "OP5(a)"
-            assert [(t.citation, t.theme, t.note, t.author) for t in lib.tags()] == [
+            assert [(t.citation, t.theme, t.note, t.author) for t in lib.tags.list()] == [
                 ("A/RES/78/217, OP 5", "detention", "core clause", "ana"),
                 ("A/RES/78/217, OP 5 (a)", "consular rights", "", "ben")]
-            assert lib.theme("statelessness").colour == "#123456"
-            assert [h.citation for h in lib.search("detentions migrants")] == ["A/RES/78/217, OP 5"]
+            assert lib.themes.get("statelessness").colour == "#123456"
+            assert [h.citation for h in lib.search.paragraphs("detentions migrants")] == ["A/RES/78/217, OP 5"]
             # history: tags made before the history existed are entered as they were made
             actions = [(h.action, h.author) for h in reversed(lib.history())]
             assert actions[:2] == [("tag", "ana"), ("tag", "ben")]
             assert len(actions) == (3 if version >= 2 else 2)  # nothing entered twice
         # version 4: cue phrases for the default themes; the analyst's descriptions are kept
         from clausemark.core.library.theme_defaults import DEFAULT_THEME_DETAILS
-        assert lib.theme("detention").cues == tuple(DEFAULT_THEME_DETAILS["detention"][1])
-        assert lib.theme("detention").description == DEFAULT_THEME_DETAILS["detention"][0]
+        assert lib.themes.get("detention").cues == tuple(DEFAULT_THEME_DETAILS["detention"][1])
+        assert lib.themes.get("detention").description == DEFAULT_THEME_DETAILS["detention"][0]
         if version >= 1:
-            assert lib.theme("remittances").description == "our own words"
-            assert lib.theme("statelessness").cues == ()
-            assert lib.reject_suggestion(7, "OP5", "children")
-            assert lib.rejected_suggestions() == {(7, "OP5", lib.theme("children").id)}
+            assert lib.themes.get("remittances").description == "our own words"
+            assert lib.themes.get("statelessness").cues == ()
+            assert lib.suggestions.reject(7, "OP5", "children")
+            assert lib.suggestions.rejected() == {(7, "OP5", lib.themes.get("children").id)}
         # and the newest features work on the migrated file
         lib.add_resolution(sample_resolution(symbol="A/RES/79/1"), fake_pdf("new"))
-        tag = lib.tag("A/RES/79/1", "PP2", "detention", span=(16, 25))
+        tag = lib.tags.add("A/RES/79/1", "PP2", "detention", span=(16, 25))
         assert tag.quote == sample_resolution().find("PP2").text[16:25]
-        lib.tag("A/RES/79/1", "PP2", "detention")
+        lib.tags.add("A/RES/79/1", "PP2", "detention")
         assert lib.history(limit=1)[0].author == "carla"
 
 
@@ -127,7 +127,7 @@ def test_a_failing_step_leaves_the_file_at_its_old_version(tmp_path, monkeypatch
     conn.close()
     monkeypatch.undo()
     with Library(path) as lib:
-        assert lib.schema_version == schema.LATEST_VERSION and len(lib.tags()) == 2
+        assert lib.schema_version == schema.LATEST_VERSION and len(lib.tags.list()) == 2
 
 
 def _digest(path):

@@ -47,36 +47,36 @@ def on_disk(lib):
 def test_tag_undo_redo(lib, stack):
     stack.push(TagCommand(DOC, "OP2(b)", "detention", note="n"))
     assert on_disk(lib) == [("OP2(b)", "detention", "n")]
-    tag_id = lib.tags()[0].id
+    tag_id = lib.tags.list()[0].id
     assert stack.undo_text == "tag A/RES/78/217, OP 2 (b) with detention"
     stack.undo()
     assert on_disk(lib) == [] and stack.can_redo and not stack.can_undo
     stack.redo()
     assert on_disk(lib) == [("OP2(b)", "detention", "n")]
-    assert lib.tags()[0].id == tag_id  # same tag back, not a new one
+    assert lib.tags.list()[0].id == tag_id  # same tag back, not a new one
 
 
 def test_untag_undo_restores_note_author_and_times(lib, stack):
     lib.author = "ben"
-    tag = lib.tag(DOC, "PP2", "children", note="keep")
+    tag = lib.tags.add(DOC, "PP2", "children", note="keep")
     lib.author = "ana"
     stack.push(UntagCommand(tag.id))
     assert on_disk(lib) == []
     stack.undo()
-    assert lib.tag_by_id(tag.id) == tag
+    assert lib.tags.get(tag.id) == tag
     stack.redo()
     assert on_disk(lib) == []
 
 
 def test_note_undo_redo(lib, stack):
-    tag = lib.tag(DOC, "OP1", "remittances", note="first")
+    tag = lib.tags.add(DOC, "OP1", "remittances", note="first")
     stack.push(SetNoteCommand(tag.id, "second"))
     stack.push(SetNoteCommand(tag.id, "third"))
-    assert lib.tag_by_id(tag.id).note == "third"
+    assert lib.tags.get(tag.id).note == "third"
     stack.undo()
-    assert lib.tag_by_id(tag.id).note == "second"
+    assert lib.tags.get(tag.id).note == "second"
     stack.undo()
-    assert lib.tag_by_id(tag.id).note == "first"
+    assert lib.tags.get(tag.id).note == "first"
     stack.redo()
     stack.redo()
     assert on_disk(lib) == [("OP1", "remittances", "third")]
@@ -84,7 +84,7 @@ def test_note_undo_redo(lib, stack):
 
 def test_a_chain_of_edits_undone_and_redone_in_order(lib, stack):
     stack.push(TagCommand(DOC, "PP1", "children"))
-    tag_id = lib.tags()[0].id
+    tag_id = lib.tags.list()[0].id
     stack.push(SetNoteCommand(tag_id, "why"))
     stack.push(TagCommand(DOC, "OP2(a)", "consular rights"))
     stack.push(UntagCommand(tag_id))
@@ -122,22 +122,22 @@ def test_a_failing_edit_is_not_put_on_the_stack(lib, stack):
 
 
 def test_theme_edits_undo_and_redo(lib, stack):
-    tag = lib.tag(DOC, "OP2(b)", "detention")
+    tag = lib.tags.add(DOC, "OP2(b)", "detention")
     stack.push(RenameThemeCommand("detention", "custody"))
     stack.push(RecolourThemeCommand("custody", "#000000"))
     stack.push(RetireThemeCommand("custody"))
     stack.push(ThemeEditCommand("custody", "description", "new words"))
-    t = lib.theme("custody")
+    t = lib.themes.get("custody")
     assert (t.colour, t.retired, t.description) == ("#000000", True, "new words")
     for _ in range(4):
         stack.undo()
-    t = lib.theme(t.id)
+    t = lib.themes.get(t.id)
     assert (t.name, t.colour, t.retired) == ("detention", "#C0392B", False)
     assert t.description.startswith("Deprivation of liberty")  # the default (schema v4)
-    assert lib.tag_by_id(tag.id).theme == "detention"
+    assert lib.tags.get(tag.id).theme == "detention"
     for _ in range(4):
         stack.redo()
-    t = lib.theme(t.id)
+    t = lib.themes.get(t.id)
     assert (t.name, t.colour, t.retired, t.description) == ("custody", "#000000", True,
                                                              "new words")
 
@@ -148,23 +148,23 @@ def test_add_theme_undo_redo_keeps_its_id_for_later_commands(lib, stack):
     stack.undo()
     stack.undo()
     with pytest.raises(NotFoundError):
-        lib.theme("statelessness")
+        lib.themes.get("statelessness")
     stack.redo()
     stack.redo()  # the tag command finds its theme again
-    t = lib.theme("statelessness")
-    assert (t.colour, t.parent_id, t.tag_count) == ("#336699", lib.theme("children").id, 1)
+    t = lib.themes.get("statelessness")
+    assert (t.colour, t.parent_id, t.tag_count) == ("#336699", lib.themes.get("children").id, 1)
 
 
 def test_move_and_nest_undo(lib, stack):
     stack.push(MoveThemeCommand("consular rights", position=0))
-    assert lib.themes()[0].name == "consular rights"
+    assert lib.themes.list()[0].name == "consular rights"
     stack.push(MoveThemeCommand("remittances", parent="detention"))
-    assert lib.theme("remittances").parent_id == lib.theme("detention").id
+    assert lib.themes.get("remittances").parent_id == lib.themes.get("detention").id
     stack.undo()
     stack.undo()
-    assert [t.name for t in lib.themes()] == ["children", "detention", "remittances",
-                                              "consular rights"]
-    assert all(t.parent_id is None for t in lib.themes())
+    assert [t.name for t in lib.themes.list()] == ["children", "detention", "remittances",
+                                                   "consular rights"]
+    assert all(t.parent_id is None for t in lib.themes.list())
 
 
 def test_group_is_one_step_and_all_or_nothing(lib, stack):
@@ -214,16 +214,16 @@ def test_stack_works_across_reopen_of_the_file(tmp_path):
         stack = UndoStack(lib)
         stack.push(TagCommand(DOC, "PP1", "children"))
     with Library(path) as lib:
-        assert [t.paragraph for t in lib.tags()] == ["PP1"]
+        assert [t.paragraph for t in lib.tags.list()] == ["PP1"]
 
 
 def test_ids_are_never_reused_so_undo_cannot_collide(lib, stack):
-    first = lib.tag(DOC, "PP1", "children")
+    first = lib.tags.add(DOC, "PP1", "children")
     stack.push(UntagCommand(first.id))
-    other = lib.tag(DOC, "PP2", "children")  # e.g. from the command line meanwhile
+    other = lib.tags.add(DOC, "PP2", "children")  # e.g. from the command line meanwhile
     assert other.id != first.id
     stack.undo()
-    assert {t.id for t in lib.tags()} == {first.id, other.id}
-    theme = lib.add_theme("temp")
-    lib.delete_theme(theme.id)
-    assert lib.add_theme("temp2").id != theme.id
+    assert {t.id for t in lib.tags.list()} == {first.id, other.id}
+    theme = lib.themes.add("temp")
+    lib.themes.delete(theme.id)
+    assert lib.themes.add("temp2").id != theme.id

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox, QPushButton
 
-from clausemark.core.compare.align import align
+from clausemark.core.compare.alignment import align
 from clausemark.core.library.importer import import_all
 from clausemark.core.library.library import Library
 from clausemark.gui.compare.compare_model import CompareFilter, CompareModel
@@ -21,17 +21,17 @@ def two_versions(tmp_path, dev_dir):
     path = tmp_path / "cmp.clausemark"
     with Library(path, author="analyst") as lib:
         import_all(lib, [dev_dir / OLD, dev_dir / NEW], workers=1)
-        lib.tag("A/RES/78/187", "PP7", "children", note="2030 Agenda")    # same -> PP7
-        lib.tag("A/RES/78/187", "OP8", "detention")                       # same -> OP6
-        lib.tag("A/RES/78/187", "OP13", "remittances", note="poverty")    # changed -> OP11
-        lib.tag("A/RES/78/187", "OP66(b)", "children")                    # changed -> OP58(b)
-        lib.tag("A/RES/78/187", "PP9", "children")                        # dropped
+        lib.tags.add("A/RES/78/187", "PP7", "children", note="2030 Agenda")    # same -> PP7
+        lib.tags.add("A/RES/78/187", "OP8", "detention")                       # same -> OP6
+        lib.tags.add("A/RES/78/187", "OP13", "remittances", note="poverty")    # changed -> OP11
+        lib.tags.add("A/RES/78/187", "OP66(b)", "children")                    # changed -> OP58(b)
+        lib.tags.add("A/RES/78/187", "PP9", "children")                        # dropped
     return path
 
 
 def _tags(path, symbol):
     with Library(path) as lib:
-        return sorted((t.paragraph, t.theme, t.note) for t in lib.tags(document=symbol))
+        return sorted((t.paragraph, t.theme, t.note) for t in lib.tags.list(document=symbol))
 
 
 def _click(qtbot, widget):

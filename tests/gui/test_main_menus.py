@@ -26,7 +26,7 @@ def test_add_a_theme_from_the_themes_menu_gives_it_a_key(qtbot, window, library_
     assert window.theme_model.theme_for_shortcut(5).name == "trafficking"
     assert any(a.iconText() == "5 trafficking" for a in window.tag_actions.theme_actions)
     with Library(library_file) as fresh:
-        assert "trafficking" in [t.name for t in fresh.themes()]
+        assert "trafficking" in [t.name for t in fresh.themes.list()]
     window.undo_action.trigger()  # the main window's undo covers theme edits
     assert window.theme_model.theme_for_shortcut(5) is None
 
@@ -43,7 +43,7 @@ def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, librar
     old = window.library.document("A/RES/78/187")
     new = window.library.document("A/RES/80/190")
     theme = window.theme_model.theme_for_shortcut(1)
-    window.library.tag(old.id, "PP1", theme.id)
+    window.library.tags.add(old.id, "PP1", theme.id)
     window.select_document(new.id)
     window.compare_action.trigger()
     compare = window.compare_window
@@ -52,7 +52,7 @@ def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, librar
     button = compare.findChild(QPushButton, "acceptSameButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     with Library(library_file) as fresh:
-        carried = [t.paragraph for t in fresh.tags(document=new.id)]
+        carried = [t.paragraph for t in fresh.tags.list(document=new.id)]
     assert carried  # PP 1 is unchanged or carried to its successor
     # The main window, open on the new version, shows the chip at once.
     chips = window._tag_chips()
@@ -61,7 +61,7 @@ def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, librar
         compare.close()
     window.undo_action.trigger()  # the shared undo stack no longer calls the closed window
     with Library(library_file) as fresh:
-        assert fresh.tags(document=new.id) == []
+        assert fresh.tags.list(document=new.id) == []
 
 
 def test_recolouring_a_theme_recolours_its_chips_and_tints(qtbot, imported_window):

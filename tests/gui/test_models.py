@@ -25,9 +25,9 @@ def test_library_model(qtmodeltester, tmp_path, dev_dir):
         symbols = {model.index(r, 0).data() for r in range(2)}
         assert "A/RES/73/3" in symbols
         doc = lib.documents()[0]
-        lib.tag(doc.id, lib.resolution(doc.id).paragraphs[0].children[0].id
-                if lib.resolution(doc.id).paragraphs[0].children else
-                lib.resolution(doc.id).paragraphs[0].id, 1)
+        lib.tags.add(doc.id, lib.resolution(doc.id).paragraphs[0].children[0].id
+                     if lib.resolution(doc.id).paragraphs[0].children else
+                     lib.resolution(doc.id).paragraphs[0].id, 1)
         model.refresh()
         qtmodeltester.check(model)
         row = model.row_of(doc.id)
@@ -38,7 +38,7 @@ def test_theme_model(qtmodeltester, tmp_path):
     with Library(tmp_path / "t.clausemark") as lib:
         model = ThemeModel(lib)
         qtmodeltester.check(model)
-        assert model.rowCount() == len(lib.themes(include_retired=False)) > 0
+        assert model.rowCount() == len(lib.themes.list(include_retired=False)) > 0
         first = model.themes()[0]
         assert model.theme_for_shortcut(1) == first
         assert model.index(0).data(Qt.ItemDataRole.DecorationRole).name().lower() == \

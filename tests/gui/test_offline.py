@@ -18,5 +18,5 @@ def test_main_window_opens_renders_and_tags_offline(no_network, qtbot, tmp_path)
     window.select_paragraph("PP1")
     QApplication.sendEvent(window.paragraph_tree, QKeyEvent(
         QEvent.Type.KeyPress, Qt.Key.Key_1, Qt.KeyboardModifier.NoModifier, "1"))
-    assert [t.paragraph for t in window.library.tags()] == ["PP1"]
+    assert [t.paragraph for t in window.library.tags.list()] == ["PP1"]
     window.close()

@@ -58,7 +58,7 @@ def test_damaged_library_is_restored_from_the_dialog(qtbot, tmp_path):
     assert recovery[4][:2] == ["Restore backup", "Quit"] and "last good backup" in recovery[3]
     assert "restored" in restored[1] and good.path.name in restored[2]
     assert window.library_model.rowCount() == 1
-    assert {t.note for t in window.library.tags()} == {"note OP1", "note OP2", "note OP3"}
+    assert {t.note for t in window.library.tags.list()} == {"note OP1", "note OP2", "note OP3"}
     assert list(tmp_path.glob("lib.clausemark.damaged-*"))
     window.close()
 
@@ -134,6 +134,6 @@ def test_smoke_run_opens_a_sample_tags_it_and_exits_0(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "smoke: window shown" in out.stdout and "smoke: opened A/RES/" in out.stdout
     with Library(path) as lib:
-        [tag] = lib.tags()
-        first_theme = next(t.name for t in lib.themes() if t.shortcut == 1)
+        [tag] = lib.tags.list()
+        first_theme = next(t.name for t in lib.themes.list() if t.shortcut == 1)
     assert tag.citation in out.stdout and tag.theme == first_theme

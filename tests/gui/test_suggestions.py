@@ -51,7 +51,7 @@ def test_a_accepts_and_undo_takes_it_back(qtbot, window, dev_dir, library_file):
     _click(qtbot, tree, "OP15(p)")
     qtbot.keyClick(tree, Qt.Key.Key_A)
     with Library(library_file) as lib:
-        assert [(t.paragraph, t.theme) for t in lib.tags()] == [("OP15(p)", "remittances")]
+        assert [(t.paragraph, t.theme) for t in lib.tags.list()] == [("OP15(p)", "remittances")]
     assert _chips(tree, "OP15(p)").data() == "remittances"  # solid now, no longer suggested
     # The model retrains in the background on the new tag (too few tags to speak yet).
     qtbot.waitUntil(lambda: window.suggestions.model_ready, timeout=20000)
@@ -59,7 +59,7 @@ def test_a_accepts_and_undo_takes_it_back(qtbot, window, dev_dir, library_file):
     assert _chips(tree, "OP15(g)").data() == "children?, detention?"
     qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with Library(library_file) as lib:
-        assert lib.tags() == []
+        assert lib.tags.list() == []
     assert _chips(tree, "OP15(p)").data() == "remittances?"
 
 
@@ -70,9 +70,9 @@ def test_x_rejects_and_the_library_remembers(qtbot, window, dev_dir, library_fil
     qtbot.keyClick(tree, Qt.Key.Key_X)
     assert _chips(tree, "OP15(g)").data() == ""
     with Library(library_file) as lib:
-        assert {(p, lib.theme(t).name) for _, p, t in lib.rejected_suggestions()} == {
+        assert {(p, lib.themes.get(t).name) for _, p, t in lib.suggestions.rejected()} == {
             ("OP15(g)", "children"), ("OP15(g)", "detention")}
-        assert lib.tags() == []
+        assert lib.tags.list() == []
     # Opening the document again (another session) keeps them rejected.
     window.library_panel.documentChanged.emit(window.document_id)
     qtbot.waitUntil(lambda: window.suggestions.ready, timeout=20000)
@@ -111,7 +111,7 @@ def test_editing_cue_phrases_changes_the_suggestions_and_undoes(qtbot, window, d
     dialog = window.suggestions.edit_cues()
     qtbot.waitExposed(dialog)
     dialog.theme_box.setCurrentIndex(dialog.theme_box.findData(
-        window.library.theme("remittances").id))
+        window.library.themes.get("remittances").id))
     cues = dialog.findChild(QPlainTextEdit, "themeCues")
     assert "remittance" in cues.toPlainText().splitlines()
     cues.moveCursor(cues.textCursor().MoveOperation.End)
@@ -120,11 +120,11 @@ def test_editing_cue_phrases_changes_the_suggestions_and_undoes(qtbot, window, d
     qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(
         QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     with Library(library_file) as lib:
-        assert lib.theme("remittances").cues[-1] == "diaspora investment"
+        assert lib.themes.get("remittances").cues[-1] == "diaspora investment"
     # Suggestions are recomputed in the background with the new cue.
     qtbot.waitUntil(lambda: _chips(tree, "PP19").data() == "remittances?")
     dialog.close()
     window.undo()
     with Library(library_file) as lib:
-        assert "diaspora investment" not in lib.theme("remittances").cues
+        assert "diaspora investment" not in lib.themes.get("remittances").cues
     qtbot.waitUntil(lambda: _chips(tree, "PP19").data() == "")

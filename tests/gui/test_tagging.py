@@ -12,7 +12,7 @@ from tests.gui.conftest import import_and_wait
 
 def _tags_in_file(path, **filters):
     with Library(path) as fresh:
-        return [(t.symbol, t.paragraph, t.theme) for t in fresh.tags(**filters)]
+        return [(t.symbol, t.paragraph, t.theme) for t in fresh.tags.list(**filters)]
 
 
 def _click_paragraph(qtbot, tree: QTreeView, paragraph_id: str):

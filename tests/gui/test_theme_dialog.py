@@ -64,9 +64,9 @@ def dialog(qtbot, lib):
 def on_disk(lib) -> list[tuple]:
     """The taxonomy as another program opening the file sees it."""
     with Library(lib.path) as fresh:
-        names = {t.id: t.name for t in fresh.themes()}
+        names = {t.id: t.name for t in fresh.themes.list()}
         return [(t.name, names.get(t.parent_id), t.shortcut, t.colour, t.retired)
-                for t in fresh.themes()]
+                for t in fresh.themes.list()]
 
 
 def rows(dlg) -> list[tuple]:
@@ -113,12 +113,12 @@ def ok_warning(seen: list):
 
 
 def test_tree_shows_nesting_colours_keys_counts_and_retired_only_on_request(qtbot, lib):
-    lib.add_theme("unaccompanied minors", "#E67E22", parent="children")
-    lib.add_theme("old scope", parent="remittances")
-    lib.add_theme("older detail", parent="old scope")  # hidden with its retired parent
-    lib.tag(DOC, "PP2", "children")
-    lib.tag(DOC, "OP1", "old scope")
-    lib.retire_theme("old scope")
+    lib.themes.add("unaccompanied minors", "#E67E22", parent="children")
+    lib.themes.add("old scope", parent="remittances")
+    lib.themes.add("older detail", parent="old scope")  # hidden with its retired parent
+    lib.tags.add(DOC, "PP2", "children")
+    lib.tags.add(DOC, "OP1", "old scope")
+    lib.themes.retire("old scope")
     dlg = ThemeDialog(lib, UndoStack(lib))
     qtbot.addWidget(dlg)
     dlg.show()
@@ -140,7 +140,7 @@ def test_tree_shows_nesting_colours_keys_counts_and_retired_only_on_request(qtbo
 
 
 def test_add_a_theme_through_the_form_then_undo_and_redo(qtbot, dialog, lib):
-    proposed = lib.next_theme_colour()
+    proposed = lib.themes.next_colour()
     warnings, forms = [], []
 
     def fill_form(form: AddThemeDialog):
@@ -162,7 +162,7 @@ def test_add_a_theme_through_the_form_then_undo_and_redo(qtbot, dialog, lib):
     assert forms and not forms[0].isVisible()
     assert len(warnings) == 2 and "already exists" in warnings[1]
     assert ("alternatives to detention", "detention", 3, proposed, False) in on_disk(lib)
-    assert lib.theme("alternatives to detention").description == "community-based alternatives"
+    assert lib.themes.get("alternatives to detention").description == "community-based alternatives"
     assert (1, "alternatives to detention", "3", "0") in rows(dialog)
     assert dialog.current_theme().name == "alternatives to detention"
 
@@ -183,7 +183,7 @@ def test_ctrl_n_opens_the_form_and_cancel_adds_nothing(qtbot, dialog, lib):
 
 
 def test_rename_inline_with_f2_and_a_taken_name_is_refused(qtbot, dialog, lib):
-    children = lib.theme("children").id
+    children = lib.themes.get("children").id
     click_theme(qtbot, dialog, "children")
     qtbot.keyClick(dialog.tree, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
@@ -191,7 +191,7 @@ def test_rename_inline_with_f2_and_a_taken_name_is_refused(qtbot, dialog, lib):
     editor.selectAll()
     qtbot.keyClicks(editor, "minors")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: lib.theme(children).name == "minors")
+    qtbot.waitUntil(lambda: lib.themes.get(children).name == "minors")
     assert on_disk(lib)[0][0] == "minors"
     assert rows(dialog)[0] == (0, "minors", "1", "0")
 
@@ -215,7 +215,7 @@ def test_rename_inline_with_f2_and_a_taken_name_is_refused(qtbot, dialog, lib):
 
 def test_recolour_by_answering_the_colour_dialog(qtbot, dialog, lib):
     click_theme(qtbot, dialog, "detention")
-    old = lib.theme("detention").colour
+    old = lib.themes.get("detention").colour
     seen = []
 
     def choose(picker: QColorDialog):
@@ -228,7 +228,7 @@ def test_recolour_by_answering_the_colour_dialog(qtbot, dialog, lib):
     qtbot.mouseClick(dialog.findChild(QToolButton, "recolourThemeButton"),
                      Qt.MouseButton.LeftButton)
     assert seen
-    assert lib.theme("detention").colour == "#123456"
+    assert lib.themes.get("detention").colour == "#123456"
     icon = item_of(dialog, "detention").icon(0).pixmap(14, 14).toImage()
     assert icon.pixelColor(7, 7) == QColor("#123456")
     assert dialog.colour_button.text() == "#123456"
@@ -236,26 +236,26 @@ def test_recolour_by_answering_the_colour_dialog(qtbot, dialog, lib):
     # The swatch button under the tree opens the same picker; cancelling it changes nothing.
     answer(QColorDialog, lambda picker: picker.reject(), seen)
     qtbot.mouseClick(dialog.colour_button, Qt.MouseButton.LeftButton)
-    assert len(seen) == 2 and lib.theme("detention").colour == "#123456"
+    assert len(seen) == 2 and lib.themes.get("detention").colour == "#123456"
 
     dialog.undo_stack.undo()
-    assert lib.theme("detention").colour == old
+    assert lib.themes.get("detention").colour == old
     assert dialog.colour_button.text() == old
 
 
 def test_describe_a_theme(qtbot, dialog, lib):
     click_theme(qtbot, dialog, "remittances")
-    old = lib.theme("remittances").description
+    old = lib.themes.get("remittances").description
     assert old and dialog.description_edit.text() == old
     qtbot.mouseClick(dialog.description_edit, Qt.MouseButton.LeftButton)
     qtbot.keyClick(dialog.description_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.description_edit, "money sent home by migrants")
     qtbot.keyClick(dialog.description_edit, Qt.Key.Key_Return)
-    assert lib.theme("remittances").description == "money sent home by migrants"
+    assert lib.themes.get("remittances").description == "money sent home by migrants"
     assert dialog.isVisible() and QApplication.activeModalWidget() is None  # Enter just saves
     assert item_of(dialog, "remittances").toolTip(0) == "money sent home by migrants"
     dialog.undo_stack.undo()
-    assert lib.theme("remittances").description == old
+    assert lib.themes.get("remittances").description == old
     assert dialog.description_edit.text() == old
 
 
@@ -265,18 +265,18 @@ def test_a_description_being_typed_is_kept_when_leaving_it(qtbot, dialog, lib):
     qtbot.keyClick(dialog.description_edit, Qt.Key.Key_End)
     qtbot.keyClicks(dialog.description_edit, " Includes adolescents.")
     click_theme(qtbot, dialog, "detention")  # no Enter: clicking elsewhere saves it
-    assert lib.theme("children").description.endswith("Includes adolescents.")
-    assert lib.theme("detention").description != lib.theme("children").description
+    assert lib.themes.get("children").description.endswith("Includes adolescents.")
+    assert lib.themes.get("detention").description != lib.themes.get("children").description
     qtbot.mouseClick(dialog.description_edit, Qt.MouseButton.LeftButton)
     qtbot.keyClick(dialog.description_edit, Qt.Key.Key_End)
     qtbot.keyClicks(dialog.description_edit, " Also border facilities.")
     qtbot.keyClick(dialog.description_edit, Qt.Key.Key_Escape)  # closes the dialog
     assert not dialog.isVisible()
-    assert lib.theme("detention").description.endswith("Also border facilities.")
+    assert lib.themes.get("detention").description.endswith("Also border facilities.")
 
 
 def test_nest_under_another_theme_and_back_to_top_level(qtbot, dialog, lib):
-    lib.add_theme("family separation", parent="remittances")
+    lib.themes.add("family separation", parent="remittances")
     click_theme(qtbot, dialog, "remittances")
     combo = dialog.parent_combo
     offered = [combo.itemText(i).strip() for i in range(combo.count())]
@@ -284,17 +284,17 @@ def test_nest_under_another_theme_and_back_to_top_level(qtbot, dialog, lib):
     assert offered == ["(top level)", "children", "detention", "consular rights"]
     combo.setFocus()
     qtbot.keyClicks(combo, "children")
-    qtbot.waitUntil(lambda: lib.theme("remittances").parent_id == lib.theme("children").id)
+    qtbot.waitUntil(lambda: lib.themes.get("remittances").parent_id == lib.themes.get("children").id)
     assert [r[:2] for r in rows(dialog)][:3] == [(0, "children"), (1, "remittances"),
                                                   (2, "family separation")]
     assert dialog.current_theme().name == "remittances"
     assert combo.currentText().strip() == "children"
 
     qtbot.keyClick(combo, Qt.Key.Key_Home)  # the first entry: "(top level)"
-    qtbot.waitUntil(lambda: lib.theme("remittances").parent_id is None)
+    qtbot.waitUntil(lambda: lib.themes.get("remittances").parent_id is None)
     assert (0, "remittances") in [r[:2] for r in rows(dialog)]
     dialog.undo_stack.undo()
-    assert lib.theme("remittances").parent_id == lib.theme("children").id
+    assert lib.themes.get("remittances").parent_id == lib.themes.get("children").id
     dialog.undo_stack.undo()
     assert [(name, parent) for name, parent, *_ in on_disk(lib)] == [
         ("children", None), ("detention", None), ("remittances", None),
@@ -310,14 +310,14 @@ def test_reorder_with_ctrl_arrows_moves_the_number_keys(qtbot, dialog, lib):
                                                    ("detention", "3")]
     assert dialog.current_theme().name == "remittances"
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    assert lib.theme("remittances").shortcut == 1
+    assert lib.themes.get("remittances").shortcut == 1
     assert not dialog.up_action.isEnabled() and dialog.down_action.isEnabled()
 
     qtbot.mouseClick(dialog.findChild(QToolButton, "moveDownButton"), Qt.MouseButton.LeftButton)
-    assert lib.theme("remittances").shortcut == 2
+    assert lib.themes.get("remittances").shortcut == 2
 
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert lib.theme("remittances").shortcut == 1
+    assert lib.themes.get("remittances").shortcut == 1
     dialog.undo_stack.undo()
     dialog.undo_stack.undo()
     assert [(name, key) for name, _, key, *_ in on_disk(lib)][:3] == [
@@ -325,56 +325,56 @@ def test_reorder_with_ctrl_arrows_moves_the_number_keys(qtbot, dialog, lib):
 
 
 def test_moving_steps_over_a_hidden_retired_theme(qtbot, dialog, lib):
-    lib.retire_theme("remittances")
+    lib.themes.retire("remittances")
     click_theme(qtbot, dialog, "consular rights")
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert [r[1] for r in rows(dialog)] == ["children", "consular rights", "detention"]
-    assert lib.theme("consular rights").shortcut == 2
+    assert lib.themes.get("consular rights").shortcut == 2
 
 def test_retire_keeps_tags_and_restore_brings_the_key_back(qtbot, dialog, lib):
-    lib.tag(DOC, "PP2", "detention")
-    lib.tag(DOC, "OP2(b)", "detention")
+    lib.tags.add(DOC, "PP2", "detention")
+    lib.tags.add(DOC, "OP2(b)", "detention")
     click_theme(qtbot, dialog, "detention")
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Delete)
-    assert lib.theme("detention").retired
-    assert len(lib.tags(theme="detention")) == 2
+    assert lib.themes.get("detention").retired
+    assert len(lib.tags.list(theme="detention")) == 2
     assert item_of(dialog, "detention") is None  # hidden until "Show retired"
     assert "2 tags are kept" in dialog.status.text()
-    assert lib.theme("remittances").shortcut == 2  # the freed key goes to the next theme
+    assert lib.themes.get("remittances").shortcut == 2  # the freed key goes to the next theme
 
     dialog.show_retired.setChecked(True)
     click_theme(qtbot, dialog, "detention")
     assert item_of(dialog, "detention").text(1) == "retired"
     assert dialog.retire_action.text().replace("&", "") == "Restore"
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Delete)
-    assert not lib.theme("detention").retired and lib.theme("detention").shortcut == 2
+    assert not lib.themes.get("detention").retired and lib.themes.get("detention").shortcut == 2
 
     dialog.undo_stack.undo()
-    assert lib.theme("detention").retired
+    assert lib.themes.get("detention").retired
     dialog.undo_stack.undo()
-    assert not lib.theme("detention").retired
-    assert len(lib.tags(theme="detention")) == 2
+    assert not lib.themes.get("detention").retired
+    assert len(lib.tags.list(theme="detention")) == 2
 
 
 def test_delete_in_a_text_field_does_not_retire(qtbot, dialog, lib):
     click_theme(qtbot, dialog, "children")
     dialog.description_edit.setFocus()
     qtbot.keyClick(dialog.description_edit, Qt.Key.Key_Delete)
-    assert not lib.theme("children").retired
+    assert not lib.themes.get("children").retired
 
 
 def test_follows_changes_made_elsewhere_and_stops_listening_when_closed(qtbot, dialog, lib):
-    lib.add_theme("statelessness")
+    lib.themes.add("statelessness")
     assert rows(dialog)[-1][1] == "statelessness"
-    lib.tag(DOC, "OP1", "statelessness")
+    lib.tags.add(DOC, "OP1", "statelessness")
     assert rows(dialog)[-1] == (0, "statelessness", "5", "1")
     def listening():
-        return len(lib._listeners), len(dialog.undo_stack._listeners)
+        return len(lib._store._listeners), len(dialog.undo_stack._listeners)
 
     before = listening()
     dialog.close()
     assert listening() == (before[0] - 1, before[1] - 1)
-    lib.add_theme("trafficking")  # nothing listens to it any more: no error
+    lib.themes.add("trafficking")  # nothing listens to it any more: no error
     dialog.show()  # opened again: catches up and listens again
     assert rows(dialog)[-1][1] == "trafficking"
     assert listening() == before
@@ -400,4 +400,4 @@ def test_the_main_window_undoes_what_the_dialog_did(qtbot, window):
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.theme_model.theme_for_shortcut(4).name == "consular rights"
-    assert window.library.theme("consular rights").shortcut == 4
+    assert window.library.themes.get("consular rights").shortcut == 4

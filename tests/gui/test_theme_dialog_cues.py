@@ -8,14 +8,14 @@ from tests.gui.test_theme_dialog import click_theme, dialog, lib, stray_dialogs 
 
 def test_edit_cue_phrases_in_the_theme_dialog(qtbot, dialog, lib):
     click_theme(qtbot, dialog, "remittances")
-    old = lib.theme("remittances").cues
+    old = lib.themes.get("remittances").cues
     assert dialog.cues_edit.text() == "; ".join(old) and "remittance" in old
     qtbot.mouseClick(dialog.cues_edit, Qt.MouseButton.LeftButton)
     qtbot.keyClick(dialog.cues_edit, Qt.Key.Key_End)
     qtbot.keyClicks(dialog.cues_edit, "; diaspora investment ;")
     qtbot.keyClick(dialog.cues_edit, Qt.Key.Key_Return)
-    assert lib.theme("remittances").cues == old + ("diaspora investment",)
+    assert lib.themes.get("remittances").cues == old + ("diaspora investment",)
     assert dialog.cues_edit.text().endswith("; diaspora investment")
     dialog.undo_stack.undo()
-    assert lib.theme("remittances").cues == old
+    assert lib.themes.get("remittances").cues == old
     assert dialog.cues_edit.text() == "; ".join(old)

@@ -34,7 +34,7 @@ def sample_pdf(dev_dir):
 
 def _tags(path):
     with Library(path) as fresh:
-        return sorted((t.paragraph, t.theme, t.note) for t in fresh.tags())
+        return sorted((t.paragraph, t.theme, t.note) for t in fresh.tags.list())
 
 
 def _first_op(window):
