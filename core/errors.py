@@ -60,3 +60,21 @@ def shown(text: object, *, lines: bool = False) -> str:
 
 def _only_escapes(s: str) -> bool:
     return all(not ("\ud800" <= ch <= "\udfff") or "\udc80" <= ch <= "\udcff" for ch in s)
+
+
+def regular_file(name) -> None:
+    """ParseError unless `name` is an ordinary file: a FIFO, a device or a socket would block
+    or never end when read, a folder cannot be parsed."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(name).st_mode
+    except FileNotFoundError:
+        raise ParseError(str(name), "no such file") from None
+    except OSError as exc:
+        raise ParseError(str(name), f"cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(mode):
+        raise ParseError(str(name), "is a folder, not a PDF file")
+    if not stat.S_ISREG(mode):
+        raise ParseError(str(name), "not a regular file (a pipe, device or socket)")

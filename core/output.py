@@ -2,6 +2,7 @@
 failed or cancelled report never leaves a half-written file (nor clobbers an older one)."""
 from __future__ import annotations
 
+import dataclasses
 import glob
 import os
 import re
@@ -138,3 +139,37 @@ def remove_stale_parts(folder: str | os.PathLike, pattern: str = "*.part*") -> l
             except OSError:
                 pass
     return removed
+
+
+# Characters XML 1.0 (and so Word) cannot hold: C0 controls but tab/newline/CR, lone
+# surrogates, U+FFFE and U+FFFF. python-docx raises ValueError on any of them.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value, _memo: dict | None = None):
+    """`value` with every string in it (also inside dataclasses, lists, tuples and dicts) fit
+    for a Word file: XML-invalid characters are left out (as the report writer always did),
+    so text copied from a damaged PDF or a note with a stray control character cannot stop a
+    report or a brief."""
+    memo = {} if _memo is None else _memo
+    if isinstance(value, str):
+        return _XML_INVALID.sub("", value)
+    if id(value) in memo:
+        return memo[id(value)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: xml_safe(getattr(value, f.name), memo)
+                   for f in dataclasses.fields(value) if f.init}
+        try:
+            result = dataclasses.replace(value, **changes)
+        except (TypeError, ValueError):
+            result = value
+    elif isinstance(value, list):
+        result = [xml_safe(v, memo) for v in value]
+    elif isinstance(value, tuple) and not hasattr(value, "_fields"):
+        result = tuple(xml_safe(v, memo) for v in value)
+    elif isinstance(value, dict):
+        result = {k: xml_safe(v, memo) for k, v in value.items()}
+    else:
+        result = value
+    memo[id(value)] = result
+    return result

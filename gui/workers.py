@@ -62,3 +62,12 @@ def start(worker: Worker, pool: QThreadPool | None = None) -> Worker:
     worker.signals.finished.connect(lambda: _running.discard(worker))
     (pool or QThreadPool.globalInstance()).start(worker)
     return worker
+
+
+def stop_all(timeout_ms: int = 10_000, pool: QThreadPool | None = None) -> bool:
+    """Ask every running worker to stop and wait for them (at most `timeout_ms`): called when
+    the app closes, so that no job writes to a library or signals a window after it is gone.
+    True when all have finished."""
+    for worker in list(_running):
+        worker.cancel()
+    return (pool or QThreadPool.globalInstance()).waitForDone(timeout_ms)

@@ -28,10 +28,12 @@ _INTERNAL = {"func", "command", "theme_action", "json", "remove", "restore", "li
              "matrix"}
 
 
-def _flag(name: str) -> str:
-    return name if name in ("paths", "files", "query", "symbol", "paragraph", "theme", "name",
-                            "new_name", "colour", "backup", "old", "new") \
-        else "--" + name.replace("_", "-")
+def _flag(name: str, argv: list[str]) -> str:
+    """How the user wrote the argument: `--name` when given as an option, else its name."""
+    option = "--" + name.replace("_", "-")
+    if any(a == option or a.startswith(option + "=") for a in argv):
+        return option
+    return name.upper() if name in ("symbol", "paragraph", "theme", "query") else name
 
 
 def _values(value) -> list:
@@ -40,8 +42,7 @@ def _values(value) -> list:
     return [value]
 
 
-def _check_text(name: str, text: str) -> None:
-    flag = _flag(name)
+def _check_text(name: str, text: str, flag: str) -> None:
     if "\x00" in text:
         raise ClausemarkError(f"{flag}: contains a NUL character")
     if name in PATH_ARGS:
@@ -64,8 +65,10 @@ def _check_text(name: str, text: str) -> None:
             raise ClausemarkError("--title: contains control characters (line breaks, escapes)")
 
 
-def check_arguments(args) -> None:
-    """ClausemarkError for the first argument that cannot be used as given."""
+def check_arguments(args, argv: list[str]) -> None:
+    """ClausemarkError for the first argument that cannot be used as given (`argv`: the words
+    typed, to name an argument as the user wrote it)."""
+    argv = [str(a) for a in argv]
     for name, value in vars(args).items():
         if name in _INTERNAL or value is None:
             continue
@@ -75,10 +78,10 @@ def check_arguments(args) -> None:
             if isinstance(item, int):
                 low, high = BOUNDS.get(name, (None, None))
                 if low is not None and not low <= item <= high:
-                    raise ClausemarkError(f"{_flag(name)}: {item} is out of range "
+                    raise ClausemarkError(f"{_flag(name, argv)}: {item} is out of range "
                                           f"({low} to {high})")
             elif isinstance(item, str):
-                _check_text(name, item)
+                _check_text(name, item, _flag(name, argv))
 
 
 def storage_message(exc: sqlite3.Error) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from clausemark.core.compare.alignment import CHANGED, MOVED, NEW, SAME, Alignment, align
 from clausemark.core.compare.predecessor import predecessors
-from clausemark.core.errors import ClausemarkError, NotFoundError
+from clausemark.core.errors import ClausemarkError, NotFoundError, regular_file
 from clausemark.core.library.library import Library, open_existing
 from clausemark.core.library.paths import library_path
 from clausemark.core.library.safe_paths import refuse_library_files
@@ -57,9 +57,10 @@ class _Sources:
         self.library: Library | None = None
 
     def resolution(self, text: str):
-        if text.lower().endswith(".pdf") or Path(text).is_file():
+        if text.lower().endswith(".pdf") or Path(text).exists():
             if not Path(text).exists():
                 raise NotFoundError(f"{text}: no such file")
+            regular_file(text)  # a FIFO would hang the parser
             return parse_pdf(text)
         if self.library is None:
             if not self.path.exists():

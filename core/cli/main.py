@@ -12,6 +12,7 @@ from clausemark.core.cli.arguments import check_arguments, storage_message
 from clausemark.core.errors import ClausemarkError, shown
 from clausemark.core.library.backups import damaged, is_damage
 from clausemark.core.library.paths import library_path
+from clausemark.core.library.schema import missing_log
 
 # Modules that add subcommands; each has register(subparsers) and sets args.func.
 COMMAND_MODULES = ["clausemark.core.cli.parse", "clausemark.core.cli.library",
@@ -56,15 +57,44 @@ def _tolerant_streams() -> None:
             pass  # a replaced stream (tests capture output)
 
 
+class _SafeOutput:
+    """stdout for a command: control characters in stored text (a note or theme name holding an
+    escape sequence) are written as visible `\\u00XX` escapes, never acted on by the terminal;
+    the same escape is valid inside JSON strings, so --json output stays valid JSON."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(text.translate(_STDOUT_CONTROLS))
+        return len(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+_STDOUT_CONTROLS = {c: f"\\u{c:04x}" for c in [*range(0x20), *range(0x7F, 0xA0)]
+                    if c not in (0x09, 0x0A)}
+
+
 def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
+    stdout = sys.stdout
+    sys.stdout = _SafeOutput(stdout)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout = stdout
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
     try:
-        check_arguments(args)
+        check_arguments(args, sys.argv[1:] if argv is None else argv)
         return int(args.func(args) or 0)
     except ClausemarkError as exc:
         _say(exc)
@@ -74,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             # Damage met in the middle of a command (the full check on open runs only hourly).
             _say(damaged(library_path(getattr(args, "db", None)), str(exc)))
         else:
-            _say(f"{library_path(getattr(args, 'db', None))}: {storage_message(exc)}")
+            path = library_path(getattr(args, "db", None))
+            _say(missing_log(path) or f"{path}: {storage_message(exc)}")
         return 1
     except KeyboardInterrupt:
         _say("interrupted")

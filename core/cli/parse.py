@@ -6,7 +6,7 @@ import json
 import sys
 import textwrap
 
-from clausemark.core.errors import ParseError
+from clausemark.core.errors import ParseError, regular_file
 from clausemark.core.parse.model import Paragraph, Resolution
 from clausemark.core.parse.parser import parse_pdf
 
@@ -25,6 +25,7 @@ def run(args) -> int:
     failed = 0
     for i, name in enumerate(args.files):
         try:
+            regular_file(name)
             res = parse_pdf(name)
         except ParseError as exc:
             print(f"clausemark: {exc}", file=sys.stderr)

@@ -122,6 +122,21 @@ def _remove_part(tmp: Path) -> None:
             pass
 
 
+def is_library_file(path: str | os.PathLike) -> bool:
+    """Whether `path` is a Clausemark library (or a backup of one): an SQLite file carrying
+    our application id. A damaged one still counts (its header says what it was)."""
+    from clausemark.core.library.schema import APPLICATION_ID  # schema imports this module
+
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    return int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
 def make_backup(conn: sqlite3.Connection, library: str | os.PathLike, reason: str = "manual",
                 *, out: str | os.PathLike | None = None, keep: int = KEEP,
                 checked: bool = False) -> Path:
@@ -269,7 +284,11 @@ def restore(library: str | os.PathLike, backup: str | os.PathLike | None = None)
     else:
         source = Path(backup)
         if not source.is_file():
-            raise LibraryError(f"{source}: no such backup")
+            raise LibraryError(f"{source}: no such backup" if not source.exists() else
+                               f"{source}: not a file")
+        if not is_library_file(source):
+            raise LibraryError(f"{source}: not a Clausemark library or backup; nothing was "
+                               "restored")
         if not file_is_sound(source):
             raise DamagedLibraryError(f"{source}: this backup is damaged too; pick another "
                                       "(`clausemark restore --list`)", path=source, backup=None)

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -243,6 +244,30 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
+def missing_log(path: Path) -> str | None:
+    """The message when the write-ahead log was deleted while another program has the library
+    open (its -shm file says there is a log): the recent changes live only in that program."""
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    try:
+        with open(shm, "rb") as fh:  # the WAL index: how many frames the log should hold
+            frames = int.from_bytes(fh.read(20)[16:20], sys.byteorder)
+        # (SQLite makes a new, empty log in place of the deleted one)
+        gone = frames > 0 and (not wal.exists() or wal.stat().st_size < 32)
+    except OSError:
+        gone = False
+    if gone:
+        return (f"{path}: the library's {wal.name} file is missing while another program has "
+                "it open; close that program (its changes are saved then) and try again. "
+                "Nothing was changed.")
+    return None
+
+
+def _check_wal_present(path: Path) -> None:
+    message = missing_log(path)
+    if message:
+        raise LibraryError(message)
+
+
 def read_only_reason(path: Path) -> str:
     """Why a library opened by `open_connection` came back read-only."""
     if not writable(path):
@@ -329,6 +354,7 @@ def open_connection(path: str | Path, *, create: bool = True,
         migrate(conn, target)
     except _Unreadable:
         conn.close()
+        _check_wal_present(path)
         # SQLite could not create the -wal/-shm files (a full disk): reading must still work.
         return _open_read_only(path, target)
     except sqlite3.DatabaseError as exc:
@@ -336,6 +362,7 @@ def open_connection(path: str | Path, *, create: bool = True,
         if backups.is_damage(exc):
             raise backups.damaged(path, str(exc)) from None
         if "full" in str(exc).lower() or "i/o" in str(exc).lower():
+            _check_wal_present(path)
             return _open_read_only(path, target)
         raise LibraryError(f"{path}: cannot open library ({exc})") from None
     except BaseException:

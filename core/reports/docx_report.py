@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from clausemark.core.library.records import DocumentInfo, Theme
-from clausemark.core.output import CancelCheck, ProgressCallback, Ticker, atomic_output
+from clausemark.core.output import CancelCheck, ProgressCallback, Ticker, atomic_output, xml_safe
 from clausemark.core.reports.docx_parts import (
     A4_LONG_CM,
     A4_SHORT_CM,
@@ -260,6 +260,7 @@ def write_docx(data: ReportData, path: str | os.PathLike, *, title: str = "Theme
                progress: ProgressCallback | None = None,
                cancelled: CancelCheck | None = None) -> Path:
     """Write the brief for `data` (from report_select.select) to `path` (.docx)."""
+    data, title = xml_safe(data), xml_safe(title)  # a stray control character in a note
     total = len(data.rows) + len(data.documents) + 1
     ticker = Ticker(total, progress, cancelled, every=100)
     with atomic_output(path) as tmp:

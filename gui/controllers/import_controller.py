@@ -75,6 +75,21 @@ class ImportController(QObject):
         if self._worker is not None:
             self._worker.cancel()
 
+    def shut_down(self) -> None:
+        """The window is closing: stop the import and let nothing it reports reach the window
+        (no summary box after the window has gone)."""
+        worker = self._worker
+        if worker is None:
+            return
+        worker.cancel()
+        for signal in (worker.signals.progress, worker.signals.result, worker.signals.error):
+            try:
+                signal.disconnect()
+            except (RuntimeError, TypeError):
+                pass
+        if self._dialog is not None:
+            self._dialog.reset()
+
     def _on_progress(self, done: int, total: int, text: str) -> None:
         message, _, doc_id = text.partition("|")
         if doc_id and "imported" in message:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import Change, DocumentsChanged, TagsChanged, ThemesChanged, UndoStack
+from clausemark.gui import workers
 from clausemark.gui.controllers.import_controller import ImportController
 from clausemark.gui.controllers.suggestion_controller import SuggestionController
 from clausemark.gui.models.paragraph_filter import TreeFilter
@@ -446,8 +447,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.note_panel.save()
-        if self.importer.busy():
-            self.importer.cancel()
+        self.importer.shut_down()
+        # Background jobs (import, suggestions) stop before the window and its library go;
+        # a job still busy after the limit is left to finish, its results ignored.
+        workers.stop_all()
         doc = self.library.document(self.document_id) if self.document_id else None
         window_state.save(self, self.pdf_view.zoom(), self.pdf_view.is_fit_width(),
                           (doc.symbol or doc.filename) if doc else None)
