@@ -14,7 +14,7 @@ from pathlib import Path
 
 from clausemark.core.errors import ClausemarkError
 
-FORMATS = ("csv", "docx")
+FORMATS = ("csv", "docx", "xlsx")
 ProgressCallback = Callable[[int, int], None]  # (done, total)
 CancelCheck = Callable[[], bool]
 # A temporary file with no live writer (by the pid in its name), or older than this, is stale.

@@ -1,5 +1,5 @@
-"""`clausemark report`: theme reports as CSV (tags, or a count or co-occurrence matrix) or as a
-Word brief, for a selection of themes, documents and adoption dates."""
+"""`clausemark report`: theme reports as CSV (tags, or a count or co-occurrence matrix), as a
+Word brief or as an Excel workbook, for a selection of themes, documents and adoption dates."""
 from __future__ import annotations
 
 import sys
@@ -13,12 +13,12 @@ from clausemark.core.reports.select import Selection, counted, included
 
 def register(sub) -> None:
     p = sub.add_parser(
-        "report", help="write a theme report (CSV or Word)",
+        "report", help="write a theme report (CSV, Word or Excel)",
         description="Write the tagged clauses of a selection as CSV (one row per tag, or a "
-                    "matrix) or as a Word brief. Without --theme, --symbol or dates, everything "
-                    "tagged is included.")
+                    "matrix), as a Word brief, or as an Excel workbook (tags and both matrices). "
+                    "Without --theme, --symbol or dates, everything tagged is included.")
     p.add_argument("--format", choices=FORMATS,
-                   help="csv or docx (default: from the --out file name)")
+                   help="csv, docx or xlsx (default: from the --out file name)")
     p.add_argument("--theme", action="extend", nargs="+", default=[], metavar="T",
                    help="only these themes and their sub-themes (repeatable)")
     p.add_argument("--symbol", action="extend", nargs="+", default=[], metavar="S",
@@ -26,8 +26,10 @@ def register(sub) -> None:
     p.add_argument("--since", metavar="DATE",
                    help="adopted on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)")
     p.add_argument("--until", metavar="DATE", help="adopted on or before DATE")
-    p.add_argument("--matrix", choices=MATRICES,
-                   help="CSV only: theme-by-document counts, or theme co-occurrence")
+    p.add_argument("--matrix", choices=MATRICES, action="append",
+                   help="CSV: the file holds this matrix (theme-by-document counts, or theme "
+                        "co-occurrence) instead of the tags; Word: adds it as a table "
+                        "(repeatable); Excel always has both")
     p.add_argument("--title", default="Theme report", help="Word only: the brief's title")
     p.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     _common(p)
@@ -40,8 +42,8 @@ def _format(args) -> str:
     suffix = Path(args.out).suffix.lower().lstrip(".")
     if suffix in FORMATS:
         return suffix
-    raise ReportError(f"{args.out}: say --format csv or --format docx (or name the file "
-                      ".csv or .docx)")
+    raise ReportError(f"{args.out}: say --format csv, docx or xlsx (or name the file "
+                      ".csv, .docx or .xlsx)")
 
 
 def _progress_bar():
@@ -72,6 +74,11 @@ def cmd_report(args) -> int:
         if bar:
             sys.stderr.write("\r\033[K")
     data = result.data
-    what = f"{args.matrix} matrix" if args.matrix else counted(len(data.rows), "tag")
+    if result.matrix and result.format == "csv":
+        what = f"{result.matrix} matrix"
+    else:
+        what = counted(len(data.rows), "tag")
+        if result.matrix:
+            what += f", {result.matrix} " + ("matrices" if "," in result.matrix else "matrix")
     print(f"wrote {result.path} ({what}; {included(data)})")
     return 0

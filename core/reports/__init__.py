@@ -1,5 +1,6 @@
-"""Theme reports: which tags a report covers (`select`), CSV tables and matrices, the Word brief.
-May import clausemark.core.library and .parse."""
+"""Theme reports: which tags a report covers (`select`), the numbers (`figures`), CSV tables and
+matrices, the Excel workbook, the Word brief.
+May import clausemark.core.compare (what changed since an earlier version), .library and .parse."""
 
 from clausemark.core.public_names import public_names
 
@@ -9,5 +10,6 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "counted": "select", "included": "select", "date_bound": "select",
     "make_report": "make", "preview_report": "make", "ReportResult": "make",
     "write_csv": "csv_report", "MATRICES": "csv_report",
-    "write_docx": "docx_report",
+    "write_docx": "docx_report", "write_xlsx": "xlsx_report",
+    "Figures": "figures",
 })

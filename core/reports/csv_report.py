@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import csv
 import os
-from collections import defaultdict
-from itertools import combinations
 from pathlib import Path
 
 from clausemark.core.output import CancelCheck, ProgressCallback, Ticker, atomic_output
+from clausemark.core.reports.figures import cooccurrence_matrix, counts_matrix
 from clausemark.core.reports.select import ReportData, ReportRow
 
 TAG_COLUMNS = ["symbol", "title", "adopted", "paragraph_id", "citation", "kind", "opening",
@@ -31,9 +30,18 @@ def neutralise(value):
     return value
 
 
-def _tag_cells(row: ReportRow) -> list:
+def sheet_time(iso: str | None) -> str:
+    """"2026-12-01 11:56:45" from the library's "2026-12-01T11:56:45.123+00:00" (UTC): the ISO
+    form with a space, which Excel, LibreOffice and Sheets read as a date and time."""
+    return (iso or "")[:19].replace("T", " ")
+
+
+def tag_cells(row: ReportRow) -> list:
+    """The TAG_COLUMNS of one tag. `excerpt` is always the tagged words: the passage of a
+    span tag, else the whole text."""
     return [row.symbol, row.title, row.adopted, row.paragraph, row.citation, row.kind,
-            row.opening, row.theme, row.text, row.note, row.author, row.tagged, row.excerpt]
+            row.opening, row.theme, row.text, row.note, row.author, sheet_time(row.tagged),
+            row.excerpt or row.text]
 
 
 def _write(path: str | os.PathLike, header: list, body, ticker: Ticker) -> Path:
@@ -54,50 +62,7 @@ def write_tags_csv(data: ReportData, path: str | os.PathLike, *,
                    cancelled: CancelCheck | None = None) -> Path:
     """One row per tag, in document and paragraph order."""
     ticker = Ticker(len(data.rows), progress, cancelled, every=500)
-    return _write(path, TAG_COLUMNS, (_tag_cells(r) for r in data.rows), ticker)
-
-
-def _paragraphs_by_theme(data: ReportData) -> dict[int, set[tuple[int, str]]]:
-    """theme id -> the (document, paragraph) pairs it tags: a paragraph counts once per theme
-    even when several spans of it carry the theme."""
-    found: dict[int, set[tuple[int, str]]] = defaultdict(set)
-    for r in data.rows:
-        found[r.theme_id].add((r.document_id, r.paragraph))
-    return found
-
-
-def counts_matrix(data: ReportData) -> tuple[list, list[list]]:
-    """Rows = themes, columns = documents (+ total); a cell = tagged paragraphs."""
-    found = _paragraphs_by_theme(data)
-    header = ["theme"] + [d.display_name for d in data.documents] + ["total"]
-    rows = []
-    for theme in data.themes:
-        per_doc = defaultdict(int)
-        for doc_id, _ in found.get(theme.id, ()):
-            per_doc[doc_id] += 1
-        cells = [per_doc.get(d.id, 0) for d in data.documents]
-        rows.append([theme.name] + cells + [sum(cells)])
-    totals = [sum(r[i] for r in rows) for i in range(1, len(header))]
-    return header, rows + [["total"] + totals]
-
-
-def cooccurrence_matrix(data: ReportData) -> tuple[list, list[list]]:
-    """Rows and columns = themes; a cell = paragraphs tagged with both (the diagonal: with
-    that theme at all)."""
-    themes_of: dict[tuple[int, str], set[int]] = defaultdict(set)
-    for r in data.rows:
-        themes_of[(r.document_id, r.paragraph)].add(r.theme_id)
-    pair_count: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in themes_of.values():
-        for a in ids:
-            pair_count[(a, a)] += 1
-        for a, b in combinations(sorted(ids), 2):
-            pair_count[(a, b)] += 1
-            pair_count[(b, a)] += 1
-    header = ["theme"] + [t.name for t in data.themes]
-    rows = [[a.name] + [pair_count.get((a.id, b.id), 0) for b in data.themes]
-            for a in data.themes]
-    return header, rows
+    return _write(path, TAG_COLUMNS, (tag_cells(r) for r in data.rows), ticker)
 
 
 def write_matrix_csv(data: ReportData, path: str | os.PathLike, matrix: str, *,

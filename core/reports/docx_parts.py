@@ -1,5 +1,5 @@
-"""Small python-docx building blocks for the Word brief: page set-up, named styles, a PAGE field,
-and a fast way to append paragraphs and runs.
+"""Small python-docx building blocks for the Word brief: page set-up, named styles, table cells
+and widths, and a fast way to append paragraphs and runs (fields: docx_fields.py).
 
 Why the fast path: python-docx's `Document.add_paragraph` looks for the section properties at the
 end of the body by scanning every earlier paragraph, `Paragraph.style = ` checks every style to
@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 
 # XML 1.0 forbids most control characters; a stray one from a PDF would stop the save.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 SERIF = "Times New Roman"  # clause text, as in the UN originals
 SANS = "Calibri"  # everything else (LibreOffice shows the metric twin Carlito)
@@ -77,7 +77,46 @@ def define_styles(doc) -> dict:
     meta.font.size = Pt(9)
     meta.font.color.rgb = GREY
     meta.paragraph_format.space_after = Pt(4)
+    # Lines under a heading stay on the heading's page with what follows them.
+    meta_next = _paragraph_style(doc, "Report Meta Next", "Report Meta")
+    meta_next.paragraph_format.keep_with_next = True
+    lead = _paragraph_style(doc, "Report Lead")
+    lead.font.size = Pt(12)
+    lead.paragraph_format.space_before = Pt(12)
+    lead.paragraph_format.space_after = Pt(18)
+    footnote = _paragraph_style(doc, "Clause Footnote")
+    footnote.font.name = SERIF
+    footnote.font.size = Pt(8.5)
+    footnote.paragraph_format.left_indent = Cm(1.2)
+    footnote.paragraph_format.first_line_indent = Cm(-0.4)
+    footnote.paragraph_format.space_after = Pt(1)
+    reference = _paragraph_style(doc, "Clause Reference", "Clause Note")
+    reference.font.italic = False
+    reference.font.color.rgb = GREY
+    overview_theme = _paragraph_style(doc, "Overview Theme")
+    overview_theme.font.bold = True
+    overview_theme.font.size = Pt(11)
+    overview_theme.paragraph_format.space_before = Pt(8)
+    overview_theme.paragraph_format.space_after = Pt(2)
+    overview_theme.paragraph_format.keep_with_next = True
+    overview = _paragraph_style(doc, "Overview Line")
+    overview.paragraph_format.left_indent = Cm(0.5)
+    overview.paragraph_format.space_after = Pt(2)
+    for level in (1, 2):
+        h = doc.styles[f"Heading {level}"]
+        h.paragraph_format.keep_with_next = True
+        h.paragraph_format.page_break_before = False
+    toc = {}
+    for level in (1, 2):
+        toc[level] = _paragraph_style(doc, f"toc {level}")  # Word's built-in name and id
+        toc[level].style_id = f"TOC{level}"
+        toc[level].paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        toc[level].paragraph_format.space_after = Pt(2 if level == 2 else 4)
+        toc[level].font.bold = level == 1
     return {"citation": citation, "text": text, "note": note, "meta": meta,
+            "meta_next": meta_next, "lead": lead, "footnote": footnote, "reference": reference,
+            "overview_theme": overview_theme, "overview": overview,
+            "toc_heading": doc.styles["TOC Heading"], "toc1": toc[1], "toc2": toc[2],
             "h1": doc.styles["Heading 1"], "h2": doc.styles["Heading 2"],
             "title": doc.styles["Title"], "subtitle": doc.styles["Subtitle"],
             "normal": normal}
@@ -92,30 +131,36 @@ class BodyWriter:
         self._end = body.find(qn("w:sectPr"))  # the body's last child; new blocks go before it
         self._parent = doc._body  # python-docx's own parent object for Paragraph proxies
 
-    def paragraph(self, style=None, text: str | None = None, **run_format) -> Paragraph:
+    def detached(self, style=None) -> Paragraph:
+        """A paragraph not yet in the body (the caller places it)."""
         p = OxmlElement("w:p")
         if style is not None:  # by id: `Paragraph.style = ` searches every style each time
             ppr = OxmlElement("w:pPr")
             ppr.append(OxmlElement("w:pStyle", {qn("w:val"): style.style_id}))
             p.append(ppr)
+        return Paragraph(p, self._parent)
+
+    def paragraph(self, style=None, text: str | None = None, **run_format) -> Paragraph:
+        para = self.detached(style)
         if self._end is not None:
-            self._end.addprevious(p)
+            self._end.addprevious(para._p)
         else:
-            self.doc.element.body.append(p)
-        para = Paragraph(p, self._parent)
+            self.doc.element.body.append(para._p)
         if text:
             add_run(para, text, **run_format)
         return para
 
 
-def add_run(para: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
+def add_run(para: Paragraph, text: str, *, bold: bool | None = None, italic: bool = False,
             highlight: bool = False, colour: RGBColor | None = None, size: float | None = None):
     """A run with plain text (no tabs or line breaks: paragraph texts are normalised)."""
     r = OxmlElement("w:r")
-    if bold or italic or highlight or colour is not None or size is not None:
+    if bold is not None or italic or highlight or colour is not None or size is not None:
         rpr = OxmlElement("w:rPr")
         if bold:
             rpr.append(OxmlElement("w:b"))
+        elif bold is False:  # not bold even in a bold style
+            rpr.append(OxmlElement("w:b", {qn("w:val"): "0"}))
         if italic:
             rpr.append(OxmlElement("w:i"))
         if colour is not None:
@@ -127,27 +172,10 @@ def add_run(para: Paragraph, text: str, *, bold: bool = False, italic: bool = Fa
         r.append(rpr)
     t = OxmlElement("w:t")
     t.text = clean(text)
-    t.set(_XML_SPACE, "preserve")
+    t.set(XML_SPACE, "preserve")
     r.append(t)
     para._p.append(r)
     return r
-
-
-def add_field(para: Paragraph, instruction: str, placeholder: str = "1") -> None:
-    """A field such as PAGE or NUMPAGES, computed by Word or LibreOffice when shown."""
-    def run_with(child):
-        r = OxmlElement("w:r")
-        r.append(child)
-        para._p.append(r)
-
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
-    instr = OxmlElement("w:instrText")
-    instr.text = f" {instruction} "
-    instr.set(_XML_SPACE, "preserve")
-    run_with(instr)
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
-    add_run(para, placeholder)
-    run_with(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
 
 
 def repeat_as_header(row) -> None:
@@ -175,3 +203,56 @@ def set_widths(table, widths) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
+
+
+def set_language(doc, tag: str = "en-GB") -> None:
+    """The proofing language of every run unless a run says otherwise."""
+    rpr = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = rpr.find(qn("w:rPrDefault")).find(qn("w:rPr")) if rpr is not None else None
+    if rpr is None:
+        return
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+
+
+def superscript(run) -> None:
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        run.insert(0, rpr)
+    rpr.append(OxmlElement("w:vertAlign", {qn("w:val"): "superscript"}))
+
+
+# -- table geometry ------------------------------------------------------------------------------
+
+PT_PER_CM = 28.3465
+CELL_MARGIN_TWIPS = 68  # 0.12 cm left and right in every cell of a fitted table
+CELL_PADDING_CM = 0.34  # those margins and a little air
+
+
+def narrow_cell_margins(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(OxmlElement(f"w:{side}", {qn("w:w"): str(CELL_MARGIN_TWIPS),
+                                                qn("w:type"): "dxa"}))
+    look = tbl_pr.find(qn("w:tblLook"))  # CT_TblPr is a sequence: tblCellMar before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
+
+
+def text_width_cm(text: str, size_pt: float, bold: bool = False) -> float:
+    """A generous estimate of how wide `text` is in Calibri: enough to size a column so that
+    a word never has to break inside it."""
+    em = 0.53 if bold else 0.51  # average advance of Calibri's letters and digits, and more
+    wide = sum(1 for c in text if c.isupper() or c in "mwMW@%")
+    return (len(text) + 0.25 * wide) * em * size_pt / PT_PER_CM
+
+
+def longest_word_cm(text: str, size_pt: float, bold: bool = False) -> float:
+    return max((text_width_cm(w, size_pt, bold) for w in text.split()), default=0.0)

@@ -1,8 +1,16 @@
-"""The Word brief for a head of delegation (python-docx): a title page, a summary table of
-clauses per document and theme, then one section per theme (Heading 1, so Word's navigation pane
-lists the themes; Heading 2 per document) quoting each clause in full under its citation, with
-the opening phrase in italics as in the original and the analyst's notes. Page numbers in the
-footer are PAGE/NUMPAGES fields, so they stay right however the reader's Word paginates."""
+"""The Word brief for a head of delegation (python-docx), put together from its parts:
+
+- docx_front.py: title page (the selection in words, author, date), contents (a TOC field),
+  and, after the summary, an overview per theme (counts, operative verbs, changes since
+  earlier versions);
+- docx_tables.py: the summary table and, when asked for, the matrices (at the end), from
+  `figures`, so they agree with the CSV and the Excel workbook;
+- docx_clauses.py: a Heading 1 per theme and a Heading 2 per document, each clause quoted once
+  with its citation, title, date, page, footnotes and notes;
+- docx_parts.py: page set-up, styles, fields, and a fast way to append paragraphs.
+
+A4 throughout; headings keep with what follows instead of starting pages; PAGE/NUMPAGES in the
+footer; the TOC and page references are updated when the brief is opened (w:updateFields)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,83 +19,68 @@ from collections import defaultdict
 from pathlib import Path
 
 import docx
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm
 
-from clausemark.core.library.records import DocumentInfo, Theme
 from clausemark.core.output import CancelCheck, ProgressCallback, Ticker, atomic_output, xml_safe
-from clausemark.core.reports.docx_parts import (
-    A4_LONG_CM,
-    A4_SHORT_CM,
-    GREY,
-    MARGIN_CM,
-    BodyWriter,
+from clausemark.core.reports import details as report_details
+from clausemark.core.reports.docx_clauses import ClauseWriter
+from clausemark.core.reports.docx_fields import (
     add_field,
-    add_run,
-    cant_split,
-    clean,
-    define_styles,
-    repeat_as_header,
-    set_a4,
-    set_widths,
-    shade,
+    bookmark,
+    update_fields_on_open,
 )
-from clausemark.core.reports.select import ReportData, ReportRow, counted, included
+from clausemark.core.reports.docx_front import FrontMatter
+from clausemark.core.reports.docx_parts import (
+    BodyWriter,
+    add_run,
+    define_styles,
+    set_a4,
+    set_language,
+)
+from clausemark.core.reports.docx_tables import (
+    TableWriter,
+    matrix_rows,
+    needs_sideways,
+    summary_rows,
+)
+from clausemark.core.reports.figures import figures
+from clausemark.core.reports.select import ReportData, ReportRow
+from clausemark.core.reports.wording import long_date
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-LANDSCAPE_SUMMARY_FROM = 6  # themes; a wider summary table turns its page sideways
-TOTAL_CM = 1.4  # the summary's last column
-SUBTITLE_THEMES = 6
-
-
-def long_date(iso: str | None) -> str:
-    """"19 December 2023" (English whatever the desktop's locale, like the resolutions)."""
-    if not iso:
-        return "no date"
-    try:
-        day = dt.date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def heading_text(name: str) -> str:
-    return name[:1].upper() + name[1:]
-
-
-def _segments(text: str, opening: str | None, spans: list[tuple[int, int]]):
-    """(piece, italic, highlighted) runs: the opening phrase italic, tagged spans highlighted."""
-    cuts = {0, len(text)}
-    italic_end = len(opening) if opening and text.startswith(opening) else 0
-    cuts.add(italic_end)
-    for start, end in spans:
-        cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
-    points = sorted(cuts)
-    for a, b in zip(points, points[1:]):
-        if a < b:
-            yield (text[a:b], b <= italic_end,
-                   any(start <= a and b <= end for start, end in spans))
+HEADING_BOOKMARKS = 1_000_000  # bookmark ids of headings start here (clauses count from 1)
+MATRIX_TITLES = {"counts": "Counts: clauses per theme and document",
+                 "cooccurrence": "Co-occurrence: clauses carrying two themes"}
 
 
-class _Brief:
-    def __init__(self, data: ReportData, title: str, ticker: Ticker):
+class Brief:
+    def __init__(self, data: ReportData, title: str, ticker: Ticker, details=None,
+                 matrices: tuple[str, ...] = ()):
         self.data, self.title, self.ticker = data, title, ticker
+        self.details, self.matrices = details, matrices
         self.doc = docx.Document()
         self.styles = define_styles(self.doc)
         self.out = BodyWriter(self.doc)
-        self.today = long_date(dt.date.today().isoformat())
-        # paragraph -> its themes in this report, for the "also tagged" line
+        self.now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        self.today = long_date(self.now.date().isoformat())
+        self.headings: list[tuple[int, str, str]] = []  # (level, text, bookmark)
+        self.rows_of: dict[int, list[ReportRow]] = defaultdict(list)
+        for r in data.rows:
+            self.rows_of[r.theme_id].append(r)
+        # paragraph -> its themes in this report, in report order (the "also" line)
         self.themes_of: dict[tuple[int, str], list[str]] = defaultdict(list)
-        order = {t.id: i for i, t in enumerate(data.themes)}
-        for r in sorted(data.rows, key=lambda r: order.get(r.theme_id, len(order))):
-            names = self.themes_of[(r.document_id, r.paragraph)]
-            if r.theme not in names:
-                names.append(r.theme)
+        for theme in data.themes:
+            for r in self.rows_of.get(theme.id, ()):
+                names = self.themes_of[(r.document_id, r.paragraph)]
+                if theme.name not in names:
+                    names.append(theme.name)
 
-    # -- page set-up, title page, footer --------------------------------------------------------
+    def heading(self, level: int, text: str):
+        """A Heading 1 or 2 with a bookmark, which the contents link to and take pages from."""
+        name = f"_Toc_cm{len(self.headings) + 1}"  # "_": a hidden bookmark, as Word's own
+        self.headings.append((level, text, name))
+        para = self.out.paragraph(self.styles[f"h{level}"], text)
+        bookmark(para, name, HEADING_BOOKMARKS + len(self.headings))
+        return para
 
     def setup(self) -> None:
         section = self.doc.sections[0]
@@ -100,171 +93,86 @@ class _Brief:
         add_field(footer, "PAGE")
         add_run(footer, " of ")
         add_field(footer, "NUMPAGES")
+        set_language(self.doc)
+        update_fields_on_open(self.doc)
         props = self.doc.core_properties
         props.title, props.author = self.title, self.data.author
+        props.last_modified_by = self.data.author
         props.subject = "; ".join(f"{k}: {v}" for k, v in self.data.description.items())
+        props.keywords = ", ".join(t.name for t in self.data.themes)
+        props.category = "Theme brief"
         props.comments = "Made with Clausemark"
-
-    def title_page(self) -> None:
-        data, out, st = self.data, self.out, self.styles
-        for _ in range(5):
-            out.paragraph(st["normal"])
-        out.paragraph(st["meta"], "CLAUSEMARK  ·  THEME REPORT")
-        out.paragraph(st["title"], self.title)
-        names = [heading_text(t.name) for t in data.themes]
-        shown = " · ".join(names[:SUBTITLE_THEMES])
-        if len(names) > SUBTITLE_THEMES:
-            shown += f" and {len(names) - SUBTITLE_THEMES} more"
-        out.paragraph(st["subtitle"], shown)
-        out.paragraph(st["normal"])
-        tags = f" ({counted(len(data.rows), 'tag')})" if len(data.rows) != data.clause_count else ""
-        facts = [("Library", data.library.name), *data.description.items(),
-                 ("Included", included(data) + tags),
-                 ("Prepared by", data.author or "—"), ("Date", self.today)]
-        table = self.doc.add_table(rows=0, cols=2)
-        for label, value in facts:
-            cells = table.add_row().cells
-            add_run(cells[0].paragraphs[0], label, bold=True, colour=GREY)
-            add_run(cells[1].paragraphs[0], value)
-        set_widths(table, [Cm(3.5), Cm(12.9)])
-
-    # -- summary --------------------------------------------------------------------------------
-
-    def _new_section(self, landscape: bool) -> None:
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
-        section.different_first_page_header_footer = False
-        wide, tall = Cm(A4_LONG_CM), Cm(A4_SHORT_CM)
-        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = (wide, tall) if landscape else (tall, wide)
+        props.created = props.modified = self.now.replace(tzinfo=None)
+        props.revision = 1
 
     def summary(self) -> None:
-        data, out, st = self.data, self.out, self.styles
-        wide = len(data.themes) >= LANDSCAPE_SUMMARY_FROM
-        if wide:
-            self._new_section(landscape=True)
-        heading = out.paragraph(st["h1"], "Summary")
-        heading.paragraph_format.page_break_before = not wide
-        out.paragraph(st["normal"], "Tagged clauses per document and theme. A clause tagged "
-                                    "with two themes counts under each.")
-        counts: dict[tuple[int, int], set[str]] = defaultdict(set)
-        for r in data.rows:
-            counts[(r.document_id, r.theme_id)].add(r.paragraph)
-        table = self.doc.add_table(rows=1, cols=len(data.themes) + 3)
-        table.style = self.doc.styles["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        header = table.rows[0]
-        repeat_as_header(header)
-        for cell, text in zip(header.cells, ["Document", "Adopted"]
-                              + [heading_text(t.name) for t in data.themes] + ["Total"]):
-            shade(cell, "DCE6F0")
-            add_run(cell.paragraphs[0], text, bold=True, size=8.5)
-        totals = [0] * len(data.themes)
-        for doc in data.documents:
-            values = [len(counts.get((doc.id, t.id), ())) for t in data.themes]
-            self._summary_row(table, doc, values)
-            totals = [a + b for a, b in zip(totals, values)]
-        self._summary_row(table, None, totals, data.clause_count)
-        usable = (A4_LONG_CM if wide else A4_SHORT_CM) - 2 * MARGIN_CM
-        fixed = [4.8, 2.0]
-        theme_cm = (usable - sum(fixed) - TOTAL_CM) / max(1, len(data.themes))
-        set_widths(table, [Cm(w) for w in fixed + [theme_cm] * len(data.themes) + [TOTAL_CM]])
-        if wide:
-            self._new_section(landscape=False)
+        fig = figures(self.data)
+        what = ("Clauses per document and theme. A clause is one paragraph (PP 3, OP 5 (a)); "
+                "one tagged with two themes counts under each theme, and once under Clauses.")
+        if fig.tags_differ:
+            what += (" Tags counts the tags themselves (one row each in the CSV): more than the "
+                     "clauses where a clause carries two themes or several tagged passages.")
 
-    def _summary_row(self, table, doc: DocumentInfo | None, values: list[int],
-                     total: int | None = None) -> None:
-        row = table.add_row()
-        cant_split(row)
-        cells = row.cells
-        first = cells[0].paragraphs[0]
-        if doc is None:
-            add_run(first, "All documents", bold=True, size=8.5)
-            for cell in cells:
-                shade(cell, "F2F2F2")
-        else:
-            add_run(first, doc.display_name, bold=True, size=8.5)
-            if doc.title:
-                add_run(first, f"  {doc.title}", colour=GREY, size=8)
-            add_run(cells[1].paragraphs[0], doc.adopted or "—", size=8.5)
-        total = sum(values) if total is None else total
-        for cell, value in zip(cells[2:], values + [total]):
-            para = cell.paragraphs[0]
-            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            add_run(para, str(value) if value else "–", size=8.5, bold=doc is None)
-        self.ticker.step()
+        def intro():
+            self.heading(1, "Summary")
+            self.out.paragraph(self.styles["meta_next"], what)
+        columns, rows = summary_rows(self.data)
+        TableWriter(self).table(columns, rows, before=self._part_line, intro=intro)
 
-    # -- one section per theme ------------------------------------------------------------------
+    def _part_line(self, part: int, parts: int) -> None:
+        if parts > 1:
+            self.out.paragraph(self.styles["meta_next"], f"Part {part + 1} of {parts}")
 
-    def theme_section(self, theme: Theme, rows: list[ReportRow]) -> None:
-        out, st = self.out, self.styles
-        heading = out.paragraph(st["h1"], heading_text(theme.name))
-        heading.paragraph_format.page_break_before = True
-        if theme.description:
-            out.paragraph(st["meta"], theme.description, italic=True)
-        by_doc: dict[int, dict[str, list[ReportRow]]] = {}
-        for r in rows:
-            by_doc.setdefault(r.document_id, {}).setdefault(r.paragraph, []).append(r)
-        clauses = sum(len(p) for p in by_doc.values())
-        if not rows:
-            out.paragraph(st["normal"], "No clause in the selected documents carries this theme.")
+    def matrices_at_end(self) -> None:
+        """The matrices as tables, last. When one needs a sideways page, all of them go on
+        sideways pages (one turn of the page, and none back at the end of the document)."""
+        tables = [(name, *matrix_rows(self.data, name)) for name in self.matrices]
+        if not tables:
             return
-        out.paragraph(st["meta"], f"{counted(clauses, 'clause')} in "
-                                  f"{counted(len(by_doc), 'document')}")
-        docs = {d.id: d for d in self.data.documents}
-        for doc_id, paragraphs in by_doc.items():
-            doc = docs[doc_id]
-            title = f"{doc.display_name} — {doc.title}" if doc.title else doc.display_name
-            out.paragraph(st["h2"], title)
-            adopted = f"Adopted {long_date(doc.adopted)}" if doc.adopted else "Not adopted (draft)"
-            out.paragraph(st["meta"], " · ".join(x for x in (adopted, doc.body) if x))
-            for group in paragraphs.values():
-                self.clause(theme, group)
-                self.ticker.step(len(group))
-
-    def clause(self, theme: Theme, group: list[ReportRow]) -> None:
-        out, st, first = self.out, self.styles, group[0]
-        cite = out.paragraph(st["citation"], first.citation)
-        others = [n for n in self.themes_of[(first.document_id, first.paragraph)]
-                  if n != theme.name]
-        if others:
-            add_run(cite, "   also: " + ", ".join(others), colour=GREY, size=8.5)
-        text = clean(first.text)
-        spans = [r.span for r in group if r.span]
-        para = out.paragraph(st["text"])
-        for piece, italic, marked in _segments(text, first.opening, spans):
-            add_run(para, piece, italic=italic, highlight=marked)
-        for r in group:
-            if not r.note:
-                continue
-            note = out.paragraph(st["note"])
-            add_run(note, "Note", bold=True)
-            add_run(note, f" ({r.author}, {r.tagged[:10]}): ", colour=GREY)
-            for i, line in enumerate(r.note.splitlines() or [""]):
-                if i:
-                    note.add_run().add_break()
-                add_run(note, line)
+        writer = TableWriter(self)
+        sideways = any(needs_sideways(columns) for _, _, columns, _ in tables)
+        if sideways:
+            writer.section(landscape=True)
+        self.heading(1, "Matrices")
+        for name, what, columns, rows in tables:
+            def intro(name=name, what=what):
+                self.heading(2, MATRIX_TITLES[name])
+                self.out.paragraph(self.styles["meta_next"], what)
+            writer.table(columns, rows, total_rows=1 if name == "counts" else 0,
+                         before=self._part_line, intro=intro, sideways=sideways)
 
     def build(self):
         self.setup()
-        self.title_page()
+        front = FrontMatter(self)
+        front.title_page()
+        front.contents()
+        # The summary straight after the contents: when it needs a sideways page, that page
+        # starts where a page ends anyway, not after a few lines of the overview.
         self.summary()
-        by_theme: dict[int, list[ReportRow]] = defaultdict(list)
-        for r in self.data.rows:
-            by_theme[r.theme_id].append(r)
+        front.overview()
+        clauses = ClauseWriter(self)
         for theme in self.data.themes:
-            self.theme_section(theme, by_theme.get(theme.id, []))
+            clauses.theme_section(theme, self.rows_of.get(theme.id, []))
+        self.matrices_at_end()
+        front.finish_contents(self.headings)
         return self.doc
 
 
 def write_docx(data: ReportData, path: str | os.PathLike, *, title: str = "Theme report",
+               library=None, matrices: tuple[str, ...] = (),
                progress: ProgressCallback | None = None,
                cancelled: CancelCheck | None = None) -> Path:
-    """Write the brief for `data` (from report_select.select) to `path` (.docx)."""
+    """Write the brief for `data` (from select.select) to `path` (.docx). With the open
+    `library`, each clause shows its pages and footnotes and each theme what changed since
+    earlier versions; `matrices` ("counts", "cooccurrence") adds them as tables."""
     data, title = xml_safe(data), xml_safe(title)  # a stray control character in a note
-    total = len(data.rows) + len(data.documents) + 1
+    documents = len({r.document_id for r in data.rows})
+    total = len(data.rows) + (documents if library is not None else 0) + 1
     ticker = Ticker(total, progress, cancelled, every=100)
+    details = report_details.gather(library, data, ticker) if library is not None else None
+    details = xml_safe(details)  # footnotes and texts from the PDFs
     with atomic_output(path) as tmp:
-        doc = _Brief(data, title, ticker).build()
+        doc = Brief(data, title, ticker, details, tuple(matrices)).build()
         doc.save(str(tmp))
         ticker.finish()
     return Path(path)

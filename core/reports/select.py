@@ -11,6 +11,7 @@ from pathlib import Path
 from clausemark.core.library.library import Library
 from clausemark.core.library.records import DocumentInfo, Tag, Theme, citation
 from clausemark.core.output import EmptySelectionError, ReportError
+from clausemark.core.reports.wording import long_date
 
 PER_DOCUMENT_QUERIES = 20  # up to this many chosen documents: ask per document, else filter all
 NAMED_DOCUMENTS_SHOWN = 12  # in the description of a selection
@@ -131,9 +132,10 @@ def _describe(selection: Selection, themes: list[Theme], docs: list[DocumentInfo
     else:
         doc_text = "all documents"
     if since and until:
-        dates = f"from {since} to {until}"
+        dates = (f"on {long_date(since)}" if since == until
+                 else f"from {long_date(since)} to {long_date(until)}")
     elif since or until:
-        dates = f"on or after {since}" if since else f"on or before {until}"
+        dates = f"on or after {long_date(since)}" if since else f"on or before {long_date(until)}"
     else:
         dates = "any date"
     return {"Themes": theme_text, "Documents": doc_text, "Adopted": dates}

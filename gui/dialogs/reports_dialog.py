@@ -1,4 +1,5 @@
-"""The Reports dialog: choose a format (Word brief or CSV, and the CSV's shape), themes,
+"""The Reports dialog: choose a format (Word brief, with or without the matrices; Excel workbook;
+or CSV, and the CSV's shape), themes,
 documents and adoption dates and an output file; see how many clauses will be included; export
 off the GUI thread with a progress dialog, and optionally open the file when done.
 
@@ -37,7 +38,10 @@ from clausemark.core.reports import Selection, make_report, preview_report, prev
 from clausemark.gui.panels.check_list import CheckList
 from clausemark.gui.workers import Worker, start
 
-FORMATS = [("Word brief (.docx)", "docx"), ("CSV for analysis (.csv)", "csv")]
+FORMATS = [("Word brief (.docx)", "docx"), ("Excel workbook (.xlsx)", "xlsx"),
+           ("CSV for analysis (.csv)", "csv")]
+FILE_FILTERS = {"docx": "Word documents (*.docx)", "xlsx": "Excel workbooks (*.xlsx)",
+                "csv": "CSV files (*.csv)"}
 SHAPES = [("One row per tag", None), ("Counts: themes × documents", "counts"),
           ("Co-occurrence: themes × themes", "cooccurrence")]
 PREVIEW_DELAY_MS = 150  # wait for a burst of clicks to end before counting again
@@ -82,6 +86,8 @@ class ReportsDialog(QDialog):
         self.shape_choice = QComboBox(objectName="matrixChoice")
         for text, matrix in SHAPES:
             self.shape_choice.addItem(text, matrix)
+        self.brief_matrices = QCheckBox("Add the counts and co-occurrence matrices as tables",
+                                        objectName="briefMatrices")
         self.format_choice.currentIndexChanged.connect(self._on_format_changed)
 
     def _build_lists(self, themes, documents) -> None:
@@ -135,6 +141,7 @@ class ReportsDialog(QDialog):
         form = QFormLayout()
         form.addRow("Format:", self.format_choice)
         form.addRow("CSV shape:", self.shape_choice)
+        form.addRow("Word brief:", self.brief_matrices)
         lists = QHBoxLayout()
         for title, widget, stretch in (("Themes", self.themes, 2),
                                        ("Documents", self.documents, 3)):
@@ -164,8 +171,14 @@ class ReportsDialog(QDialog):
     def report_format(self) -> str:
         return self.format_choice.currentData()
 
-    def matrix(self) -> str | None:
-        return self.shape_choice.currentData() if self.report_format() == "csv" else None
+    def matrix(self):
+        """The CSV's matrix, or the matrices a Word brief adds (an Excel workbook has both)."""
+        fmt = self.report_format()
+        if fmt == "csv":
+            return self.shape_choice.currentData()
+        if fmt == "docx" and self.brief_matrices.isChecked():
+            return ("counts", "cooccurrence")
+        return None
 
     def selection(self) -> Selection:
         """What the dialog's choices mean; every box checked means "all" (also future ones)."""
@@ -188,6 +201,7 @@ class ReportsDialog(QDialog):
     def _on_format_changed(self) -> None:
         fmt = self.report_format()
         self.shape_choice.setEnabled(fmt == "csv")
+        self.brief_matrices.setEnabled(fmt == "docx")
         text = self.output_path.text().strip()
         if text:
             self.output_path.setText(str(Path(text).with_suffix(f".{fmt}")))
@@ -196,7 +210,7 @@ class ReportsDialog(QDialog):
         fmt = self.report_format()
         name, _ = QFileDialog.getSaveFileName(
             self, "Save the report as", self.output_path.text(),
-            "Word documents (*.docx)" if fmt == "docx" else "CSV files (*.csv)",
+            FILE_FILTERS[fmt],
             options=QFileDialog.Option.DontUseNativeDialog)  # as the import dialog: same everywhere
         if name:
             if not name.lower().endswith(f".{fmt}"):

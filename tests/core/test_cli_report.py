@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import docx
+import openpyxl
 import pytest
 
 from clausemark.core.cli.main import main
@@ -50,10 +51,10 @@ def test_format_from_the_file_name_and_dates(capsys, db, tmp_path):
     code, stdout, _ = run(capsys, "--db", db, "report", "--since", "2024", "--out", str(out))
     assert code == 0
     doc = docx.Document(str(out))
-    text = "\n".join(p.text for p in doc.paragraphs)
+    text = "\n".join(p.text for p in doc.paragraphs if p.style.name.startswith("Clause"))
     assert "A/RES/79/300, PP 1" in text and "A/RES/78/217" not in text
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == \
-        ["Summary", "Children", "Remittances"]
+        ["Summary", "Overview", "Children", "Remittances"]
 
 
 def test_matrix_csv(capsys, db, tmp_path):
@@ -71,7 +72,8 @@ def test_matrix_csv(capsys, db, tmp_path):
     (["--since", "2024-02-30"], "not a date: '2024-02-30'"),
     (["--theme", "migration"], "no theme 'migration'"),
     (["--symbol", "A/RES/1/1"], "no document A/RES/1/1"),
-    (["--format", "docx", "--matrix", "counts"], "--matrix makes a CSV"),
+    (["--format", "csv", "--matrix", "counts", "--matrix", "cooccurrence"],
+     "a CSV holds one table"),
 ])
 def test_bad_requests_give_one_line_and_exit_1_and_no_file(capsys, db, tmp_path, argv, message):
     out = tmp_path / "r.csv"
@@ -81,9 +83,25 @@ def test_bad_requests_give_one_line_and_exit_1_and_no_file(capsys, db, tmp_path,
     assert not out.exists()
 
 
+def test_word_brief_with_matrices_and_excel_workbook(capsys, db, tmp_path):
+    out = tmp_path / "m.docx"
+    code, stdout, err = run(capsys, "report", "--db", db, "--format", "docx", "--matrix",
+                            "counts", "--matrix", "cooccurrence", "--out", str(out))
+    assert (code, err) == (0, "") and "counts, cooccurrence matrices" in stdout
+    doc = docx.Document(str(out))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[-3:] == ["Matrices", "Counts: clauses per theme and document",
+                             "Co-occurrence: clauses carrying two themes"]
+    xlsx = tmp_path / "t.xlsx"
+    code, stdout, err = run(capsys, "report", "--db", db, "--out", str(xlsx))
+    assert (code, err) == (0, "") and "8 tags" in stdout
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames == ["Tags", "Counts", "Co-occurrence", "About"]
+
+
 def test_unknown_format_missing_folder_and_missing_library(capsys, db, tmp_path):
     code, _, err = run(capsys, "report", "--db", db, "--out", str(tmp_path / "r.txt"))
-    assert code == 1 and "--format csv or --format docx" in err
+    assert code == 1 and "--format csv, docx or xlsx" in err
     code, _, err = run(capsys, "report", "--db", db, "--out", str(tmp_path / "no" / "r.csv"))
     assert code == 1 and "does not exist" in err
     code, _, err = run(capsys, "report", "--db", str(tmp_path / "none.clausemark"),
@@ -114,7 +132,9 @@ def test_real_resolution_end_to_end_as_a_process(dev_dir, tmp_path):
     quote = next(p for p in doc.paragraphs if p.style.name == "Clause Text")
     assert quote.text == op.text
     assert quote.runs[0].italic and quote.runs[0].text == op.opening
-    assert any(p.text == f"A/RES/73/3, {op.label}" for p in doc.paragraphs)
+    cite = next(p.text for p in doc.paragraphs if p.style.name == "Clause Citation")
+    assert cite.startswith(f"A/RES/73/3, {op.label}   ")
+    assert f"p. {op.pages[0]}" in cite
     csv_out = tmp_path / "real.csv"
     done = subprocess.run([sys.executable, "-m", "clausemark.core.cli.main", "report", "--db", str(path),
                            "--out", str(csv_out)], capture_output=True, text=True, timeout=120)

@@ -71,7 +71,9 @@ def test_date_range_on_adoption_date_leaves_undated_drafts_out(lib):
     assert {r.symbol for r in data.rows} == {"A/RES/78/217"}
     data = select(lib, Selection(since="2023-12-19", until="2023-12-19"))
     assert {r.symbol for r in data.rows} == {"A/RES/78/217"}
-    assert data.description["Adopted"] == "from 2023-12-19 to 2023-12-19"
+    assert data.description["Adopted"] == "on 19 December 2023"
+    data = select(lib, Selection(since="2023", until="2024-06"))
+    assert data.description["Adopted"] == "from 1 January 2023 to 30 June 2024"
     assert preview(lib, Selection(since="2023-12-20", until="2024-12-16")).rows == []
 
 
@@ -93,7 +95,7 @@ def test_empty_selection_says_why_instead_of_an_empty_file(lib):
         select(lib, Selection(themes=("consular rights",), since="2024"))
     message = str(exc.value)
     assert "no tagged clause matches this selection" in message
-    assert "consular rights" in message and "2024-01-01" in message
+    assert "consular rights" in message and "on or after 1 January 2024" in message
     assert "nothing was written" in message
     with pytest.raises(ReportError, match="2025-01-01 is after 2024-12-31"):
         select(lib, Selection(since="2025", until="2024"))

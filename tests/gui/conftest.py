@@ -26,7 +26,15 @@ def shown_window(qtbot, path, width=1600, height=1000):
     win.resize(width, height)
     win.show()
     qtbot.waitExposed(win)
+    activate(qtbot, win)
     return win
+
+
+def activate(qtbot, win, timeout=5000):
+    """Make `win` the active window, as a user's click would: shortcuts (Ctrl+Z ...) only fire
+    in the active window, and a dialog that was shown (import progress) may have taken it."""
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=timeout)
 
 
 @pytest.fixture
@@ -69,6 +77,7 @@ def import_and_wait(qtbot, window, paths, timeout=60000):
     """Start an import as the window does and wait until its summary arrives."""
     with qtbot.waitSignal(window.importer.finished, timeout=timeout) as blocker:
         assert window.import_paths([str(p) for p in paths])
+    activate(qtbot, window)
     return blocker.args[0]
 
 

@@ -7,6 +7,7 @@ import threading
 import time
 
 import docx
+import openpyxl
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -188,8 +189,29 @@ def test_counts_matrix_and_word_brief_with_dates(qtbot, dialog, tmp_path, monkey
     assert opened == [str(brief)]
     doc = docx.Document(str(brief))
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == \
-        ["Summary", "Children", "Remittances"]
-    assert any(p.text == "A/RES/79/300, PP 1" for p in doc.paragraphs)
+        ["Summary", "Overview", "Children", "Remittances"]
+    assert any(p.text.startswith("A/RES/79/300, PP 1   ") for p in doc.paragraphs)
+
+
+def test_excel_workbook_and_word_brief_with_matrices(qtbot, dialog, tmp_path):
+    _choose(qtbot, _child(dialog, QComboBox, "formatChoice"), "Excel workbook (.xlsx)")
+    assert not _child(dialog, QComboBox, "matrixChoice").isEnabled()
+    assert not _child(dialog, QCheckBox, "briefMatrices").isEnabled()
+    out = tmp_path / "tags.xlsx"
+    _type_path(qtbot, dialog, out)
+    _export(qtbot, dialog)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Tags", "Counts", "Co-occurrence", "About"]
+    assert book["Tags"].max_row == 1 + 8
+
+    _choose(qtbot, _child(dialog, QComboBox, "formatChoice"), "Word brief (.docx)")
+    assert _child(dialog, QLineEdit, "outputPath").text().endswith(".docx")
+    _tick(qtbot, _child(dialog, QCheckBox, "briefMatrices"))
+    brief = tmp_path / "with matrices.docx"
+    _type_path(qtbot, dialog, brief)
+    _export(qtbot, dialog)
+    doc = docx.Document(str(brief))
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][-1] == "Matrices"
 
 
 def test_empty_selection_is_explained_and_writes_nothing(qtbot, dialog, tmp_path):
