@@ -1,4 +1,6 @@
 """Themes: defaults, add, rename, recolour, describe, nest, reorder, retire; tags survive."""
+import sqlite3
+
 import pytest
 
 from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
@@ -147,7 +149,7 @@ def test_a_theme_with_tags_cannot_be_deleted(lib):
     lib.tags.add("A/RES/78/217", "OP2(b)", "detention")
     with pytest.raises(ConflictError, match="retire"):
         lib.themes.delete("detention")
-    with pytest.raises(Exception):  # and not behind the library's back either
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):  # nor behind its back
         lib.conn.execute("DELETE FROM themes WHERE name = 'detention'")
     assert lib.themes.get("detention").tag_count == 1
     lib.themes.add("unused")

@@ -1,6 +1,8 @@
 """GUI test helpers: a main window over a fresh library, with one real resolution imported."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from clausemark.gui.app import build_main_window
@@ -49,10 +51,14 @@ def sample_pdf(dev_dir):
     return dev_dir / SAMPLE
 
 
-def when_shown(wanted, act):
+DIALOG_LIMIT_S = 30  # a helper waiting for a dialog gives up after this (the test then fails)
+
+
+def when_shown(wanted, act, limit_s: float = DIALOG_LIMIT_S):
     """Act on the next visible top-level widget that is an instance of `wanted` (a class) or
     carries that objectName (a string), as soon as it shows up, as the user would answer a
-    dialog. Returns a list that receives the widget."""
+    dialog. Returns a list that receives the widget. Stops looking after `limit_s`."""
+    deadline = time.monotonic() + limit_s
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     seen = []
@@ -66,7 +72,7 @@ def when_shown(wanted, act):
         if found:
             seen.append(found[0])
             act(found[0])
-        else:
+        elif time.monotonic() < deadline:
             QTimer.singleShot(30, poll)
 
     QTimer.singleShot(30, poll)

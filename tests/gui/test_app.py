@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -9,13 +10,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from clausemark.gui.app import build_main_window, run
 
 
-def _answer_next_dialog(seen: list):
+def _answer_next_dialog(seen: list, limit_s: float = 30):
+    deadline = time.monotonic() + limit_s  # then the test fails on what it expected to see
+
     def answer():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             seen.append((box.windowTitle(), box.text()))
             box.accept()
-        else:
+        elif time.monotonic() < deadline:
             QTimer.singleShot(20, answer)
     QTimer.singleShot(20, answer)
 

@@ -2,6 +2,8 @@
 both paragraphs, carry tags forward (all unchanged at once, the rest one by one), undo."""
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox, QPushButton
@@ -145,13 +147,14 @@ def test_no_predecessor_says_so_in_a_dialog(qtbot, tmp_path, dev_dir):
     with Library(path) as lib:
         import_all(lib, [dev_dir / OLD], workers=1)
     seen = []
+    deadline = time.monotonic() + 30
 
     def answer():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             seen.append(box.text())
             _click(qtbot, box.button(QMessageBox.StandardButton.Ok))
-        else:
+        elif time.monotonic() < deadline:
             QTimer.singleShot(50, answer)
 
     QTimer.singleShot(0, answer)

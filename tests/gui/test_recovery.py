@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -22,7 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def answer_dialogs(answers: list, seen: list) -> None:
-    """Answer the next modal dialogs in turn: each answer takes the box and clicks a button."""
+    """Answer the next modal dialogs in turn: each answer takes the box and clicks a button.
+    Stops looking after 30 s (the test then fails on what it expected)."""
+    deadline = time.monotonic() + 30
+
     def poll():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box not in answered:
@@ -33,7 +37,7 @@ def answer_dialogs(answers: list, seen: list) -> None:
             if answers:  # before answering: the answer may open the next dialog and block
                 QTimer.singleShot(20, poll)
             answer(box)
-        elif answers:
+        elif answers and time.monotonic() < deadline:
             QTimer.singleShot(20, poll)
     answered: list = []
     QTimer.singleShot(20, poll)
