@@ -44,6 +44,7 @@ class ConflictError(LibraryError):
 # C0 and C1 control characters (escape sequences start with ESC or CSI) and DEL; tab and
 # newline are kept where the caller allows them.
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+_CONTROLS.update({c: f"\\u{c:04x}" for c in (0x2028, 0x2029)})  # line and paragraph separators
 _CONTROLS_KEEP_LINES = {c: v for c, v in _CONTROLS.items() if c not in (0x09, 0x0A)}
 
 

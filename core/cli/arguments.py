@@ -16,7 +16,9 @@ import sqlite3
 from clausemark.core.errors import ClausemarkError
 
 # Arguments that are file names (anything a file system accepts, checked for length only).
-PATH_ARGS = {"db", "out", "paths", "files", "backup", "old", "new"}
+PATH_ARGS = {"db", "out", "paths", "files", "backup", "old", "new", "target"}
+# ... of which these may also be a symbol in the library (text, so valid UTF-8, when no file)
+PATH_OR_SYMBOL = {"old", "new", "target"}
 # Arguments whose empty value has a meaning.
 EMPTY_ALLOWED = {"parent", "note", "description"}
 # (least, greatest) for number options.
@@ -42,9 +44,16 @@ def _values(value) -> list:
     return [value]
 
 
+def _undecodable(text: str) -> bool:
+    """Bytes that were not UTF-8 reach Python as lone surrogates."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def _check_text(name: str, text: str, flag: str) -> None:
     if "\x00" in text:
         raise ClausemarkError(f"{flag}: contains a NUL character")
+    if name in PATH_OR_SYMBOL and _undecodable(text) and not os.path.lexists(text):
+        raise ClausemarkError(f"{flag}: no such file, and not valid UTF-8 text for a symbol")
     if name in PATH_ARGS:
         if not text.strip():
             raise ClausemarkError(f"{flag}: empty file name")
@@ -53,7 +62,7 @@ def _check_text(name: str, text: str, flag: str) -> None:
                 raise ClausemarkError(f"{flag}: file name too long ({len(os.fsencode(part))} "
                                       f"bytes; at most {MAX_NAME_BYTES}): {part[:40]}...")
         return
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _undecodable(text):
         raise ClausemarkError(f"{flag}: not valid UTF-8 text")
     if not text.strip() and name not in EMPTY_ALLOWED:
         raise ClausemarkError(f"{flag}: empty value (give a value, or leave the option out)")

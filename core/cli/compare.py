@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from clausemark.core.cli.library import _document_ref
 from clausemark.core.compare.alignment import CHANGED, MOVED, NEW, SAME, Alignment, align
 from clausemark.core.compare.predecessor import predecessors
 from clausemark.core.errors import ClausemarkError, NotFoundError, regular_file
@@ -67,7 +68,7 @@ class _Sources:
                 raise NotFoundError(f"{text}: no such file, and no library at {self.path} to "
                                     "look the symbol up in")
             self.library = Library(self.path, create=False)
-        ref = int(text) if text.isdigit() else text
+        ref = _document_ref(text)
         return self.library.resolution(ref)
 
     def close(self) -> None:
@@ -122,7 +123,7 @@ def summary(alignment: Alignment) -> str:
 def cmd_predecessors(args) -> int:
     if args.limit < 1:
         raise ClausemarkError("--limit must be at least 1")
-    ref = int(args.symbol) if args.symbol.isdigit() else args.symbol
+    ref = _document_ref(args.symbol)
     with open_existing(getattr(args, "db", None)) as lib:
         found = predecessors(lib, ref, limit=args.limit)
         name = lib.document(ref).display_name

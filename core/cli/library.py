@@ -10,7 +10,7 @@ import json
 import sys
 import textwrap
 
-from clausemark.core.errors import ClausemarkError, NotFoundError
+from clausemark.core.errors import ClausemarkError, NotFoundError, shown
 from clausemark.core.library.importer import import_files
 from clausemark.core.library.library import Library, open_existing
 from clausemark.core.library.paths import library_path
@@ -101,7 +101,8 @@ def _open(args, create: bool = False) -> Library:
 
 
 def _document_ref(text: str):
-    return int(text) if text.isdigit() else text
+    """A document id when `text` is a plain number, else a symbol (or file name)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else text
 
 
 def _print_json(data) -> None:
@@ -129,9 +130,10 @@ def cmd_import(args) -> int:
                 if event.status == "failed":
                     if tty:
                         sys.stderr.write("\r\033[K")
-                    print(f"clausemark: {event.path}: {event.reason}", file=sys.stderr)
+                    print(f"clausemark: {shown(event.path)}: {shown(event.reason)}",
+                          file=sys.stderr)
                 if tty:
-                    sys.stderr.write(_bar(event.done, event.total, pages, event.path.name))
+                    sys.stderr.write(_bar(event.done, event.total, pages, shown(event.path.name)))
                     sys.stderr.flush()
             elif event.kind == "done":
                 summary = event.summary

@@ -20,8 +20,17 @@ COMMAND_MODULES = ["clausemark.core.cli.parse", "clausemark.core.cli.library",
                    "clausemark.core.cli.suggest", "clausemark.core.cli.backup"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes in two lines (the reason, and where to read more), not the whole usage,
+    which wraps over many lines; subcommand parsers are of this class too."""
+
+    def error(self, message: str):
+        self.exit(2, f"{shown(self.prog)}: error: {shown(message)}\n"
+                     f"(see `{shown(self.prog)} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="clausemark",
         description="Read UN resolutions paragraph by paragraph and tag clauses by theme. "
                     "Without a command, starts the desktop app.")
@@ -73,7 +82,7 @@ class _SafeOutput:
         return getattr(self._stream, name)
 
 
-_STDOUT_CONTROLS = {c: f"\\u{c:04x}" for c in [*range(0x20), *range(0x7F, 0xA0)]
+_STDOUT_CONTROLS = {c: f"\\u{c:04x}" for c in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
                     if c not in (0x09, 0x0A)}
 
 

@@ -6,7 +6,7 @@ import json
 import sys
 import textwrap
 
-from clausemark.core.errors import ParseError, regular_file
+from clausemark.core.errors import ParseError, regular_file, shown
 from clausemark.core.parse.model import Paragraph, Resolution
 from clausemark.core.parse.parser import parse_pdf
 
@@ -28,7 +28,7 @@ def run(args) -> int:
             regular_file(name)
             res = parse_pdf(name)
         except ParseError as exc:
-            print(f"clausemark: {exc}", file=sys.stderr)
+            print(f"clausemark: {shown(exc)}", file=sys.stderr)
             failed += 1
             continue
         if args.json:

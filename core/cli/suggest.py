@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from clausemark.core.cli.library import _document_ref
 from clausemark.core.errors import NotFoundError
 from clausemark.core.library.importer import file_sha256
 from clausemark.core.library.library import Library
@@ -57,7 +58,7 @@ def _suggestions(args) -> tuple[str | None, list[str], dict[str, list[Suggestion
         raise NotFoundError(f"{args.target}: no such file, and no library at {path} to look "
                             "the symbol up in")
     with Library(path, create=False) as lib:
-        ref = int(args.target) if args.target.isdigit() else args.target
+        ref = _document_ref(args.target)
         doc = lib.document(ref)
         resolution = lib.resolution(doc.id)
         order = [p.id for top in resolution.paragraphs for p in top.walk()]

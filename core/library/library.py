@@ -323,7 +323,8 @@ class Library:
         if isinstance(ref, DocumentInfo):
             ref = ref.id
         if isinstance(ref, int) and not isinstance(ref, bool):
-            if self._store.one("SELECT 1 FROM documents WHERE id = ?", (ref,)):
+            if -2**63 <= ref < 2**63 and self._store.one("SELECT 1 FROM documents WHERE id = ?",
+                                                         (ref,)):
                 return ref
             raise NotFoundError(f"no document with id {ref}")
         if not isinstance(ref, str) or not ref.strip():
