@@ -36,6 +36,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.corpus)
 
 
+def need_corpus(path: Path) -> Path:
+    """The corpus folder `path`, or a skip (a failure with CI=true) when it is absent."""
+    return _need(path)
+
+
 @pytest.fixture(scope="session")
 def dev_dir() -> Path:
     return _need(CORPUS / "dev")

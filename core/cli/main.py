@@ -17,7 +17,8 @@ from clausemark.core.library.schema import missing_log
 # Modules that add subcommands; each has register(subparsers) and sets args.func.
 COMMAND_MODULES = ["clausemark.core.cli.parse", "clausemark.core.cli.library",
                    "clausemark.core.cli.report", "clausemark.core.cli.compare",
-                   "clausemark.core.cli.suggest", "clausemark.core.cli.backup"]
+                   "clausemark.core.cli.suggest", "clausemark.core.cli.backup",
+                   "clausemark.core.cli.team"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -33,4 +33,5 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "restore_backup": "backups:restore", "is_damage": "backups", "damaged": "backups",
     "LATEST_VERSION": "schema",
     "refuse_library_files": "safe_paths", "UnsafeOutputError": "safe_paths",
+    "TeamRecords": "team", "TagOrigin": "team", "ReviewItem": "team", "join_notes": "team",
 })

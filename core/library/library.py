@@ -24,6 +24,7 @@ from clausemark.core.library.search import SearchManager
 from clausemark.core.library.store import Store
 from clausemark.core.library.suggestions import SuggestionManager
 from clausemark.core.library.tags import TagManager
+from clausemark.core.library.team import TeamRecords
 from clausemark.core.library.themes import ThemeManager
 from clausemark.core.parse.model import Footnote, Paragraph, Resolution
 
@@ -70,6 +71,7 @@ class Library:
         lib.suggestions  SuggestionManager   cue phrases, rejected suggestions, training data
         lib.search       SearchManager       lib.search.paragraphs(query, ...): FTS5, best first
         lib.comparison   ComparisonReads     paragraph texts of many documents at once
+        lib.team         TeamRecords         identities, shares merged, tag origins, reviews
     Theme refs are a theme id or name (case-insensitive); document refs an id or a symbol.
 
     Opening and general
@@ -140,6 +142,7 @@ class Library:
         self.suggestions = SuggestionManager(self._store, self)
         self.search = SearchManager(self._store, self)
         self.comparison = ComparisonReads(self._store, self)
+        self.team = TeamRecords(self._store, self)
 
     @classmethod
     def open(cls, path: str | Path | None = None, **kwargs) -> Library:
@@ -283,12 +286,13 @@ class Library:
             row_id = {id(p): base + i for i, (p, _) in enumerate(nodes)}
             self.conn.executemany(
                 "INSERT INTO paragraphs (id, document_id, pid, parent_id, position, kind, number, "
-                "label, opening, text, pages, footnote_refs, boxes) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "label, opening, text, pages, footnote_refs, boxes, cells) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(row_id[id(p)], doc_id, p.id, row_id[id(parent)] if parent else None, i, p.kind,
                   p.number, p.label, p.opening, p.text or "", json.dumps(list(p.pages)),
                   json.dumps(list(p.footnote_refs)),
-                  json.dumps([[b[0], *(float(v) for v in b[1:])] for b in p.boxes]))
+                  json.dumps([[b[0], *(float(v) for v in b[1:])] for b in p.boxes]),
+                  None if p.rows is None else json.dumps(p.rows, ensure_ascii=False))
                  for i, (p, parent) in enumerate(nodes)])
             self.conn.executemany(
                 "INSERT INTO footnotes (document_id, position, number, text, page) "
@@ -355,13 +359,14 @@ class Library:
                          pages=info.pages)
         by_row: dict[int, Paragraph] = {}
         for (row_id, parent_id, pid, kind, number, label, opening, text, pages, refs,
-             boxes) in self._store.execute(
+             boxes, cells) in self._store.execute(
                 "SELECT id, parent_id, pid, kind, number, label, opening, text, pages, "
-                "footnote_refs, boxes FROM paragraphs WHERE document_id = ? ORDER BY position",
-                (info.id,)):
+                "footnote_refs, boxes, cells FROM paragraphs WHERE document_id = ? "
+                "ORDER BY position", (info.id,)):
             p = Paragraph(id=pid, kind=kind, number=number, label=label, opening=opening,
                           text=text, pages=json.loads(pages), footnote_refs=json.loads(refs),
-                          boxes=[tuple(b) for b in json.loads(boxes)])
+                          boxes=[tuple(b) for b in json.loads(boxes)],
+                          rows=None if cells is None else json.loads(cells))
             by_row[row_id] = p
             (by_row[parent_id].children if parent_id in by_row else res.paragraphs).append(p)
         res.footnotes = [Footnote(number=n, text=t, page=pg) for n, t, pg in self._store.execute(

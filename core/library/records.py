@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-
-def citation(symbol: str | None, label: str) -> str:
-    """Diplomats' citation form: "A/RES/78/217, OP 5 (a)"."""
-    return f"{symbol}, {label}" if symbol else label
+from clausemark.core.parse import citation  # one citation form everywhere
 
 
 @dataclass(frozen=True)

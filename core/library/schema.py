@@ -184,8 +184,78 @@ def _v4_suggestions(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX suggestion_rejections_theme ON suggestion_rejections(theme_id)")
 
 
+def _v5_table_rows(conn: sqlite3.Connection) -> None:
+    """A table node keeps its rows of cells (a JSON list of lists); NULL for other kinds."""
+    conn.execute("ALTER TABLE paragraphs ADD COLUMN cells TEXT")
+
+
+
+def _v6_team(conn: sqlite3.Connection) -> None:
+    """Team work (combining analysts' libraries): themes and tags get a stable identity (`uid`,
+    given by a trigger to every new row), the four default themes the same identity in every
+    library (so a default renamed on one laptop still matches on another); shares merged into
+    the library, where each tag came from (`tags.share_id`), the contributions of other analysts
+    merged into an existing tag (`tag_sources`), other libraries' theme identities matched by
+    name (`theme_aliases`) and shared tags waiting for the analyst's review (`merge_reviews`)."""
+    import uuid
+
+    for table in ("themes", "tags"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+        conn.execute(f"UPDATE {table} SET uid = lower(hex(randomblob(16)))")
+        conn.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table}(uid)")
+        conn.execute(f"""CREATE TRIGGER {table}_uid AFTER INSERT ON {table}
+            WHEN new.uid IS NULL BEGIN
+            UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE id = new.id; END""")
+    for name, _, _ in DEFAULT_THEMES:
+        uid = uuid.uuid5(uuid.NAMESPACE_URL, f"clausemark:default-theme:{name}").hex
+        conn.execute("UPDATE themes SET uid = ? WHERE name = ? COLLATE NOCASE", (uid, name))
+    conn.execute("ALTER TABLE tags ADD COLUMN share_id INTEGER")
+    conn.execute("""CREATE TABLE shares (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        sender TEXT NOT NULL,
+        created TEXT NOT NULL,
+        filename TEXT,
+        merged TEXT NOT NULL,
+        merged_by TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '{}')""")
+    conn.execute("""CREATE TABLE tag_sources (
+        id INTEGER PRIMARY KEY,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        uid TEXT NOT NULL UNIQUE,
+        author TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created TEXT,
+        share_id INTEGER)""")
+    conn.execute("CREATE INDEX tag_sources_tag ON tag_sources(tag_id)")
+    conn.execute("""CREATE TABLE theme_aliases (
+        uid TEXT PRIMARY KEY,
+        theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+        share_id INTEGER)""")
+    conn.execute("""CREATE TABLE merge_reviews (
+        id INTEGER PRIMARY KEY,
+        share_id INTEGER NOT NULL,
+        uid TEXT NOT NULL UNIQUE,
+        document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        paragraph TEXT,
+        theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE RESTRICT,
+        note TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL,
+        created TEXT, modified TEXT,
+        span_start INTEGER, span_end INTEGER, quote TEXT,
+        source_symbol TEXT, source_sha256 TEXT, source_paragraph TEXT, source_label TEXT,
+        source_text TEXT,
+        status TEXT NOT NULL,
+        score REAL NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'pending',
+        decided TEXT)""")
+    conn.execute("CREATE INDEX merge_reviews_state ON merge_reviews(state, document_id)")
+
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
-                                                         _v4_suggestions]
+                                                         _v4_suggestions, _v5_table_rows,
+                                                         _v6_team]
 LATEST_VERSION = len(MIGRATIONS)
 
 

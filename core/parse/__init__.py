@@ -7,7 +7,7 @@ from clausemark.core.public_names import public_names
 # Public name -> the module that defines it ("module:attribute" when the public name differs).
 __getattr__, __dir__, __all__ = public_names(__name__, {
     "parse_pdf": "parser",
-    "Resolution": "model", "Paragraph": "model", "Footnote": "model",
+    "Resolution": "model", "Paragraph": "model", "Footnote": "model", "citation": "model",
     "render_page": "page_render", "render_loaded_page": "page_render",
     "warm_up_renderer": "page_render:warm_up",
 })

@@ -11,20 +11,24 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from clausemark.core.parse.metadata import DATE_ONLY, MEETING, VOTE_NOTE
+from clausemark.core.parse.openings import fallback_opening
 from clausemark.core.parse.pdf_lines import SUPERSCRIPT, Row
 
 NUMBER = re.compile(r"^(\d{1,3})\.(?=\s|$)\s*")
-LETTER = re.compile(r"^\(([a-z]{1,4})\)(?=\s|$)\s*")
+# "25    Condemns": a number without its full stop; taken only when it is the next one.
+BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
+LETTER = re.compile(r"^\(([a-z]{1,4})\)\.?(?=\s|$)\s*")  # "(b)" and, mistyped, "(b)."
 FOOTNOTE_REF = re.compile(r"^\d{1,3}(?:\s*,\s*\d{1,3})*$")
 SOFT = "\u00ad"  # marks a line-end hyphen whose fate is decided once the whole text is known
 
 
 @dataclass
 class Block:
-    kind: str  # "text", "heading", "meeting", "date", "vote"
+    kind: str  # "text", "heading", "table", "meeting", "date", "vote"
     rows: list[Row] = field(default_factory=list)
     number: str | None = None   # "5" for a numbered paragraph
     letter: str | None = None   # "a" or "ii" for a (sub)subparagraph
+    bare_number: str | None = None  # "25" printed without its full stop
     text: str = ""
     opening_italic: str | None = None
     footnote_refs: list[str] = field(default_factory=list)
@@ -70,15 +74,34 @@ def closing_kind(row: Row, prev_kind: str | None, width: float) -> str | None:
     return None
 
 
+def is_tabular(row: Row, size: float) -> bool:
+    """Cells far apart on one baseline: a row of a table (scales, appropriations, posts)."""
+    cells = row.cells
+    return any(b[0] - a[1] > 2.5 * size for a, b in zip(cells, cells[1:]))
+
+
 def make_blocks(rows: list[Row], size: float, width_of: dict[int, float]) -> list[Block]:
     left, pitch = layout_grid(rows, size)
     blocks: list[Block] = []
     prev: Row | None = None
+    last_number = 0  # of the last numbered paragraph: "6." after "5." always starts one
     for row in rows:
         closing = closing_kind(row, blocks[-1].kind if blocks else None, width_of[row.page])
         heading = row.bold and not closing
+        in_table = bool(blocks) and blocks[-1].kind == "table"
+        number = NUMBER.match(row.text)
         if closing:
             blocks.append(Block(closing, [row]))
+        elif not in_table and _note_mark(row, size):
+            blocks.append(Block("note", [row]))
+        elif blocks and blocks[-1].kind == "note" and row.size < 0.93 * size \
+                and row.page == prev.page and row.y0 - prev.y0 <= 1.35 * pitch:
+            blocks[-1].rows.append(row)  # the note goes on
+        elif is_tabular(row, size) or (in_table and row.size < 0.93 * size):
+            if in_table:
+                blocks[-1].rows.append(row)
+            else:
+                blocks.append(Block("table", _table_head(blocks, row, size, pitch) + [row]))
         elif heading:
             last = blocks[-1] if blocks else None
             if last and last.kind == "heading" and prev is last.rows[-1] \
@@ -86,14 +109,47 @@ def make_blocks(rows: list[Row], size: float, width_of: dict[int, float]) -> lis
                 last.rows.append(row)
             else:
                 blocks.append(Block("heading", [row]))
-        elif _starts_paragraph(row, prev, blocks, left, pitch):
+        elif _starts_paragraph(row, prev, blocks, left, pitch) or (
+                number and int(number[1]) == last_number + 1):
             blocks.append(Block("text", [row]))
+            if number:
+                last_number = int(number[1])
         else:
             blocks[-1].rows.append(row)
         prev = row
     for block in blocks:
-        _fill_text(block, size)
+        if block.kind == "note":
+            block.number = _note_mark(block.first, size)
+            text = " ".join(r.text for r in block.rows)
+            block.text = re.sub(r"\s+", " ", text[len(block.number):]).strip()
+        elif block.kind == "table":
+            block.text = "; ".join(" | ".join(c[2] for c in r.cells) for r in block.rows)
+        else:
+            _fill_text(block, size)
     return blocks
+
+
+def _note_mark(row: Row, size: float) -> str | None:
+    """"a" of a note in small type inside the text ("a See sect. E." under a boxed text):
+    its mark is set smaller still, like a footnote number."""
+    if row.size >= 0.93 * size:
+        return None
+    spans = [s for s in row.spans if s.text.strip()]
+    mark = spans[0].text.strip() if spans else ""
+    if len(spans) < 2 or not re.fullmatch(r"[a-z]|\d{1,3}", mark):
+        return None
+    return mark if spans[0].size < 0.85 * max(s.size for s in spans[1:]) else None
+
+
+def _table_head(blocks: list[Block], first: Row, size: float, pitch: float) -> list[Row]:
+    """Column headings in small type stacked just above a table's first row ("Amount",
+    "(United States dollars)") belong to the table, not to the text."""
+    head: list[Row] = []
+    while blocks and blocks[-1].kind in ("text", "heading") and all(
+            r.size < 0.93 * size and r.page == first.page and r.y0 > first.y0 - 4 * pitch
+            for r in blocks[-1].rows):
+        head = blocks.pop().rows + head
+    return head
 
 
 def _starts_paragraph(row: Row, prev: Row | None, blocks: list[Block], left: float,
@@ -101,16 +157,45 @@ def _starts_paragraph(row: Row, prev: Row | None, blocks: list[Block], left: flo
     if prev is None or not blocks or blocks[-1].kind != "text":
         return True
     indented = row.x0 > left + 5
+    if indented and _runs_on(row, prev, blocks[-1], pitch):
+        return False
     if row.page != prev.page:
-        return indented
+        # At the left margin the paragraph of the previous page goes on, unless that one
+        # ended its sentence and this row opens in italics (a heading such as "Article 12").
+        first = next((s for s in row.spans if s.text.strip()), None)
+        return indented or (prev.text.endswith((".", ";", ":")) and first is not None
+                            and first.italic)
     return indented or row.y0 - prev.y0 > 1.35 * pitch
+
+
+LABEL = re.compile(r"^(?:\d{1,3}\.?|\([a-z]{1,4}\)|[a-z]\)|[•–-])(?:\s|$)")
+
+
+def _runs_on(row: Row, prev: Row, block: Block, pitch: float) -> bool:
+    """An indented block (a quotation, an item of a list, an annexed text) keeps its lines at
+    its own indent: a row at that indent, at line pitch or at the top of the next page, goes
+    on with it unless a number, a letter or an italic opening starts a new paragraph."""
+    rows = block.rows
+    indent = rows[1].x0 if len(rows) > 1 else rows[0].x0
+    if abs(row.x0 - indent) > 2 or LABEL.match(row.text):
+        return False
+    if row.page == prev.page and row.y0 - prev.y0 > 1.2 * pitch:
+        return False
+    first = next((s for s in row.spans if s.text.strip()), None)
+    if prev.text.endswith((",", ";", ".", ":")) and first is not None and (
+            first.italic or fallback_opening(row.text)):
+        return False  # an opening phrase (in italics, or a known one in a scan) starts anew
+    # One line so far on the previous page: its indent may be a first-line indent.
+    return row.page == prev.page or len(rows) > 1
 
 
 def _fill_text(block: Block, size: float) -> None:
     spans = []  # (text, italic) without footnote references; None marks a line end
     for row in block.rows:
         for span in row.spans:
-            if _is_ref(span, size) and spans:
+            if _is_ref(span, size) and spans and not (
+                    span.text.strip().isalpha() and spans[-1] and spans[-1][0][-1:].isalpha()):
+                # (a letter mark glued to a word is a stray superscript: "th" + "e")
                 block.footnote_refs.extend(x.strip() for x in span.text.split(","))
                 continue
             spans.append((span.text, span.italic))
@@ -129,6 +214,8 @@ def _fill_text(block: Block, size: float) -> None:
             block.number, label, text = m[1], len(m[0].strip()), text[m.end():]
         elif m := LETTER.match(text):
             block.letter, label, text = m[1], len(m[0].strip()), text[m.end():]
+        elif m := BARE_NUMBER.match(text):
+            block.bare_number, label = m[1], len(m[1])  # the text keeps it until accepted
     block.text = text.strip()
     block.opening_italic = _italic_opening(spans, label)
 
@@ -158,6 +245,8 @@ def _italic_opening(spans: list, label: int) -> str | None:
 
 def _is_ref(span, size: float) -> bool:
     t = span.text.strip()
+    if re.fullmatch(r"[a-z]", t) and span.flags & SUPERSCRIPT and span.size < 0.8 * size:
+        return True  # "a" referring to a note under a box or a table
     return bool(t) and bool(FOOTNOTE_REF.match(t)) and (
         bool(span.flags & SUPERSCRIPT) or span.size < 0.8 * size)
 

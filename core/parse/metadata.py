@@ -21,9 +21,12 @@ ADOPTED = re.compile(
 MEETING = re.compile(r"^(\d+(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)\.?$")
 DATE_ONLY = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
 VOTE_NOTE = re.compile(r"^\[(Adopted|Adoptée|Adoptada)\b.*\]$")
-TITLE_EXCLUDE = re.compile(r"^(Resolution adopted|Adopted by|Resolution \d+|Draft resolution"
-                           r"|(on )?\d{1,2} [A-Z][a-z]+ \d{4}$)", re.I)
+# "Resolution 2768 (2025)" heads a Security Council text; a title line that goes on with
+# "resolution 2719 (2023)" (small r) is part of the title.
+TITLE_EXCLUDE = re.compile(r"^((?i:Resolution adopted|Adopted by|Draft resolution)|Resolution \d+"
+                           r"|(?i:on )?\d{1,2} [A-Z][a-z]+ \d{4}$)")
 TITLE_PREFIX = re.compile(r"^\d+/[\d…]+\.?\s+|^\d+/\.\.\.\.?\s+")
+PART_MARK = re.compile(r"^(?:I|A)\.?$")
 MONTHS = {m: i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], 1)}
 
@@ -43,6 +46,11 @@ def find_body_start(rows: list[Row], size: float) -> int:
     for a draft amendment without one, the first row after the title)."""
     for i, row in enumerate(rows):
         if BODY_LINE.match(row.text):
+            # A part "A"/"I" and its heading just above the first "The General Assembly," of
+            # a resolution in parts belong to the text.
+            for j in range(i - 1, max(i - 5, 0), -1):
+                if rows[j].bold and PART_MARK.match(rows[j].text):
+                    return j
             return i
     last_big = -1
     for i, row in enumerate(rows):

@@ -11,8 +11,16 @@ SUBPARAGRAPH = "subparagraph"
 ANNEX = "annex"
 ANNEX_PARAGRAPH = "annex_paragraph"
 HEADING = "heading"
+SECTION = "section"  # a part "I", "II" or "A", "B" with its own preamble and numbering
+TABLE = "table"  # rows of cells as text
 
 Box = tuple[int, float, float, float, float]  # page (from 1), x0, y0, x1, y1
+
+
+def citation(symbol: str | None, label: str) -> str:
+    """Diplomats' citation form: "A/RES/78/217, OP 5 (a)"; in a resolution in parts the label
+    names the part: "A/RES/78/247, section II, OP 2"."""
+    return f"{symbol}, {label}" if symbol else label
 
 
 @dataclass
@@ -27,6 +35,7 @@ class Paragraph:
     footnote_refs: list[str] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     children: list[Paragraph] = field(default_factory=list)
+    rows: list[list[str]] | None = None  # a table's rows of cells; None for other kinds
 
     def walk(self) -> Iterator[Paragraph]:
         yield self
@@ -41,6 +50,7 @@ class Paragraph:
             "boxes": [[b[0], round(b[1], 1), round(b[2], 1), round(b[3], 1), round(b[4], 1)]
                       for b in self.boxes],
             "children": [c.to_dict() for c in self.children],
+            **({"rows": [list(r) for r in self.rows]} if self.rows is not None else {}),
         }
 
     @classmethod
@@ -51,6 +61,7 @@ class Paragraph:
             footnote_refs=list(d.get("footnote_refs", [])),
             boxes=[tuple(b) for b in d.get("boxes", [])],
             children=[cls.from_dict(c) for c in d.get("children", [])],
+            rows=[list(r) for r in d["rows"]] if d.get("rows") is not None else None,
         )
 
 
@@ -86,7 +97,7 @@ class Resolution:
         return next((p for p in self.walk() if p.id == paragraph_id), None)
 
     def citation(self, paragraph: Paragraph) -> str:
-        return f"{self.symbol}, {paragraph.label}" if self.symbol else paragraph.label
+        return citation(self.symbol, paragraph.label)
 
     def to_dict(self) -> dict:
         return {

@@ -48,6 +48,8 @@ class Row:
     x1: float
     y1: float
     spans: list[Span] = field(default_factory=list)
+    # (x0, x1, text) of the pieces pymupdf found on this baseline: table cells keep apart.
+    cells: list[tuple[float, float, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -104,18 +106,21 @@ def extract_rows(page: pymupdf.Page, number: int) -> list[Row]:
         for g in reversed(groups[-3:]):
             if abs(g[3] - y1) <= 2.5 and _overlaps(g[1], g[3], y0, y1):
                 g[0], g[1], g[2], g[3] = min(g[0], x0), min(g[1], y0), max(g[2], x1), max(g[3], y1)
-                g[4].append((x0, spans))
+                g[4].append((x0, x1, spans))
                 break
         else:
-            groups.append([x0, y0, x1, y1, [(x0, spans)]])
+            groups.append([x0, y0, x1, y1, [(x0, x1, spans)]])
     rows = []
     for x0, y0, x1, y1, parts in groups:
         flat: list[Span] = []
-        for _, spans in sorted(parts, key=lambda p: p[0]):
+        parts.sort(key=lambda p: p[0])
+        cells = [(a, b, t) for a, b, spans in parts
+                 if (t := "".join(s.text for s in spans).strip())]
+        for _, _, spans in parts:
             if flat and not flat[-1].text.endswith(" ") and not spans[0].text.startswith(" "):
                 flat.append(Span(" ", spans[0].size, spans[0].flags, spans[0].font))
             flat.extend(spans)
-        rows.append(Row(number, x0, y0, x1, y1, flat))
+        rows.append(Row(number, x0, y0, x1, y1, flat, cells))
     rows.sort(key=lambda r: (r.y0, r.x0))
     return rows
 
@@ -143,17 +148,29 @@ def split_page(rows: list[Row], number: int, width: float, height: float,
             furniture.append(row)
         else:
             body.append(row)
-    # The footnote area is the run of small rows at the bottom of the page.
+    # Below a separator rule followed by a note, everything is footnotes, even notes set in
+    # the body's size; above it, the footnote area is the run of small rows at the bottom.
+    tail: list[Row] = []
+    rule = next((i for i in range(len(body) - 2, -1, -1) if SEPARATOR.match(body[i].text)
+                 and _starts_note(body[i + 1], size)), None)
+    if rule is not None:
+        body, tail = body[:rule], body[rule:]
     cut = len(body)
     while cut > 0 and _is_small(body[cut - 1], size):
         cut -= 1
-    notes = body[cut:]
+    notes = body[cut:] + tail
     body = body[:cut]
-    # Small rows that come before the first note (a "* Reissued ..." line) are furniture.
+    # Small rows before the first note: a "* Reissued ..." line is furniture, a note that
+    # runs on from the previous page follows the separator; anything else (a table, a quote
+    # in small type) is body, never dropped.
     starts = [i for i, r in enumerate(notes) if _starts_note(r, size)]
     lead = starts[0] if starts else len(notes)
-    furniture.extend(notes[:lead])
-    notes = [r for r in notes[lead:] if not SEPARATOR.match(r.text)]
+    rule = next((i for i, r in enumerate(notes[:lead]) if SEPARATOR.match(r.text)), None)
+    kept = notes[:lead] if rule is None else notes[:rule]
+    star = next((i for i, r in enumerate(kept) if r.text.startswith("*")), len(kept))
+    body.extend(kept[:star])
+    furniture.extend(kept[star:])
+    notes = [r for r in notes[lead if rule is None else rule:] if not SEPARATOR.match(r.text)]
     body = [r for r in body if not SEPARATOR.match(r.text)]
     return Page(number, width, height, body, notes, furniture)
 
@@ -182,7 +199,7 @@ def _starts_note(row: Row, size: float) -> bool:
     if not first.text.strip().isdigit():
         return False
     rest = [s.size for s in spans[1:]]
-    return bool(first.flags & SUPERSCRIPT) or (bool(rest) and first.size < 0.8 * max(rest))
+    return bool(first.flags & SUPERSCRIPT) or (bool(rest) and first.size < 0.85 * max(rest))
 
 
 def read_pages(doc: pymupdf.Document) -> tuple[list[Page], float]:

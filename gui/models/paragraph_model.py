@@ -14,11 +14,28 @@ FIRST_WORDS = 12
 
 
 def first_words(paragraph: Paragraph, count: int = FIRST_WORDS) -> str:
+    if paragraph.rows:  # a table: its first cells
+        cells = [c for row in paragraph.rows[:2] for c in row if c]
+        return " | ".join(cells[:4]) + (" …" if len(paragraph.rows) > 1 else "")
     text = paragraph.text or ""
     if paragraph.opening and text.startswith(paragraph.opening):
         text = text[len(paragraph.opening):]
     words = text.split()
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def tree_label(paragraph: Paragraph) -> str:
+    """The label as the tree shows it: under its section node, "OP 2" rather than
+    "section II, OP 2" (the citation keeps the section)."""
+    if paragraph.kind != "section" and paragraph.label.startswith("section "):
+        return paragraph.label.split(", ", 1)[-1]
+    return paragraph.label
+
+
+def table_tip(paragraph: Paragraph, limit: int = 25) -> str:
+    lines = [" | ".join(row) for row in (paragraph.rows or [])[:limit]]
+    more = len(paragraph.rows or []) - limit
+    return "\n".join(lines + ([f"… {more} more rows"] if more > 0 else []))
 
 
 def chips_icon(colours: list[str], size: int = 12, hollow: list[str] = ()) -> QIcon:
@@ -150,7 +167,7 @@ class ParagraphModel(QAbstractItemModel):
             return paragraph.id
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return paragraph.label
+                return tree_label(paragraph)
             if col == 1:
                 return paragraph.opening or ""
             if col == self.TEXT:
@@ -161,7 +178,7 @@ class ParagraphModel(QAbstractItemModel):
         if role == self.SuggestedRole:
             return list(self._suggested.get(paragraph.id, []))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
-            return paragraph.text
+            return table_tip(paragraph) if paragraph.rows else paragraph.text
         if role == Qt.ItemDataRole.ToolTipRole and col == self.THEMES:
             lines = [f"suggested {name}: {why}" for name, _, why in
                      self._suggested.get(paragraph.id, [])]
@@ -171,6 +188,10 @@ class ParagraphModel(QAbstractItemModel):
             hollow = [colour for _, colour, _ in self._suggested.get(paragraph.id, [])]
             return chips_icon([colour for _, colour in tags], hollow=hollow) \
                 if tags or hollow else None
+        if role == Qt.ItemDataRole.FontRole and paragraph.kind == "section":
+            font = QFont()  # a section heading row stands out like the heading it is
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.FontRole and col == 1 and paragraph.opening:
             font = QFont()
             font.setItalic(True)

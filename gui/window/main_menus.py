@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QToolBar
 
 from clausemark.core import __version__
+from clausemark.gui.window import team_menu
 
 
 def _action(window, text, slot, shortcut=None, icon=None, tip=None) -> QAction:
@@ -62,6 +63,8 @@ def build(window) -> None:
     window.file_menu = file_menu
     file_menu.addSeparator()
     file_menu.addAction(window.report_action)
+    file_menu.addSeparator()
+    team_menu.add_actions(window, file_menu)
     file_menu.addSeparator()
     file_menu.addAction(quit_action)
     edit_menu = bar.addMenu("&Edit")

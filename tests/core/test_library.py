@@ -7,7 +7,8 @@ import pytest
 from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
 from clausemark.core.library.changes import NoteChanged, TagsChanged
 from clausemark.core.library.library import Library
-from clausemark.core.parse.model import Paragraph
+from clausemark.core.library.records import citation
+from clausemark.core.parse.model import Paragraph, Resolution
 from tests.core.library_helpers import fake_pdf, library_with_document, sample_resolution
 
 
@@ -213,3 +214,27 @@ def test_a_busy_library_gives_a_clean_error_and_changes_nothing(tmp_path, monkey
             other.close()
         assert lib.tags.list() == []
         lib.tags.add("A/RES/78/217", "PP1", "children")  # and works once the lock is gone
+
+
+def test_sections_and_tables_round_trip_with_citations_naming_the_section(tmp_path):
+    table = Paragraph("II.OP2.T1", "table", None, "section II, OP 2, table 1", None,
+                      "Member State | Percentage; Angola | 0.010", pages=[2],
+                      rows=[["Member State", "Percentage"], ["Angola", "0.010"]])
+    op2 = Paragraph("II.OP2", "operative", "2", "section II, OP 2", "Decides",
+                    "Decides that the scale shall be as follows:", pages=[2], children=[table])
+    section = Paragraph("II", "section", "II", "Section II", None, "Scale of assessments",
+                        pages=[2], children=[op2])
+    res = Resolution(symbol="A/RES/78/247", pages=2, paragraphs=[section])
+    with Library(tmp_path / "t.clausemark") as lib:
+        doc_id, _ = lib.add_resolution(res, fake_pdf("78/247"))
+        back = lib.resolution(doc_id)
+        assert back.to_dict() == res.to_dict()
+        assert back.find("II.OP2.T1").rows == [["Member State", "Percentage"], ["Angola", "0.010"]]
+        assert back.find("II.OP2").rows is None
+        lib.tags.add(doc_id, "II.OP2", "children")
+        assert [t.citation for t in lib.tags.list(document=doc_id)] == \
+            ["A/RES/78/247, section II, OP 2"]
+    assert back.citation(back.find("II.OP2")) == "A/RES/78/247, section II, OP 2"
+    assert citation("A/RES/78/247", op2.label) == back.citation(op2)
+    assert res.to_dict()["paragraphs"][0]["children"][0]["children"][0]["rows"][1] == \
+        ["Angola", "0.010"]

@@ -7,6 +7,24 @@ title without number prefix (79/9), annexed political declaration without an "An
 (73/3) and with one (80/9), Human Rights Council A4 with drawn footnote rule (HRC/RES/59/25),
 Security Council (S/RES/2768), a committee amendment without preamble (A/C.3/80/L.61) and an
 OCR'd 1971 scan without italics (A/L.632).
+
+The `more_*` gold files come from ../shared/corpus/more (key "folder"), one or more for each
+layout of issue 13, each checked against pymupdf span dumps of the PDF:
+1. indented blocks: the Court's findings quoted in a preambular paragraph, items (a)(i)-(vi)
+   with their lines at the item's indent (A/RES/80/116, PP 12);
+2. numbered paragraphs at the left margin starting a page (A/RES/79/314 para. 8 on p. 3;
+   A/C.3/80/L.8 para. 23 on p. 8);
+3. a draft in parts A, B, C, each with "The General Assembly," and its own numbering, with
+   tables (A/C.5/80/L.6);
+4. a scale of assessments table of 199 rows across five pages, inside OP 12 (A/RES/79/249);
+5. paragraph numbers printed without a full stop ("25 Condemns", A/C.3/80/L.2);
+6. a provisional agenda numbered 1-7 inside OP 11 (A/RES/78/223);
+7. a footnote set in body-size type (A/RES/78/270, note 1) and a note under a boxed text with
+   its letter reference in a heading (A/C.3/80/L.8, note "a");
+8. a title that goes on with "resolution 2719 (2023)" (A/RES/80/230);
+9. "Reiterates its appreciation ...," inside the preamble stays preambular and the bold line
+   "Countries in special situations" is a heading, not an annex (A/C.2/80/L.15).
+Labels and table rows are compared too where the gold file has them.
 """
 import json
 from pathlib import Path
@@ -14,6 +32,7 @@ from pathlib import Path
 import pytest
 
 from clausemark.core.parse.parser import parse_pdf
+from tests.conftest import CORPUS, need_corpus
 
 GOLD = Path(__file__).parent / "gold"
 GOLD_FILES = sorted(GOLD.glob("*.json"))
@@ -29,10 +48,12 @@ def _flatten(nodes, out=None):
     return out
 
 
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
 def test_tree_matches_gold(gold_file, dev_dir):
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    res = parse_pdf(dev_dir / gold["file"]).to_dict()
+    folder = need_corpus(CORPUS / gold["folder"]) if "folder" in gold else dev_dir
+    res = parse_pdf(folder / gold["file"]).to_dict()
     for key in META:
         assert res[key] == gold[key], key
     got, want = _flatten(res["paragraphs"]), _flatten(gold["paragraphs"])
@@ -40,12 +61,16 @@ def test_tree_matches_gold(gold_file, dev_dir):
     for g, w in zip(got, want):
         for key in ("kind", "number", "opening", "text", "pages", "footnote_refs"):
             assert g[key] == w[key], f"{w['id']}.{key}"
+        for key in ("label", "rows"):
+            if key in w:
+                assert g.get(key) == w[key], f"{w['id']}.{key}"
         assert g["boxes"] and all(b[0] in g["pages"] for b in g["boxes"]), w["id"]
     assert res["footnotes"] == gold["footnotes"]
 
 
-def test_gold_covers_six_layouts():
+def test_gold_covers_six_layouts_and_the_nine_of_issue_13():
     assert len(GOLD_FILES) >= 6
+    assert len([f for f in GOLD_FILES if f.name.startswith("more_")]) >= 9
 
 
 def test_known_facts_of_a_ga_resolution(dev_dir):

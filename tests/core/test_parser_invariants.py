@@ -1,72 +1,56 @@
-"""Structural invariants over the 200 real resolutions of ../shared/corpus/bench.
+"""Structural invariants over real documents: the 200 resolutions of ../shared/corpus/bench and
+the resolutions and draft resolutions of ../shared/corpus/more (more/kinds.tsv).
 
-Measured pass rate: 196/200 (see README). The four exceptions are documents whose structure
-the tree does not model yet; each is listed with its reason and must keep failing for that
-reason only (a new failure anywhere else fails the test):
-- A/RES/78/247 and A/RES/79/281: one resolution in several parts ("I", "II"), each part
-  numbering its operative paragraphs from 1 again; parts are not nodes yet.
-- A/RES/78/319: the note for reference 1 on page 1 is not found (the page-1 footnote sits
-  in the furniture band of the job number).
-- A/RES/79/323: the Sevilla Commitment annex numbers its paragraphs with (i), (ii) ... across
-  headings; the roman/letter ambiguity is resolved wrongly in that annex.
+Structure right (tests/core/structure_checks.py) = operative numbering 1..N in the document and
+in each section, letters (a), (b) ... and romans (i), (ii) ... in sequence, no duplicate ids, no
+paragraph swallowing the next one or cut in two, no running header/footer text in paragraphs,
+every footnote reference with its note (and every note referenced), title found, adoption date
+for resolutions and none for drafts. The pass rate is printed per document type and must reach
+99% over all of them. By hand: `.venv/bin/python -m tests.core.structure_checks`.
+
+Measured (2026-12-01): resolutions 408/408, draft resolutions 80/81 = 488/489 (99.8%); before
+this work 393/408 and 75/81 (95.7%) by the same checks. The remaining exception, with what the
+PDF shows; it must keep failing for that reason only (a new failure anywhere fails the test):
+- A/80/L.41: the PDF prints no title above "The General Assembly," (a draft submitted by the
+  President that adopts the outcome document whose own title follows); the title stays null,
+  as DESIGN.md asks of missing metadata.
 """
-import re
-import string
-
 import pytest
 
-from clausemark.core.parse.parser import parse_pdf
+from tests.conftest import CORPUS, need_corpus
+from tests.core.structure_checks import check_all, corpus_files, pass_rates
 
-KNOWN = {"A_RES_78_247": "ops", "A_RES_79_281": "ops", "A_RES_78_319": "footnotes",
-         "A_RES_79_323": "subs"}
-LETTERS = list(string.ascii_lowercase) + [c * 2 for c in string.ascii_lowercase]
-ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
-FOOTER = re.compile(r"\b\d{2}-\d{5}\b|\b\d{1,2}/\d{1,2}$")
-
-
-def problems(path) -> dict[str, str]:
-    res = parse_pdf(path)
-    out = {}
-    if (res.symbol or "").replace("/", "_") != path.stem:
-        out["symbol"] = str(res.symbol)
-    if not res.adopted:
-        out["adopted"] = "no adoption date"
-    ops = [p.number for p in res.paragraphs if p.kind == "operative"]
-    if ops not in ([str(i) for i in range(1, len(ops) + 1)], [None]):
-        out["ops"] = str(ops)
-    short_title = res.title or "\0"
-    for p in res.walk():
-        subs = [c.number for c in p.children if c.kind == "subparagraph"]
-        if subs and subs not in (LETTERS[:len(subs)], ROMANS[:len(subs)]):
-            out["subs"] = f"{p.id}: {subs}"
-        # An annex heading may repeat the title; running headers leak into paragraphs only.
-        own_heading = p.kind in ("annex", "heading")
-        if FOOTER.search(p.text) or (not own_heading and p.text.endswith(
-                (res.symbol or "\0", short_title))):
-            out["furniture"] = f"{p.id}: …{p.text[-60:]}"
-    notes = {f.number for f in res.footnotes}
-    missing = {r for p in res.walk() for r in p.footnote_refs} - notes
-    if missing:
-        out["footnotes"] = f"refs without notes: {sorted(missing)}"
-    return out
+KNOWN = {"A_80_L.41": {"title"}}
+TARGET = 0.99
 
 
 @pytest.fixture(scope="module")
-def results(bench_dir):
-    files = sorted(bench_dir.glob("*.pdf"))
-    assert len(files) == 200
-    return {f.stem: problems(f) for f in files}
+def results():
+    for folder in ("bench", "more"):
+        need_corpus(CORPUS / folder)
+    items = corpus_files(CORPUS)
+    assert len(items) >= 480, len(items)
+    return {path.stem: (kind, probs) for path, kind, probs in check_all(items, workers=2)}
 
 
-def test_invariants_hold_on_the_bench_corpus(results):
-    passed = sum(1 for p in results.values() if not p)
-    print(f"\ninvariants: {passed}/{len(results)} resolutions pass")
-    unexpected = {k: v for k, v in results.items() if v and set(v) != {KNOWN.get(k)}}
+@pytest.mark.corpus
+@pytest.mark.timeout(600)
+def test_structure_is_right_on_99_percent_of_resolutions_and_drafts(results):
+    rates = pass_rates([(None, kind, probs) for kind, probs in results.values()])
+    for kind, (ok, n) in sorted(rates.items()):
+        print(f"\n{kind}: {ok}/{n} = {100 * ok / n:.1f}% structure right")
+    ok = sum(a for a, _ in rates.values())
+    total = sum(n for _, n in rates.values())
+    print(f"all: {ok}/{total} = {100 * ok / total:.1f}%")
+    unexpected = {stem: probs for stem, (_, probs) in results.items()
+                  if probs and not set(probs) <= KNOWN.get(stem, set())}
     assert not unexpected, unexpected
-    assert passed >= 196
+    assert ok / total >= TARGET
 
 
+@pytest.mark.corpus
+@pytest.mark.timeout(600)
 def test_known_exceptions_are_still_real(results):
     # If one of them starts passing, remove it from KNOWN and the docstring.
-    for stem, reason in KNOWN.items():
-        assert reason in results[stem], stem
+    for stem in KNOWN:
+        assert results[stem][1], stem

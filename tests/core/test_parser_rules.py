@@ -2,7 +2,7 @@
 from clausemark.core.parse.blocks import SOFT, repair_hyphens
 from clausemark.core.parse.metadata import detect_language, iso_date
 from clausemark.core.parse.openings import fallback_opening, is_operative_opening
-from clausemark.core.parse.parser import _next_letter, _next_roman
+from clausemark.core.parse.tree import _next_letter, _next_roman
 
 
 def test_line_end_hyphen_kept_for_compounds_and_dropped_for_split_words():

@@ -1,13 +1,16 @@
 """Every Qt model is a thin, well-behaved adapter: checked with qtmodeltester."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from clausemark.core.library.importer import import_all
 from clausemark.core.library.library import Library
+from clausemark.core.parse.parser import parse_pdf
 from clausemark.gui.models.library_model import LibraryModel
 from clausemark.gui.models.paragraph_model import ParagraphModel
 from clausemark.gui.models.theme_model import ThemeModel
+from tests.conftest import CORPUS
 
 
 def _filled_library(path, dev_dir):
@@ -85,3 +88,29 @@ def test_library_sort_proxy(qtmodeltester, tmp_path, dev_dir):
         proxy.setFilterFixedString("tuberculosis")
         qtmodeltester.check(proxy)
         assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["A/RES/73/3"]
+
+
+def test_paragraph_model_shows_sections_and_tables(qtmodeltester, tmp_path):
+    """A resolution in parts A, B, C with appropriation tables (A/C.5/80/L.6), stored and read
+    back: section rows in bold with their heading, tables by their first cells."""
+    pdf = CORPUS / "more" / "A_C.5_80_L.6.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"needs the real UN corpus at {pdf.parent}")
+    with Library(tmp_path / "s.clausemark") as lib:
+        doc_id, _ = lib.add_resolution(parse_pdf(pdf), pdf.read_bytes(), filename=pdf.name)
+        resolution = lib.resolution(doc_id)
+    model = ParagraphModel()
+    model.set_resolution(resolution)
+    qtmodeltester.check(model)
+    section_b = model.index_of("B")
+    assert section_b.data() == "Section B"
+    assert section_b.siblingAtColumn(ParagraphModel.TEXT).data() == "Income estimates for 2026"
+    assert section_b.data(Qt.ItemDataRole.FontRole).bold()
+    op1 = model.index_of("B.OP1")
+    assert op1.data() == "OP 1" and op1.parent() == section_b
+    table = model.index_of("B.OP1.T2")
+    assert table.parent() == op1
+    assert table.siblingAtColumn(ParagraphModel.TEXT).data().startswith(
+        "Income section | Amount (United States dollars) | 1. Income from staff assessment")
+    assert "Total | 312 115 000" in table.siblingAtColumn(ParagraphModel.TEXT).data(
+        Qt.ItemDataRole.ToolTipRole)
