@@ -54,6 +54,15 @@ def sample_pdf(dev_dir):
 DIALOG_LIMIT_S = 30  # a helper waiting for a dialog gives up after this (the test then fails)
 
 
+def give_up() -> None:
+    """A helper's limit has passed: close the modal dialog that is open, if any, so that the
+    test fails on its assertions instead of hanging in the dialog's event loop."""
+    from PySide6.QtWidgets import QApplication
+    widget = QApplication.activeModalWidget()
+    if widget is not None:
+        widget.close()
+
+
 def when_shown(wanted, act, limit_s: float = DIALOG_LIMIT_S):
     """Act on the next visible top-level widget that is an instance of `wanted` (a class) or
     carries that objectName (a string), as soon as it shows up, as the user would answer a
@@ -74,6 +83,8 @@ def when_shown(wanted, act, limit_s: float = DIALOG_LIMIT_S):
             act(found[0])
         elif time.monotonic() < deadline:
             QTimer.singleShot(30, poll)
+        else:
+            give_up()
 
     QTimer.singleShot(30, poll)
     return seen

@@ -28,6 +28,7 @@ import clausemark.gui.dialogs.reports_dialog as reports_dialog
 from clausemark.core.output import ReportCancelled
 from clausemark.gui.dialogs.reports_dialog import ReportsDialog
 from tests.core.report_helpers import tagged_library
+from tests.gui.conftest import give_up
 
 
 @pytest.fixture
@@ -108,6 +109,8 @@ def _answer_next_box(qtbot, button, seen: list, limit_ms: int = 10000):
             box.button(button).click()
         elif time.monotonic() < deadline:
             QTimer.singleShot(20, answer)
+        else:
+            give_up()
     QTimer.singleShot(20, answer)
 
 
@@ -283,11 +286,16 @@ def test_large_report_shows_progress_and_can_be_cancelled(qtbot, dialog, tmp_pat
 def test_choose_output_in_the_file_dialog_adds_the_suffix(qtbot, dialog, tmp_path):
     _child(dialog, QLineEdit, "outputPath").setText(str(tmp_path / "start.docx"))
     typed = []
+    deadline = time.monotonic() + 30
 
     def answer():
         box = QApplication.activeModalWidget()
         if not isinstance(box, QFileDialog):
-            QTimer.singleShot(20, answer)
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, answer)
+            else:  # close what is open so the test fails, not hangs
+                typed.append(f"no file dialog but {type(box).__name__}")
+                give_up()
             return
         name = box.findChild(QLineEdit, "fileNameEdit")
         name.clear()
