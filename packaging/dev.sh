@@ -3,7 +3,9 @@
 #   packaging/dev.sh app    set up and start the desktop app
 #   packaging/dev.sh test   set up and run every test (including building the app bundle and
 #                           smoke-testing it; `-m "not bundle"` skips that minute)
-#   packaging/dev.sh bench  set up and run the benchmarks (needs ../shared/corpus)
+#   packaging/dev.sh bench  set up and run the benchmarks in full (needs ../shared/corpus); ends
+#                           with the table of headline figures (also out/bench/figures.md).
+#                           The test run includes them in a quick mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${CLAUSEMARK_VENV:-.venv}"
@@ -48,7 +50,7 @@ setup() {
 case "${1:-}" in
     app)   setup ""; shift; exec "$VENV/bin/clausemark" "$@" ;;
     test)  setup ",build"; shift; exec "$VENV/bin/python" -m pytest -q "$@" ;;
-    bench) setup ",build"; shift; exec "$VENV/bin/python" -m pytest -q -s tests/bench "$@" ;;
+    bench) setup ",build"; shift; exec "$VENV/bin/python" -m pytest -q -s --bench=full tests/bench "$@" ;;
     build) setup ",build"; shift; exec "$VENV/bin/python" packaging/build.py "$@" ;;
     *) echo "usage: packaging/dev.sh app|test|bench|build [args]" >&2; exit 2 ;;
 esac

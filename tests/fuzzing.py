@@ -192,7 +192,8 @@ class FuzzRunner:
         self.stderr_path = self.workdir / f"stderr-{os.getpid()}-{id(self)}.txt"
 
     def _start(self) -> None:
-        self.stderr = open(self.stderr_path, "w+b")
+        # kept open across parses (and restarts of the child); closed in stop()
+        self.stderr = open(self.stderr_path, "w+b")  # noqa: SIM115
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.child = subprocess.Popen([sys.executable, "-c", CHILD], cwd=ROOT, env=env,
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE,

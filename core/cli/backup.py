@@ -4,17 +4,11 @@ Backups live in `backups/` next to the library (core/library/backups.py); the ap
 itself on open and before schema changes."""
 from __future__ import annotations
 
-import argparse
-
+from clausemark.core.cli.options import add_db_option
 from clausemark.core.library import backups
 from clausemark.core.library.instance_lock import require_alone
 from clausemark.core.library.library import open_existing
 from clausemark.core.library.paths import library_path
-
-
-def _db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                   help="library file (default: $CLAUSEMARK_DB or the user data folder)")
 
 
 def register(sub) -> None:
@@ -23,7 +17,7 @@ def register(sub) -> None:
                                    f"into its backups folder, where the newest {backups.KEEP} "
                                    "are kept, or to --out.")
     p.add_argument("--out", metavar="FILE", help="write the copy here instead (kept as it is)")
-    _db(p)
+    add_db_option(p)
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", help="put a backup back in place of the library",
@@ -32,7 +26,7 @@ def register(sub) -> None:
                                    "is sound, beside the library as *.damaged-TIME when not.")
     p.add_argument("backup", nargs="?", metavar="BACKUP", help="backup file (see --list)")
     p.add_argument("--list", action="store_true", help="list the backups instead")
-    _db(p)
+    add_db_option(p)
     p.set_defaults(func=cmd_restore)
 
 

@@ -4,12 +4,11 @@
 OLD and NEW are each a PDF file or the symbol (or id) of a document in the library."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
-from clausemark.core.cli.library import _document_ref
+from clausemark.core.cli.options import add_db_option, document_ref
 from clausemark.core.compare.alignment import CHANGED, MOVED, NEW, SAME, Alignment, align
 from clausemark.core.compare.predecessor import predecessors
 from clausemark.core.errors import ClausemarkError, NotFoundError, regular_file
@@ -35,8 +34,7 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("text", "docx"), default="text",
                    help="docx writes a comparison brief with tracked-change marks (needs --out)")
     p.add_argument("--out", metavar="FILE", help="where to write the brief")
-    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                   help="library file (default: $CLAUSEMARK_DB or the user data folder)")
+    add_db_option(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("predecessors", help="propose the earlier documents a document updates",
@@ -45,8 +43,7 @@ def register(sub) -> None:
     p.add_argument("symbol", metavar="SYMBOL")
     p.add_argument("--limit", type=int, default=5, metavar="N")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                   help="library file (default: $CLAUSEMARK_DB or the user data folder)")
+    add_db_option(p)
     p.set_defaults(func=cmd_predecessors)
 
 
@@ -68,7 +65,7 @@ class _Sources:
                 raise NotFoundError(f"{text}: no such file, and no library at {self.path} to "
                                     "look the symbol up in")
             self.library = Library(self.path, create=False)
-        ref = _document_ref(text)
+        ref = document_ref(text)
         return self.library.resolution(ref)
 
     def close(self) -> None:
@@ -123,7 +120,7 @@ def summary(alignment: Alignment) -> str:
 def cmd_predecessors(args) -> int:
     if args.limit < 1:
         raise ClausemarkError("--limit must be at least 1")
-    ref = _document_ref(args.symbol)
+    ref = document_ref(args.symbol)
     with open_existing(getattr(args, "db", None)) as lib:
         found = predecessors(lib, ref, limit=args.limit)
         name = lib.document(ref).display_name

@@ -5,22 +5,15 @@ the user data folder. Only `import` and theme edits create a missing library; th
 that it is missing (a mistyped --db should not look like an empty library)."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import textwrap
 
+from clausemark.core.cli.options import add_common_options, document_ref
 from clausemark.core.errors import ClausemarkError, NotFoundError, shown
 from clausemark.core.library.importer import import_files
 from clausemark.core.library.library import Library, open_existing
 from clausemark.core.library.paths import library_path
-
-
-def _common(p: argparse.ArgumentParser, json_flag: bool = False) -> None:
-    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                   help="library file (default: $CLAUSEMARK_DB or the user data folder)")
-    if json_flag:
-        p.add_argument("--json", action="store_true", help="print JSON")
 
 
 def register(sub) -> None:
@@ -30,11 +23,11 @@ def register(sub) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="parser processes (default: one per core)")
-    _common(p)
+    add_common_options(p)
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("documents", help="list the documents in the library")
-    _common(p, json_flag=True)
+    add_common_options(p, json_flag=True)
     p.set_defaults(func=cmd_documents)
 
     p = sub.add_parser("search", help="full-text search over paragraphs",
@@ -48,7 +41,7 @@ def register(sub) -> None:
                    help="preambular, operative, subparagraph, ... (repeatable)")
     p.add_argument("--year", type=int)
     p.add_argument("--limit", type=int, default=20, metavar="N")
-    _common(p, json_flag=True)
+    add_common_options(p, json_flag=True)
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("tag", help="tag a paragraph with a theme (or remove the tag)")
@@ -57,17 +50,17 @@ def register(sub) -> None:
     p.add_argument("theme", metavar="THEME")
     p.add_argument("--note", help="note on the tag (changes the note of an existing tag)")
     p.add_argument("--remove", action="store_true", help="remove the tag instead")
-    _common(p)
+    add_common_options(p)
     p.set_defaults(func=cmd_tag)
 
     p = sub.add_parser("tags", help="list tags")
     p.add_argument("--theme")
     p.add_argument("--symbol")
-    _common(p, json_flag=True)
+    add_common_options(p, json_flag=True)
     p.set_defaults(func=cmd_tags)
 
     p = sub.add_parser("themes", help="list themes; add, rename, recolour, move, retire them")
-    _common(p, json_flag=True)
+    add_common_options(p, json_flag=True)
     p.set_defaults(func=cmd_themes)
     actions = p.add_subparsers(dest="theme_action", metavar="ACTION")
     a = actions.add_parser("add", help="add a theme")
@@ -75,34 +68,29 @@ def register(sub) -> None:
     a.add_argument("--colour", "--color", dest="colour", help="#RRGGBB (default: a free colour)")
     a.add_argument("--parent", help="nest under this theme")
     a.add_argument("--description", default="")
-    _common(a)
+    add_common_options(a)
     a = actions.add_parser("rename", help="rename a theme")
     a.add_argument("name")
     a.add_argument("new_name")
-    _common(a)
+    add_common_options(a)
     a = actions.add_parser("recolour", aliases=["recolor"], help="change a theme's colour")
     a.add_argument("name")
     a.add_argument("colour", metavar="COLOUR")
-    _common(a)
+    add_common_options(a)
     a = actions.add_parser("move", help="nest a theme under another, or reorder it")
     a.add_argument("name")
     a.add_argument("--parent", help="new parent theme ('' for top level)")
     a.add_argument("--position", type=int, help="place among its siblings, from 1")
-    _common(a)
+    add_common_options(a)
     a = actions.add_parser("retire", help="retire a theme (its tags are kept)")
     a.add_argument("name")
     a.add_argument("--restore", action="store_true", help="bring a retired theme back")
-    _common(a)
+    add_common_options(a)
 
 
 def _open(args, create: bool = False) -> Library:
     path = getattr(args, "db", None)
     return Library(library_path(path), create=True) if create else open_existing(path)
-
-
-def _document_ref(text: str):
-    """A document id when `text` is a plain number, else a symbol (or file name)."""
-    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else text
 
 
 def _print_json(data) -> None:
@@ -172,7 +160,7 @@ def cmd_search(args) -> int:
         raise ClausemarkError("--limit must be at least 1")
     with _open(args) as lib:
         hits = lib.search.paragraphs(args.query, theme=args.theme,
-                                     document=_document_ref(args.symbol) if args.symbol else None,
+                                     document=document_ref(args.symbol) if args.symbol else None,
                                      kind=args.kind, year=args.year, limit=args.limit)
     if args.json:
         _print_json([h.to_dict() for h in hits])
@@ -187,7 +175,7 @@ def cmd_search(args) -> int:
 
 def cmd_tag(args) -> int:
     with _open(args) as lib:
-        doc = _document_ref(args.symbol)
+        doc = document_ref(args.symbol)
         existing = lib.tags.find(doc, args.paragraph, args.theme)
         if args.remove:
             if existing is None:
@@ -209,7 +197,7 @@ def cmd_tag(args) -> int:
 def cmd_tags(args) -> int:
     with _open(args) as lib:
         tags = lib.tags.list(theme=args.theme,
-                             document=_document_ref(args.symbol) if args.symbol else None)
+                             document=document_ref(args.symbol) if args.symbol else None)
     if args.json:
         _print_json([{"symbol": t.symbol, "id": t.paragraph, "citation": t.citation,
                       "theme": t.theme, "note": t.note, "author": t.author,

@@ -1,5 +1,5 @@
-"""The `clausemark` command line. Each command family lives in its own `cli_*` module that
-exposes `register(subparsers)`; this file only wires them and turns errors into one line."""
+"""The `clausemark` command line. Each command family lives in its own module of this package
+that exposes `register(subparsers)`; this file only wires them and turns errors into one line."""
 from __future__ import annotations
 
 import argparse
@@ -9,16 +9,15 @@ import sys
 
 from clausemark.core import __version__
 from clausemark.core.cli.arguments import check_arguments, storage_message
+from clausemark.core.cli.options import add_db_option
 from clausemark.core.errors import ClausemarkError, shown
 from clausemark.core.library.backups import damaged, is_damage
 from clausemark.core.library.paths import library_path
 from clausemark.core.library.schema import missing_log
 
 # Modules that add subcommands; each has register(subparsers) and sets args.func.
-COMMAND_MODULES = ["clausemark.core.cli.parse", "clausemark.core.cli.library",
-                   "clausemark.core.cli.report", "clausemark.core.cli.compare",
-                   "clausemark.core.cli.suggest", "clausemark.core.cli.backup",
-                   "clausemark.core.cli.team"]
+COMMAND_MODULES = [f"clausemark.core.cli.{name}" for name in
+                   ("parse", "library", "report", "compare", "suggest", "backup", "team")]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,17 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read UN resolutions paragraph by paragraph and tag clauses by theme. "
                     "Without a command, starts the desktop app.")
     parser.add_argument("--version", action="version", version=f"clausemark {__version__}")
-    parser.add_argument("--db", metavar="PATH",
-                        help="library file (default: $CLAUSEMARK_DB or the user data folder)")
+    add_db_option(parser, top_level=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # a command family not built yet
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 

@@ -1,11 +1,11 @@
 """`clausemark parse FILE.pdf ... [--json]`: the parser on the command line."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import textwrap
 
+from clausemark.core.cli.options import add_db_option
 from clausemark.core.errors import ParseError, regular_file, shown
 from clausemark.core.parse.model import Paragraph, Resolution
 from clausemark.core.parse.parser import parse_pdf
@@ -17,7 +17,7 @@ def register(sub) -> None:
                                    "file (JSON Lines when several files are given).")
     p.add_argument("files", nargs="+", metavar="FILE.pdf")
     p.add_argument("--json", action="store_true", help="print JSON instead of an outline")
-    p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    add_db_option(p, hidden=True)  # accepted, unused: `--db X parse` works
     p.set_defaults(func=run)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from clausemark.core.cli.library import _common, _document_ref
+from clausemark.core.cli.options import add_common_options, document_ref
 from clausemark.core.output import FORMATS, ReportError
 from clausemark.core.reports.csv_report import MATRICES
 from clausemark.core.reports.select import Selection, counted, included
@@ -32,7 +32,7 @@ def register(sub) -> None:
                         "(repeatable); Excel always has both")
     p.add_argument("--title", default="Theme report", help="Word only: the brief's title")
     p.add_argument("--out", required=True, metavar="FILE", help="the file to write")
-    _common(p)
+    add_common_options(p)
     p.set_defaults(func=cmd_report)
 
 
@@ -64,7 +64,7 @@ def cmd_report(args) -> int:
     from clausemark.core.reports.make import make_report
 
     selection = Selection(themes=tuple(args.theme),
-                          documents=tuple(_document_ref(s) for s in args.symbol),
+                          documents=tuple(document_ref(s) for s in args.symbol),
                           since=args.since, until=args.until)
     bar = _progress_bar()
     try:

@@ -6,17 +6,16 @@ their cue phrases and the model trained on the analyst's tags come from the libr
 library, the default themes are used."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
-from clausemark.core.cli.library import _document_ref
+from clausemark.core.cli.options import add_db_option, document_ref
 from clausemark.core.errors import NotFoundError
 from clausemark.core.library.importer import file_sha256
 from clausemark.core.library.library import Library
 from clausemark.core.library.paths import library_path
-from clausemark.core.library.theme_defaults import default_theme_records
+from clausemark.core.library.themes import default_themes
 from clausemark.core.parse.parser import parse_pdf
 from clausemark.core.suggest.suggestions import Suggestion, suggest, suggest_for_document, train_model
 
@@ -30,8 +29,7 @@ def register(sub) -> None:
                    help="a resolution PDF, or the symbol (or id) of a document in the library")
     p.add_argument("--no-model", action="store_true",
                    help="cue phrases only, without the model trained on your tags")
-    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                   help="library file (default: $CLAUSEMARK_DB or the user data folder)")
+    add_db_option(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_suggest)
 
@@ -45,7 +43,7 @@ def _suggestions(args) -> tuple[str | None, list[str], dict[str, list[Suggestion
         resolution = parse_pdf(target)
         order = [p.id for top in resolution.paragraphs for p in top.walk()]
         if not path.exists():
-            return resolution.symbol, order, suggest(resolution, default_theme_records())
+            return resolution.symbol, order, suggest(resolution, default_themes())
         with Library(path, create=False) as lib:
             doc_id = lib.document_id_for_sha(file_sha256(target))
             if doc_id is not None:  # the library's copy: respect its tags and rejections
@@ -58,7 +56,7 @@ def _suggestions(args) -> tuple[str | None, list[str], dict[str, list[Suggestion
         raise NotFoundError(f"{args.target}: no such file, and no library at {path} to look "
                             "the symbol up in")
     with Library(path, create=False) as lib:
-        ref = _document_ref(args.target)
+        ref = document_ref(args.target)
         doc = lib.document(ref)
         resolution = lib.resolution(doc.id)
         order = [p.id for top in resolution.paragraphs for p in top.walk()]

@@ -1,6 +1,7 @@
 """The library file: `Library` (the one door the GUI and the command line use), its SQLite
 schema and migrations, backups, the one-editor lock, PDF import, undo commands, where files live,
-and the first start. May import clausemark.core.parse; never reports, compare, suggest or cli."""
+and the first start. May import clausemark.core.parse and clausemark.resources (the default
+themes, the samples); never reports, compare, suggest or cli."""
 
 from clausemark.core.public_names import public_names
 
@@ -11,8 +12,9 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "Change": "changes", "DocumentsChanged": "changes", "ThemesChanged": "changes",
     "TagsChanged": "changes", "NoteChanged": "changes", "SuggestionsChanged": "changes",
     "DocumentInfo": "records", "Theme": "records", "Tag": "records", "SearchHit": "records",
-    "HistoryEntry": "records", "citation": "records",
+    "HistoryEntry": "records", "citation": "records", "theme_subtree": "records",
     "ThemeManager": "themes", "MAX_THEME_NAME": "themes:MAX_NAME", "normalise_colour": "themes",
+    "default_themes": "themes",
     "TagManager": "tags",
     "SearchManager": "search", "fts_query": "search",
     "SuggestionManager": "suggestions", "TrainingClause": "suggestions",
@@ -22,7 +24,7 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "ThemeEditCommand": "undo", "RenameThemeCommand": "undo", "RecolourThemeCommand": "undo",
     "RetireThemeCommand": "undo", "MoveThemeCommand": "undo",
     "library_path": "paths", "settings_path": "paths", "load_settings": "paths",
-    "save_settings": "paths", "analyst_name": "paths", "set_analyst_name": "paths",
+    "save_settings": "paths", "analyst_name": "paths",
     "PORTABLE_ENV": "paths",
     "import_files": "importer", "import_all": "importer", "find_pdfs": "importer",
     "file_sha256": "importer", "ImportSummary": "importer", "ImportEvent": "importer",
@@ -34,4 +36,5 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "LATEST_VERSION": "schema",
     "refuse_library_files": "safe_paths", "UnsafeOutputError": "safe_paths",
     "TeamRecords": "team", "TagOrigin": "team", "ReviewItem": "team", "join_notes": "team",
+    "Decision": "team_reviews", "AcceptReviewCommand": "undo", "RejectReviewCommand": "undo",
 })

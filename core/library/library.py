@@ -35,6 +35,7 @@ _DOC_COLUMNS = ("id, symbol, title, body, session, agenda_item, adopted, year, m
 
 
 _DIGITS = re.compile(r"(\d+)")
+BATCH = 200  # rows per INSERT when a document's paragraphs are stored (14 columns each)
 
 
 def natural_key(text: str | None) -> tuple:
@@ -79,7 +80,6 @@ class Library:
                                                            open or create; None = default path;
             an automatic backup when due, and a damaged file raises DamagedLibraryError naming
             the last good backup (core/library/backups.py); check=True checks the file on every open
-        Library.open(path=None, **kw) -> Library          same, as a classmethod
         Library.open_for_app(path=None, *, wait=2.0) -> Library   for a long-lived window: holds
             the instance lock; if another Clausemark holds it, read-only (read_only_reason says
             why), and so is every other Library this process opens on that file until it closes
@@ -88,14 +88,15 @@ class Library:
         close(); with Library(...) as lib: ...
         read_only: bool; read_only_reason: str | None     writes raise LibraryError when read-only
         path: Path; author: str (name written on tags and history; settable)
-        schema_version -> int; integrity_check() -> str ("ok" when sound)
+        schema_version -> int
         transaction() -> context manager; nested calls become savepoints (atomic multi-writes)
         subscribe(callback(change)) -> unsubscribe function; the change records of
             core/library/changes.py (DocumentsChanged, ThemesChanged, TagsChanged, NoteChanged,
             SuggestionsChanged) arrive after the change is committed
-        db -> sqlite_utils.Database over the same connection, for read-only queries (reports)
-        backup(dest_path) -> Path                          consistent copy of the whole file
-        make_backup(reason="manual", out=None) -> Path     into backups/ with rotation, or to `out`
+        db -> sqlite_utils.Database over the same connection: lib.db.query(sql), and the
+            documented views tag_citations and theme_counts (core/library/schema.py, _reading_views)
+        make_backup(reason="manual", out=None) -> Path     consistent copy of the whole file:
+            into backups/ with rotation, or to `out`
 
     Documents
         add_resolution(resolution, pdf: bytes, *, filename=None) -> (document_id, created: bool)
@@ -143,10 +144,6 @@ class Library:
         self.search = SearchManager(self._store, self)
         self.comparison = ComparisonReads(self._store, self)
         self.team = TeamRecords(self._store, self)
-
-    @classmethod
-    def open(cls, path: str | Path | None = None, **kwargs) -> Library:
-        return cls(path, **kwargs)
 
     @classmethod
     def open_for_app(cls, path: str | Path | None = None, *, wait: float = 2.0,
@@ -216,7 +213,8 @@ class Library:
 
     @property
     def db(self) -> sqlite_utils.Database:
-        return sqlite_utils.Database(self.conn)
+        """sqlite-utils over the library's connection (tables, views, queries of your own)."""
+        return self._store.db
 
     @property
     def schema_version(self) -> int:
@@ -229,13 +227,6 @@ class Library:
     def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
         """Call `callback(change)` after each committed change; returns the unsubscribe."""
         return self._store.subscribe(callback)
-
-    def integrity_check(self) -> str:
-        rows = self._store.execute("PRAGMA integrity_check").fetchall()
-        return "; ".join(r[0] for r in rows)
-
-    def backup(self, dest: str | Path) -> Path:
-        return backups.make_backup(self.conn, self.path, out=dest)
 
     def make_backup(self, reason: str = "manual", out: str | Path | None = None) -> Path:
         return backups.make_backup(self.conn, self.path, reason, out=out)
@@ -271,33 +262,30 @@ class Library:
             existing = self.document_id_for_sha(sha)
             if existing is not None:
                 return existing, False
-            doc_id = self._store.execute(
-                "INSERT INTO documents (sha256, symbol, title, body, session, agenda_item, "
-                "adopted, year, meeting, language, pages, filename, size, imported) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (sha, r.symbol, r.title, r.body, r.session, r.agenda_item, r.adopted,
-                 _year(r.adopted), r.meeting, r.language, int(r.pages or 0), filename, len(pdf),
-                 schema.now())).lastrowid
-            self._store.execute("INSERT INTO document_files (document_id, pdf) VALUES (?, ?)",
-                          (doc_id, pdf))
-            # Ids assigned here so that parents can be referenced in one executemany; the
+            db = self._store.db  # sqlite-utils: the rows as dicts, inserted in batches
+            doc_id = db["documents"].insert({
+                "sha256": sha, "symbol": r.symbol, "title": r.title, "body": r.body,
+                "session": r.session, "agenda_item": r.agenda_item, "adopted": r.adopted,
+                "year": _year(r.adopted), "meeting": r.meeting, "language": r.language,
+                "pages": int(r.pages or 0), "filename": filename, "size": len(pdf),
+                "imported": schema.now()}).last_rowid
+            db["document_files"].insert({"document_id": doc_id, "pdf": pdf})
+            # Ids assigned here so that parents can be referenced in the same batch; the
             # IMMEDIATE transaction holds the write lock, so max(id) cannot move meanwhile.
             base = self._store.one("SELECT coalesce(max(id), 0) FROM paragraphs")[0] + 1
             row_id = {id(p): base + i for i, (p, _) in enumerate(nodes)}
-            self.conn.executemany(
-                "INSERT INTO paragraphs (id, document_id, pid, parent_id, position, kind, number, "
-                "label, opening, text, pages, footnote_refs, boxes, cells) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(row_id[id(p)], doc_id, p.id, row_id[id(parent)] if parent else None, i, p.kind,
-                  p.number, p.label, p.opening, p.text or "", json.dumps(list(p.pages)),
-                  json.dumps(list(p.footnote_refs)),
-                  json.dumps([[b[0], *(float(v) for v in b[1:])] for b in p.boxes]),
-                  None if p.rows is None else json.dumps(p.rows, ensure_ascii=False))
-                 for i, (p, parent) in enumerate(nodes)])
-            self.conn.executemany(
-                "INSERT INTO footnotes (document_id, position, number, text, page) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(doc_id, i, f.number, f.text, f.page) for i, f in enumerate(r.footnotes)])
+            db["paragraphs"].insert_all(
+                ({"id": row_id[id(p)], "document_id": doc_id, "pid": p.id,
+                  "parent_id": row_id[id(parent)] if parent else None, "position": i,
+                  "kind": p.kind, "number": p.number, "label": p.label, "opening": p.opening,
+                  "text": p.text or "", "pages": json.dumps(list(p.pages)),
+                  "footnote_refs": json.dumps(list(p.footnote_refs)),
+                  "boxes": json.dumps([[b[0], *(float(v) for v in b[1:])] for b in p.boxes]),
+                  "cells": None if p.rows is None else json.dumps(p.rows, ensure_ascii=False)}
+                 for i, (p, parent) in enumerate(nodes)), batch_size=BATCH)
+            db["footnotes"].insert_all(
+                ({"document_id": doc_id, "position": i, "number": f.number, "text": f.text,
+                  "page": f.page} for i, f in enumerate(r.footnotes)), batch_size=BATCH)
             name = r.symbol or filename or f"document {doc_id}"
             self._store.record("document_add", f"{name}: imported ({len(nodes)} paragraphs)",
                          document=doc_id, symbol=r.symbol, sha256=sha, filename=filename)

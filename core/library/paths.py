@@ -122,12 +122,3 @@ def analyst_name(path: Path | None = None) -> str:
         return name.strip()
     return os_user_name()
 
-
-def set_analyst_name(name: str | None, path: Path | None = None) -> None:
-    """Store the analyst's name; None or blank goes back to the OS user name."""
-    settings = load_settings(path)
-    if name and name.strip():
-        settings["analyst"] = name.strip()
-    else:
-        settings.pop("analyst", None)
-    save_settings(settings, path)

@@ -1,6 +1,7 @@
 """Plain records the library hands out. Immutable snapshots: re-read after a change."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from clausemark.core.parse import citation  # one citation form everywhere
@@ -51,6 +52,20 @@ class Theme:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def theme_subtree(themes: Iterable[Theme], root: int) -> set[int]:
+    """The id `root` and the ids of every theme nested under it, at any depth."""
+    children: dict[int | None, list[int]] = {}
+    for theme in themes:
+        children.setdefault(theme.parent_id, []).append(theme.id)
+    ids, todo = set(), [root]
+    while todo:
+        theme_id = todo.pop()
+        if theme_id not in ids:
+            ids.add(theme_id)
+            todo += children.get(theme_id, [])
+    return ids
 
 
 @dataclass(frozen=True)

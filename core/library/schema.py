@@ -16,6 +16,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlite_utils
+
 from clausemark.core.errors import LibraryError, LibraryVersionError
 from clausemark.core.library import backups
 
@@ -23,13 +25,9 @@ from clausemark.core.library import backups
 APPLICATION_ID = 0x434C4D4B
 BUSY_TIMEOUT_MS = 5000
 
-# Name, colour; order = shortcut order (1, 2, 3, 4).
-DEFAULT_THEMES = [
-    ("children", "#2E86DE", "Rights and protection of children, including unaccompanied minors."),
-    ("detention", "#C0392B", "Immigration detention, alternatives to detention, conditions."),
-    ("remittances", "#27AE60", "Remittance flows, their cost and financial inclusion."),
-    ("consular rights", "#8E44AD", "Consular notification, access and assistance."),
-]
+# The default themes of a new library come from these steps (frozen as released);
+# resources/default_themes.json says the same for reading without a library, and a test keeps
+# the two equal. New defaults for existing libraries need a new step, as version 4 did.
 
 
 def now() -> str:
@@ -38,6 +36,16 @@ def now() -> str:
 
 
 # -- migration steps ---------------------------------------------------------------------------
+
+# The four default themes as released in version 1 (name, colour, description); order =
+# shortcut order. Frozen: a released step never changes what it writes.
+_V1_DEFAULT_THEMES = [
+    ("children", "#2E86DE", "Rights and protection of children, including unaccompanied minors."),
+    ("detention", "#C0392B", "Immigration detention, alternatives to detention, conditions."),
+    ("remittances", "#27AE60", "Remittance flows, their cost and financial inclusion."),
+    ("consular rights", "#8E44AD", "Consular notification, access and assistance."),
+]
+
 
 def _v1_base(conn: sqlite3.Connection) -> None:
     """Documents with their PDFs, the paragraph tree with full-text search, footnotes, themes
@@ -124,7 +132,7 @@ def _v1_base(conn: sqlite3.Connection) -> None:
     conn.executemany(
         "INSERT INTO themes (name, colour, position, description, created) VALUES (?, ?, ?, ?, ?)",
         [(name, colour, i, description, stamp)
-         for i, (name, colour, description) in enumerate(DEFAULT_THEMES)])
+         for i, (name, colour, description) in enumerate(_V1_DEFAULT_THEMES)])
 
 
 def _v2_history(conn: sqlite3.Connection) -> None:
@@ -161,15 +169,47 @@ def _v3_tag_spans(conn: sqlite3.Connection) -> None:
         paragraph_id, theme_id, ifnull(span_start, -1), ifnull(span_end, -1))""")
 
 
+# Descriptions and cue phrases of the default themes as released in version 4 (frozen).
+_V4_THEME_DETAILS: dict[str, tuple[str, list[str]]] = {
+    "children": (
+        "Rights and protection of persons under 18: children, minors, juveniles, adolescents, "
+        "girls and boys as children; birth registration, child labour, child marriage, juvenile "
+        "justice, unaccompanied and migrant children.",
+        ["child", "children", "childhood", '"minors"', "unaccompanied minor", "juvenile justice",
+         "juvenile offender", "juvenile delinquency", "juvenile detention",
+         "juveniles deprived of liberty", "adolescent", "girl", "boy", "infant", "newborn",
+         "orphan", "birth registration", "under 18 years of age", "under the age of 18",
+         "under 18", "Beijing Rules", "Havana Rules", "Riyadh Guidelines"]),
+    "detention": (
+        "Deprivation of liberty by authorities: arrest, detention (criminal, pretrial, "
+        "immigration), custody, imprisonment, prisons and prisoners, overincarceration, "
+        "conditions of detention and alternatives to it.",
+        ["detention", "detain", "detainee", "custody", "custodial", "imprison", "imprisonment",
+         "prison", "prisoner", "incarceration", "incarcerate", "overincarceration", "jail",
+         "penitentiary", "arrest", "deprivation of liberty", "deprived of liberty",
+         "deprive of liberty", "places of detention", "Nelson Mandela Rules", "Bangkok Rules",
+         "Tokyo Rules", "Havana Rules", "-arrest warrant"]),
+    "remittances": (
+        "Money migrants send home: remittance flows, their cost, channels and use, and the "
+        "financial inclusion of senders and recipients.",
+        ["remittance", "remittances", "remit", "money transfer", "money transfers",
+         "remittance service providers"]),
+    "consular rights": (
+        "Consular relations: consular notification, access, assistance and protection of "
+        "nationals abroad (including detained nationals), consular capacities, and the "
+        "protection and inviolability of consular missions, posts, premises and officers.",
+        ["consular", "consulate", "consul", "consular notification", "consular access",
+         "consular assistance", "consular protection", "Vienna Convention on Consular Relations"]),
+}
+
+
 def _v4_suggestions(conn: sqlite3.Connection) -> None:
     """Themes carry cue phrases (a JSON list) for suggestions; the default themes get careful
     descriptions and cues unless the analyst changed them. Rejected suggestions are remembered
     per paragraph and theme, so a rejected theme is not proposed again for that clause."""
-    from clausemark.core.library.theme_defaults import DEFAULT_THEME_DETAILS
-
     conn.execute("ALTER TABLE themes ADD COLUMN cues TEXT NOT NULL DEFAULT '[]'")
-    v1_descriptions = {name: description for name, _, description in DEFAULT_THEMES}
-    for name, (description, cues) in DEFAULT_THEME_DETAILS.items():
+    v1_descriptions = {name: description for name, _, description in _V1_DEFAULT_THEMES}
+    for name, (description, cues) in _V4_THEME_DETAILS.items():
         conn.execute("UPDATE themes SET cues = ? WHERE name = ? COLLATE NOCASE AND cues = '[]'",
                      (json.dumps(cues, ensure_ascii=False), name))
         conn.execute("UPDATE themes SET description = ? WHERE name = ? COLLATE NOCASE "
@@ -206,7 +246,7 @@ def _v6_team(conn: sqlite3.Connection) -> None:
         conn.execute(f"""CREATE TRIGGER {table}_uid AFTER INSERT ON {table}
             WHEN new.uid IS NULL BEGIN
             UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE id = new.id; END""")
-    for name, _, _ in DEFAULT_THEMES:
+    for name, _, _ in _V1_DEFAULT_THEMES:  # the default names, as released
         uid = uuid.uuid5(uuid.NAMESPACE_URL, f"clausemark:default-theme:{name}").hex
         conn.execute("UPDATE themes SET uid = ? WHERE name = ? COLLATE NOCASE", (uid, name))
     conn.execute("ALTER TABLE tags ADD COLUMN share_id INTEGER")
@@ -253,9 +293,39 @@ def _v6_team(conn: sqlite3.Connection) -> None:
 
 
 
+def _reading_views(conn: sqlite3.Connection) -> None:
+    """Views for reading a library without Clausemark (`sqlite-utils query lib.clausemark
+    "select * from tag_citations"`, Datasette, a spreadsheet's SQL import):
+
+    tag_citations  one row per tag, in document order: symbol, paragraph id, label, citation
+                   ("A/RES/78/217, OP 5 (a)", the label alone without a symbol), paragraph kind,
+                   theme, note, author, when tagged and changed, the quoted words of a span tag
+    theme_counts   one row per theme (top-level ones first, then sub-themes by parent, each in
+                   position order): name, parent, colour, retired, and how many tags, tagged
+                   paragraphs and tagged documents it has (its own only, not its sub-themes')"""
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    db.create_view("tag_citations", """
+        SELECT t.id AS tag_id, d.id AS document_id, d.symbol, d.title, d.adopted,
+               p.pid AS paragraph, p.label,
+               CASE WHEN d.symbol IS NULL OR d.symbol = '' THEN p.label
+                    ELSE d.symbol || ', ' || p.label END AS citation,
+               p.kind, th.name AS theme, t.note, t.author, t.created AS tagged,
+               t.modified, t.quote
+        FROM tags t JOIN paragraphs p ON p.id = t.paragraph_id
+        JOIN documents d ON d.id = p.document_id JOIN themes th ON th.id = t.theme_id
+        ORDER BY d.id, p.position, th.position, t.span_start, t.id""")
+    db.create_view("theme_counts", """
+        SELECT th.id AS theme_id, th.name AS theme, parent.name AS parent, th.colour,
+               th.retired, count(t.id) AS tags, count(DISTINCT t.paragraph_id) AS paragraphs,
+               count(DISTINCT p.document_id) AS documents
+        FROM themes th LEFT JOIN themes parent ON parent.id = th.parent_id
+        LEFT JOIN tags t ON t.theme_id = th.id LEFT JOIN paragraphs p ON p.id = t.paragraph_id
+        GROUP BY th.id ORDER BY th.parent_id IS NOT NULL, th.parent_id, th.position""")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
                                                          _v4_suggestions, _v5_table_rows,
-                                                         _v6_team]
+                                                         _v6_team, _reading_views]
 LATEST_VERSION = len(MIGRATIONS)
 
 

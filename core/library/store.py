@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import sqlite_utils
+
 from clausemark.core.errors import LibraryError
 from clausemark.core.library import schema
 from clausemark.core.library.changes import Change
@@ -29,6 +31,8 @@ class Store:
                  read_only_reason: str | None = None):
         self.path = path
         self._conn: sqlite3.Connection | None = conn
+        # the same connection, for sqlite-utils; plugins are not loaded (100 ms at the first open)
+        self._db = sqlite_utils.Database(conn, execute_plugins=False)
         self.author = author
         self.read_only_reason = read_only_reason
         self._depth = 0
@@ -44,6 +48,12 @@ class Store:
         if self._conn is None:
             raise LibraryError(f"{self.path}: library is closed")
         return self._conn
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        if self._conn is None:
+            raise LibraryError(f"{self.path}: library is closed")
+        return self._db
 
     def close(self) -> None:
         if self._conn is not None:

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
 from clausemark.core.library import schema
 from clausemark.core.library.changes import ThemesChanged
-from clausemark.core.library.records import Theme
+from clausemark.core.library.records import Theme, theme_subtree
+from clausemark.resources import default_themes as _default_theme_data
 
 if TYPE_CHECKING:
     from clausemark.core.library.store import Store
@@ -42,6 +43,14 @@ def name_key(name: str) -> str:
     "Straße" = "STRASSE"), spaces collapsed."""
     text = unicodedata.normalize("NFKC", " ".join(str(name).split()))
     return unicodedata.normalize("NFKC", text.casefold())
+
+
+def default_themes() -> list[Theme]:
+    """The default themes as records (ids 1-4, resources/default_themes.json), for suggesting
+    without a library."""
+    return [Theme(id=i + 1, name=t["name"], colour=t["colour"], position=i, parent_id=None,
+                  description=t["description"], retired=False, created="", cues=tuple(t["cues"]))
+            for i, t in enumerate(_default_theme_data())]
 
 
 def _clean_name(name: str) -> str:
@@ -125,10 +134,7 @@ class ThemeManager:
 
     def subtree_ids(self, ref: ThemeRef) -> list[int]:
         """The theme's id and the ids of all themes nested under it, at any depth."""
-        rows = self._store.execute(
-            "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT th.id FROM themes th "
-            "JOIN sub ON th.parent_id = sub.id) SELECT id FROM sub", (self.id_of(ref),))
-        return [r[0] for r in rows]
+        return sorted(theme_subtree(self.list(), self.id_of(ref)))
 
     def next_colour(self) -> str:
         """The colour a new theme gets when none is given: the first palette colour not in use."""

@@ -28,7 +28,8 @@ TITLE_EXCLUDE = re.compile(r"^((?i:Resolution adopted|Adopted by|Draft resolutio
 TITLE_PREFIX = re.compile(r"^\d+/[\d…]+\.?\s+|^\d+/\.\.\.\.?\s+")
 PART_MARK = re.compile(r"^(?:I|A)\.?$")
 MONTHS = {m: i for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], 1)}
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], 1)}
 
 
 def iso_date(text: str) -> str | None:

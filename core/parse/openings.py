@@ -52,16 +52,20 @@ def fallback_opening(text: str) -> str | None:
     key = _bare(words[i])
     low = key.lower()
     if not (key[:1].isupper() or out) or not (low in PREAMBULAR_ADJECTIVES or low in OPERATIVE_VERBS
-                                    or low.endswith("ing") or low.endswith("ed")):
+                                    or low.endswith(("ing", "ed"))):
         return None
     out.append(key)
     i += 1
     while i < len(words) and not words[i - 1].endswith((",", ";", ":")):
         w = _bare(words[i])
         prev = out[-1].lower()
-        if w.lower() in ("also", "further", "again", "furthermore") or w.lower() in CONTINUATIONS and (prev in ("takes", "taking", "calls", "calling",
-                                                          "bearing", "noting", "notes")
-                                              or w.lower() == "with") or prev in CONTINUATIONS and w.lower() in CONTINUATIONS[prev] or "with" in (o.lower() for o in out) and w.lower() in CONTINUATIONS["with"]:
+        low = w.lower()
+        if (low in ("also", "further", "again", "furthermore")
+                or low in CONTINUATIONS and (prev in ("takes", "taking", "calls", "calling",
+                                                      "bearing", "noting", "notes")
+                                             or low == "with")
+                or prev in CONTINUATIONS and low in CONTINUATIONS[prev]
+                or "with" in (o.lower() for o in out) and low in CONTINUATIONS["with"]):
             out.append(w)
         else:
             break
@@ -84,7 +88,7 @@ def is_operative_opening(opening: str | None) -> bool | None:
         low = word.lower()
         if low in ADVERBS:
             continue
-        if low in PREAMBULAR_ADJECTIVES or low.endswith("ing") or low.endswith("ed"):
+        if low in PREAMBULAR_ADJECTIVES or low.endswith(("ing", "ed")):
             return False
         if low in OPERATIVE_VERBS or (low.endswith("s") and not low.endswith("ss")):
             return True

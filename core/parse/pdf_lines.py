@@ -183,9 +183,7 @@ def _is_furniture(row: Row, width: float, height: float, size: float) -> bool:
         return True
     if row.y0 > 0.93 * height:  # footer band: page numbers, job numbers
         return True
-    if row.y0 > 0.85 * height and (JOB_NUMBER.match(text) or PAGE_NUMBER.match(text)):
-        return True
-    return False
+    return row.y0 > 0.85 * height and bool(JOB_NUMBER.match(text) or PAGE_NUMBER.match(text))
 
 
 def _is_small(row: Row, size: float) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clausemark.core.library.library import Library
-from clausemark.core.library.records import DocumentInfo, Tag, Theme, citation
+from clausemark.core.library.records import DocumentInfo, Tag, Theme, citation, theme_subtree
 from clausemark.core.output import EmptySelectionError, ReportError
 from clausemark.core.reports.wording import long_date
 
@@ -89,22 +89,13 @@ def date_bound(text: str | None, *, end: bool = False, what: str = "date") -> st
     return day.isoformat()
 
 
-def _subtree(themes: list[Theme], root: int) -> set[int]:
-    ids, grew = {root}, True
-    while grew:
-        more = {t.id for t in themes if t.parent_id in ids} - ids
-        grew = bool(more)
-        ids |= more
-    return ids
-
-
 def _resolve_themes(lib: Library, selection: Selection, all_themes: list[Theme]) -> set[int] | None:
     if not selection.themes:
         return None
     chosen: set[int] = set()
     for ref in selection.themes:
         theme_id = lib.themes.get(ref).id  # NotFoundError names the known themes
-        chosen |= _subtree(all_themes, theme_id) if selection.include_subthemes else {theme_id}
+        chosen |= theme_subtree(all_themes, theme_id) if selection.include_subthemes else {theme_id}
     return chosen
 
 

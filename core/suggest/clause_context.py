@@ -16,9 +16,21 @@ from dataclasses import dataclass, field
 from clausemark.core.suggest.cues import Token
 
 # Head words of titled things: instruments, bodies, offices, mandates, meetings, programmes.
-TITLE_HEADS = frozenset(["convention", "conventions", "covenant", "protocol", "protocols", "declaration", "declarations", "rules", "principles", "guidelines", "committee", "compact", "fund", "programme", "agenda", "charter", "statute", "representative", "rapporteur", "rapporteurs", "office", "entity", "study", "strategies", "strategy", "conference", "summit", "forum", "council", "commission", "group", "day", "year", "decade", "alliance", "framework", "pact", "platform", "plan", "measures", "initiative", "network", "partnership", "force", "organization", "institute", "court", "tribunal", "assembly", "secretariat", "department", "mechanism", "goals", "procedures", "standards", "agreement", "treaty", "toolkit"])
+TITLE_HEADS = frozenset(["convention", "conventions", "covenant", "protocol", "protocols",
+                         "declaration", "declarations", "rules", "principles", "guidelines",
+                         "committee", "compact", "fund", "programme", "agenda", "charter",
+                         "statute", "representative", "rapporteur", "rapporteurs", "office",
+                         "entity", "study", "strategies", "strategy", "conference", "summit",
+                         "forum", "council", "commission", "group", "day", "year", "decade",
+                         "alliance", "framework", "pact", "platform", "plan", "measures",
+                         "initiative", "network", "partnership", "force", "organization",
+                         "institute", "court", "tribunal", "assembly", "secretariat", "department",
+                         "mechanism", "goals", "procedures", "standards", "agreement", "treaty",
+                         "toolkit"])
 # Small words a title may contain between its capitalised words.
-TITLE_GLUE = frozenset(["of", "on", "the", "for", "and", "against", "to", "in", "with", "its", "their", "by", "from", "all", "or", "between", "relating", "concerning", "regarding", "at", "as", "within", "thereto", "especially"])
+TITLE_GLUE = frozenset(["of", "on", "the", "for", "and", "against", "to", "in", "with", "its",
+                        "their", "by", "from", "all", "or", "between", "relating", "concerning",
+                        "regarding", "at", "as", "within", "thereto", "especially"])
 _TITLE_STARTS = frozenset({"united", "international", "special", "optional", "world", "global",
                            "vienna", "universal"})
 # Lower-case references that name an earlier text by what it was about.
@@ -39,7 +51,10 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 _AGENDA = re.compile(r"\b(?:sub-)?item\s+entitled\s*$|\bunder\s+the\s+(?:sub-)?item\s*$",
                      re.IGNORECASE)
 # Population groups: a theme word listed among these is a passing mention.
-GROUP_STEMS = frozenset(["woman", "man", "girl", "boy", "child", "youth", "adolesc", "person", "elder", "migrant", "refuge", "asylum-seek", "peopl", "minor", "juvenil", "famili", "victim", "survivor", "worker", "indigen", "communiti", "individu", "household", "infant", "older", "disabl"])
+GROUP_STEMS = frozenset(["woman", "man", "girl", "boy", "child", "youth", "adolesc", "person",
+                         "elder", "migrant", "refuge", "asylum-seek", "peopl", "minor", "juvenil",
+                         "famili", "victim", "survivor", "worker", "indigen", "communiti",
+                         "individu", "household", "infant", "older", "disabl"])
 _COORD = frozenset({"and", "or", "as", "well", "including", "especially", "particularly",
                     "in", "particular", "those", "of", "all", "with", "disabilities", "their",
                     "accompanying", "own", "respective"})
@@ -59,7 +74,16 @@ class Title:
 
 
 # What may stand between two titles of one enumeration: separators, dates, numbers, "adopted by".
-LIST_GAP_WORDS = frozenset(["and", "as", "well", "the", "its", "of", "on", "by", "which", "it", "adopted", "thereto", "including", "also", "general", "chapter", "most", "recent", "convention", "conventions", "instruments", "protocols", "latest", "previous", "report", "reports", "work", "comment", "comments", "recommendation", "recommendations", "no", "resolution", "resolutions", "decision", "decisions", "entitled", "in", "at", "other", "relevant", "all", "respectively", "supplementing", "recalling", "reaffirming", "noting", "further", "to", "a", "an", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
+LIST_GAP_WORDS = frozenset(["and", "as", "well", "the", "its", "of", "on", "by", "which", "it",
+                            "adopted", "thereto", "including", "also", "general", "chapter", "most",
+                            "recent", "convention", "conventions", "instruments", "protocols",
+                            "latest", "previous", "report", "reports", "work", "comment",
+                            "comments", "recommendation", "recommendations", "no", "resolution",
+                            "resolutions", "decision", "decisions", "entitled", "in", "at", "other",
+                            "relevant", "all", "respectively", "supplementing", "recalling",
+                            "reaffirming", "noting", "further", "to", "a", "an", "january",
+                            "february", "march", "april", "may", "june", "july", "august",
+                            "september", "october", "november", "december"])
 MAX_LIST_GAP = 400
 
 
@@ -110,8 +134,9 @@ def _capitalised_titles(text: str, tokens: list[Token]) -> list[Title]:
             if nxt.lower == "and" and j + 3 < len(tokens) and tokens[j + 2].lower == "the" and (
                     tokens[j + 3].lower in TITLE_HEADS or tokens[j + 3].lower in _TITLE_STARTS):
                 break  # "... against Children and the Special Representative ...": two titles
-            if nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.hyphen_before or nxt.lower in TITLE_GLUE and j + 2 < len(tokens) and (
-                    tokens[j + 2].text[:1].isupper() or tokens[j + 2].lower in TITLE_GLUE):
+            if (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.hyphen_before
+                    or nxt.lower in TITLE_GLUE and j + 2 < len(tokens) and (
+                        tokens[j + 2].text[:1].isupper() or tokens[j + 2].lower in TITLE_GLUE)):
                 j += 1
             else:
                 break

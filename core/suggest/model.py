@@ -21,7 +21,15 @@ MIN_POSITIVES = 8
 MIN_NEGATIVES = 20
 ALPHA = 0.5  # additive smoothing
 # Words that carry no theme: function words and the resolution boilerplate around every clause.
-STOP = frozenset(["a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "as", "at", "from", "that", "this", "these", "those", "its", "their", "his", "her", "be", "is", "are", "was", "were", "been", "has", "have", "had", "it", "which", "who", "whom", "such", "also", "all", "any", "other", "including", "inter", "alia", "well", "including", "in", "particular", "especially", "upon", "into", "within", "between", "through", "state", "member", "nation", "unit", "general", "assembli", "resolut", "calls", "urg", "encourag", "recal", "reaffirm", "recogn", "note", "not", "no", "further", "take", "measur", "ensur", "effect", "appropri", "relev", "includ"])
+STOP = frozenset(["a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "as",
+                  "at", "from", "that", "this", "these", "those", "its", "their", "his", "her",
+                  "be", "is", "are", "was", "were", "been", "has", "have", "had", "it", "which",
+                  "who", "whom", "such", "also", "all", "any", "other", "including", "inter",
+                  "alia", "well", "including", "in", "particular", "especially", "upon", "into",
+                  "within", "between", "through", "state", "member", "nation", "unit", "general",
+                  "assembli", "resolut", "calls", "urg", "encourag", "recal", "reaffirm", "recogn",
+                  "note", "not", "no", "further", "take", "measur", "ensur", "effect", "appropri",
+                  "relev", "includ"])
 
 
 def features(text: str, surface: dict[str, str] | None = None) -> list[str]:

@@ -5,8 +5,9 @@ states. A cue inside a title cited among other titles (the Convention on the Rig
 in a list of treaties), inside an agenda item's title, in a passing list of groups ("women and
 children"), as a hyphenated modifier ("child-sensitive") or as one short item of an enumeration
 ("education and child services, ...") counts a third: only a clause that comes back to the
-subject in several different passing mentions gets it proposed. A clause that takes its subject from another paragraph
-("the missions mentioned in paragraph 2 above") takes that paragraph's themes too.
+subject in several different passing mentions gets it proposed. A clause that takes its subject
+from another paragraph ("the missions mentioned in paragraph 2 above") takes that paragraph's
+themes too.
 
 Then, once the analyst has tagged enough clauses, a small model trained on the library's own
 tags (core/suggest/model.py) adds its votes, but only for themes where it passed a self-check

@@ -32,6 +32,7 @@ from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import Library, UndoStack
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
+from clausemark.gui.dialogs.review_dialog import ReviewDialog
 from clausemark.gui.pdf.pdf_view import PdfView
 from clausemark.gui.window import undo_steps
 
@@ -172,7 +173,16 @@ class CompareWindow(QMainWindow):
         box.addWidget(rows, 1)
         outer = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(main)
-        outer.addWidget(self.panel)
+        side = QWidget()
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        side_box.addWidget(self.panel, 1)
+        # shared tags of another analyst that landed on this version wait in their own review
+        self.shared_button = QPushButton(objectName="sharedReviewButton")
+        self.shared_button.clicked.connect(self.review_shared)
+        side_box.addWidget(self.shared_button)
+        self._update_shared()
+        outer.addWidget(side)
         outer.setSizes([1200, 400])
         self.setCentralWidget(outer)
         self.table.resizeRowsToContents()
@@ -230,6 +240,19 @@ class CompareWindow(QMainWindow):
         self.old_pdf.highlight(row.old.boxes if row.old else [])
         self.new_pdf.highlight(row.new.boxes if row.new else [])
 
+    def _update_shared(self) -> None:
+        waiting = [r for r in self.library.team.reviews() if r.document_id == self.new_doc.id]
+        self.shared_button.setVisible(bool(waiting))
+        authors = ", ".join(sorted({r.author for r in waiting}))
+        n = len(waiting)
+        self.shared_button.setText(f"{n} shared tag{'s' if n != 1 else ''} from {authors} "
+                                   f"wait{'s' if n == 1 else ''} for review on this version…")
+
+    def review_shared(self) -> None:
+        """The shared tags that landed on the newer version, in the review dialog."""
+        ReviewDialog(self.library, self.undo_stack, self, document_id=self.new_doc.id).exec()
+        self._on_undo_change()
+
     def _undo(self) -> None:
         undo_steps.step(self, self.undo_stack)
 
@@ -239,6 +262,7 @@ class CompareWindow(QMainWindow):
     def _on_undo_change(self) -> None:
         undo_steps.label_actions(self.undo_stack, self.undo_action, self.redo_action)
         self.panel.refresh()
+        self._update_shared()
 
     def closeEvent(self, event) -> None:
         self._stop_listening()

@@ -85,7 +85,7 @@ class SuggestionController(QObject):
         if event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~(
                 Qt.KeyboardModifier.KeypadModifier):
             key = event.key()
-            if key == ACCEPT_KEY or key == REJECT_KEY:
+            if key in (ACCEPT_KEY, REJECT_KEY):
                 self.answer(key == ACCEPT_KEY)
                 return True
             if key == REVIEW_KEY:

@@ -41,15 +41,16 @@ from clausemark.core.library import (
     Theme,
     ThemeEditCommand,
     ThemesChanged,
+    theme_subtree,
 )
 from clausemark.core.suggest import ThemeCuesCommand
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
+from clausemark.gui.dialogs.theme_cues_dialog import HELP as CUES_HELP
+from clausemark.gui.dialogs.theme_cues_dialog import cues_to_text, text_to_cues
 from clausemark.gui.window import undo_steps
 from clausemark.gui.window.tag_actions import swatch
 
 IdRole = Qt.ItemDataRole.UserRole
-from clausemark.gui.dialogs.theme_cues_dialog import HELP as CUES_HELP
-from clausemark.gui.dialogs.theme_cues_dialog import cues_to_text, text_to_cues
 
 
 class ThemeDialog(QDialog):
@@ -271,13 +272,6 @@ class ThemeDialog(QDialog):
             i += step
         return None
 
-    def _subtree(self, theme_id: int) -> set[int]:
-        ids = {theme_id}
-        for theme in self._themes:  # taxonomy order: a child follows its parent
-            if theme.parent_id in ids:
-                ids.add(theme.id)
-        return ids
-
     def _show_current(self) -> None:
         theme = self.current_theme()
         for action in (self.rename_action, self.recolour_action, self.retire_action):
@@ -293,7 +287,7 @@ class ThemeDialog(QDialog):
         shown = [t for t in self._themes if t.id in self._items or (theme and t.id ==
                                                                     theme.parent_id)]
         fill_parent_combo(self.parent_combo, shown, theme.parent_id if theme else None,
-                          self._subtree(theme.id) if theme else set())
+                          theme_subtree(self._themes, theme.id) if theme else set())
         self.description_edit.setText(theme.description if theme else "")
         self.cues_edit.setText(cues_to_text(theme.cues) if theme else "")
         for edit in (self.description_edit, self.cues_edit):

@@ -40,6 +40,11 @@ def sample_resolution(symbol: str = "A/RES/78/217", adopted: str | None = "2023-
         footnotes=[Footnote("1", "Resolution 77/1.", 1), Footnote("2", "See A/78/100.", 2)])
 
 
+def integrity_check(lib: Library) -> str:
+    """SQLite's full integrity check of the library file ("ok" when sound)."""
+    return "; ".join(r[0] for r in lib.conn.execute("PRAGMA integrity_check"))
+
+
 def fake_pdf(tag: str = "") -> bytes:
     """Bytes standing in for a PDF: only their hash and size matter to the library."""
     return b"%PDF-1.7\n% clausemark test document " + tag.encode() + b"\n%%EOF\n"

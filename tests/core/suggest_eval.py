@@ -5,17 +5,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from clausemark.core.library.records import Theme
-from clausemark.core.library.theme_defaults import default_theme_records
+from clausemark.core.library.themes import default_themes
 from clausemark.core.parse.parser import parse_pdf
 from clausemark.core.suggest.suggestions import suggest
 
 LABELS = Path(__file__).parent / "labels"
 THEMES = ["children", "detention", "remittances", "consular rights"]
-
-
-def default_themes() -> list[Theme]:
-    return default_theme_records()
 
 
 def load_labels() -> list[dict]:

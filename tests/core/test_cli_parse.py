@@ -35,5 +35,5 @@ def test_outline_shows_labels_openings_and_first_words(dev_dir):
     out = run_cli("parse", dev_dir / "aiun_S_RES_2768_2025-EN.pdf")
     assert out.returncode == 0
     assert "S/RES/2768 (2025)" in out.stdout
-    assert any(l.strip().startswith("OP 6") and "[Decides]" in l and "remain actively seized" in l
-               for l in out.stdout.splitlines())
+    assert any(line.strip().startswith("OP 6") and "[Decides]" in line
+               and "remain actively seized" in line for line in out.stdout.splitlines())

@@ -6,7 +6,10 @@ import shutil
 import pytest
 
 from clausemark.core.library.library import Library
-from tests.core.test_cli_library import db, run  # noqa: F401  (db is a fixture)
+from tests.core import test_cli_library
+from tests.core.test_cli_library import run
+
+db = test_cli_library.db  # the fixture: a library with one document
 
 
 def test_json_has_exactly_the_shape_of_the_issue(capsys, db):

@@ -15,7 +15,8 @@ import pytest
 
 from clausemark.core.cli.main import main
 from clausemark.core.library.library import Library
-from clausemark.core.library.paths import set_analyst_name
+from clausemark.core.library.paths import save_settings
+from tests.core.library_helpers import integrity_check
 from tests.core.team_helpers import OTHER, big_share_pair, make_library, paragraphs, tag_all
 
 pytestmark = [pytest.mark.corpus, pytest.mark.timeout(120)]
@@ -48,7 +49,7 @@ def digest(path: Path) -> str:
 
 def test_share_filters_and_merge_json(libs, tmp_path, capsys):
     a, b = libs
-    set_analyst_name("Amina")  # the sender named in the share
+    save_settings({"analyst": "Amina"})  # the sender named in the share
     out = tmp_path / "only-children"
     code, text, err = run(capsys, "share", "--db", str(a), "--out", str(out), "--theme",
                           "children")
@@ -144,7 +145,6 @@ def test_reviews_command_lists_accepts_and_rejects(tmp_path, dev_dir, capsys):
 CHILD = r"""
 import sys
 from clausemark.core.library.library import Library
-from clausemark.core.library.paths import set_analyst_name
 from clausemark.core.team import merge_share, read_share
 share = read_share(sys.argv[2])
 lib = Library(sys.argv[1], author="receiver")
@@ -177,8 +177,40 @@ def test_sigkill_during_a_merge_leaves_before_or_after(tmp_path):
         with Library(dest) as lib:
             count = lib.conn.execute("SELECT count(*) FROM tags").fetchone()[0]
             shares = lib.conn.execute("SELECT count(*) FROM shares").fetchone()[0]
-            assert lib.integrity_check() == "ok"
+            assert integrity_check(lib) == "ok"
         assert (count, shares) in ((before, 0), (before + 6000, 1)), (i, count, shares)
         seen["before" if shares == 0 else "after"] += 1
     assert seen["before"] >= 1, seen  # at least one kill landed before the commit
     del src
+
+
+def test_review_decisions_from_the_command_line_are_in_the_history(tmp_path, dev_dir, capsys):
+    from tests.core.team_helpers import NEW, OLD
+    a = make_library(tmp_path / "a.clausemark", dev_dir, "Amina", files=(OLD,))
+    tag_all(a, S_OLD, paragraphs(a, S_OLD, 8), "children", note="Amina's")
+    a.close()
+    make_library(tmp_path / "c.clausemark", dev_dir, "Chen", files=(NEW,)).close()
+    db = str(tmp_path / "c.clausemark")
+    run(capsys, "share", "--db", str(tmp_path / "a.clausemark"), "--out", str(tmp_path / "s"))
+    run(capsys, "merge", "--db", db, str(tmp_path / "s.clausemark-share"))
+    _, text, _ = run(capsys, "reviews", "--db", db, "--json")
+    items = json.loads(text)
+    same = [i for i in items if i["status"] == "same"]
+    changed = next(i for i in items if i["status"] == "changed")
+    code, text, _ = run(capsys, "reviews", "--db", db, "--accept-unchanged", "--accept",
+                        str(changed["id"]))
+    assert code == 0 and f"accepted {len(same)} shared tags on unchanged paragraphs" in text
+    other = next(i for i in items if i["status"] != "same" and i["id"] != changed["id"])
+    code, _, _ = run(capsys, "reviews", "--db", db, "--reject", str(other["id"]))
+    with Library(db) as lib:
+        history = lib.history(limit=len(same) + 2)
+        assert [h.action for h in history] == ["review_reject"] + ["review_accept"] * \
+            (len(same) + 1)
+        accepted = history[1]
+        assert accepted.details["paragraph"] == changed["paragraph"] and \
+            accepted.details["author"] == "Amina" and accepted.details["note"] == "Amina's"
+        assert "A/RES/80/190" in accepted.summary and "from Amina accepted" in accepted.summary
+        assert len(lib.tags.list()) == len(same) + 1
+        assert {t.author for t in lib.tags.list()} == {"Amina"}
+    code, _, err = run(capsys, "reviews", "--db", db, "--accept", str(changed["id"]))
+    assert code == 1 and "no shared tag" in err and err.count("\n") == 1

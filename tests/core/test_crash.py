@@ -16,6 +16,7 @@ import pytest
 from clausemark.core.library.library import Library
 from clausemark.core.parse.model import Paragraph, Resolution
 from tests.child_output import ChildOutput
+from tests.core.library_helpers import integrity_check
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 30
@@ -32,11 +33,11 @@ print("ready", flush=True)
 for i, pid in enumerate(todo):
     # two tags and a note in one transaction: all three must survive together, or none
     with lib.transaction():
-        first = lib.tags.add("%s", pid, "children", note="n" + pid)
-        lib.tags.add("%s", pid, "detention")
+        first = lib.tags.add("@SYMBOL@", pid, "children", note="n" + pid)
+        lib.tags.add("@SYMBOL@", pid, "detention")
         lib.tags.set_note(first.id, "checked " + pid)
     print("saved", pid, flush=True)
-""" % (SYMBOL, SYMBOL)
+""".replace("@SYMBOL@", SYMBOL)
 
 
 def big_resolution(n: int) -> Resolution:
@@ -78,7 +79,7 @@ def test_reported_tags_survive_sigkill(tmp_path):
         killed_while_writing += bool(saved)
 
         with Library(path) as lib:  # check after every kill, as the next analyst would
-            assert lib.integrity_check() == "ok", f"seed {seed}"
+            assert integrity_check(lib) == "ok", f"seed {seed}"
             rows = lib.conn.execute(
                 "SELECT p.pid, group_concat(th.name || ':' || t.note, '|') FROM tags t "
                 "JOIN paragraphs p ON p.id = t.paragraph_id JOIN themes th ON th.id = t.theme_id "
@@ -113,7 +114,7 @@ IMPORT_KILLS = int(os.environ.get("CLAUSEMARK_IMPORT_KILLS", 12))
 def _check_library(path, expected: dict, reported: set, seed: int) -> set:
     """Sound file, every reported document whole, none half-written; returns the stored names."""
     with Library(path) as lib:
-        assert lib.integrity_check() == "ok", f"seed {seed}"
+        assert integrity_check(lib) == "ok", f"seed {seed}"
         conn = lib.conn
         conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == [], f"seed {seed}"

@@ -9,6 +9,7 @@ import pytest
 from clausemark.core.library.importer import FAILED, IMPORTED, find_pdfs, import_all, import_files
 from clausemark.core.library.library import Library
 from clausemark.core.parse.parser import parse_pdf
+from tests.core.library_helpers import integrity_check
 
 SCAN = "unsu_A_RES_2758_XXVI_1971-RU.pdf"  # image-only: the parser must refuse it
 
@@ -47,7 +48,7 @@ def test_folder_import_with_a_pool_stores_every_readable_resolution(dev_library,
         assert len(docs) == len(pdfs) - 1
         assert sum(d.pages for d in docs) == summary.pages > 0
         assert all(d.paragraph_count > 0 for d in docs)
-        assert lib.integrity_check() == "ok"
+        assert integrity_check(lib) == "ok"
 
 
 @pytest.mark.parametrize("name", ["mp_A_RES_78_187-EN.pdf", "gate_A_RES_73_3-EN.pdf",
@@ -80,7 +81,7 @@ def test_reimporting_changes_nothing(dev_library, dev_dir, tmp_path):
     path, _ = dev_library
     copy = tmp_path / "copy.clausemark"
     with Library(path) as lib:
-        lib.backup(copy)
+        lib.make_backup(out=copy)
     with Library(copy) as lib:
         before = table_digest(lib)
         summary = import_all(lib, [dev_dir], workers=2)
@@ -143,7 +144,7 @@ def test_cancel_stops_and_keeps_what_was_written(dev_dir, tmp_path):
         assert summary.cancelled and not summary.ok
         assert 1 <= len(summary.imported) < 25
         assert len(lib.documents()) == len(summary.imported)
-        assert lib.integrity_check() == "ok"
+        assert integrity_check(lib) == "ok"
         rest = import_all(lib, [dev_dir], workers=2)  # a second run completes the library
         assert len(rest.present) == len(summary.imported)
         assert len(lib.documents()) == 25
@@ -157,7 +158,7 @@ def test_closing_the_generator_early_leaves_a_sound_library(dev_dir, tmp_path):
                 break
         gen.close()
         assert 1 <= len(lib.documents()) <= 3
-        assert lib.integrity_check() == "ok"
+        assert integrity_check(lib) == "ok"
 
 
 def test_find_pdfs_searches_folders_recursively_and_reports_bad_paths(tmp_path):

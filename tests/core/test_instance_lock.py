@@ -10,7 +10,7 @@ import pytest
 from clausemark.core.errors import LibraryError
 from clausemark.core.library.instance_lock import InstanceLock
 from clausemark.core.library.library import Library
-from tests.core.library_helpers import library_with_document
+from tests.core.library_helpers import integrity_check, library_with_document
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +32,7 @@ def hold(path, seconds: float) -> subprocess.Popen:
     child = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)], cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = child.stdout.readline().strip()
-    assert line == "open", child.stderr.read() if not line else line
+    assert line == "open", line or child.stderr.read()
     return child
 
 
@@ -87,7 +87,7 @@ def test_a_killed_first_instance_leaves_no_stale_lock(library):
     stop(first)  # SIGKILL: no chance to clean up
     with Library.open_for_app(library, wait=0) as lib:
         assert not lib.read_only
-        assert lib.integrity_check() == "ok"
+        assert integrity_check(lib) == "ok"
         assert [t.note for t in lib.tags.list()] == ["first window"]
 
 

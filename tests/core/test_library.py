@@ -9,7 +9,7 @@ from clausemark.core.library.changes import NoteChanged, TagsChanged
 from clausemark.core.library.library import Library
 from clausemark.core.library.records import citation
 from clausemark.core.parse.model import Paragraph, Resolution
-from tests.core.library_helpers import fake_pdf, library_with_document, sample_resolution
+from tests.core.library_helpers import fake_pdf, integrity_check, library_with_document, sample_resolution
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def test_new_library_is_one_sqlite_file_with_wal_foreign_keys_and_busy_timeout(t
         assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert lib.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert lib.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
-        assert lib.integrity_check() == "ok"
+        assert integrity_check(lib) == "ok"
         assert {"documents", "document_files", "paragraphs", "footnotes", "themes", "tags",
                 "history", "paragraphs_fts"} <= set(lib.db.table_names())
 
@@ -154,7 +154,7 @@ def test_remove_document_removes_paragraphs_tags_pdf_and_search_entries(lib):
         assert lib.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
     assert lib.search.paragraphs("migrants") == []
     assert lib.history(limit=1)[0].action == "document_remove"
-    assert lib.integrity_check() == "ok"
+    assert integrity_check(lib) == "ok"
 
 
 def test_listeners_hear_of_changes_only_after_commit(lib):
@@ -177,7 +177,7 @@ def test_listeners_hear_of_changes_only_after_commit(lib):
 
 def test_backup_is_a_complete_library(lib, tmp_path):
     lib.tags.add("A/RES/78/217", "PP2", "children", note="n")
-    copy = lib.backup(tmp_path / "copy.clausemark")
+    copy = lib.make_backup(out=tmp_path / "copy.clausemark")
     with Library(copy) as other:
         assert [(t.citation, t.note) for t in other.tags.list()] == [("A/RES/78/217, PP 2", "n")]
         assert other.pdf_bytes("A/RES/78/217") == fake_pdf("78/217")

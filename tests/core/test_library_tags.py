@@ -5,7 +5,7 @@ import pytest
 
 from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
 from clausemark.core.library.library import Library
-from clausemark.core.library.paths import set_analyst_name
+from clausemark.core.library.paths import save_settings
 from tests.core.library_helpers import fake_pdf, library_with_document, sample_resolution
 
 
@@ -102,7 +102,7 @@ def test_author_defaults_to_the_setting_then_the_os_user(tmp_path, monkeypatch):
     library_with_document(tmp_path / "l.clausemark").close()
     with Library(tmp_path / "l.clausemark") as lib:
         assert lib.tags.add("A/RES/78/217", "PP1", "children").author == "osuser"
-    set_analyst_name("Maria Silva")
+    save_settings({"analyst": "Maria Silva"})
     with Library(tmp_path / "l.clausemark") as lib:
         assert lib.tags.add("A/RES/78/217", "PP2", "children").author == "Maria Silva"
         assert lib.history(limit=1)[0].author == "Maria Silva"

@@ -5,7 +5,8 @@ import pytest
 
 from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
 from clausemark.core.library.library import Library
-from clausemark.core.library.schema import DEFAULT_THEMES
+from clausemark.core.library.themes import default_themes as library_free_defaults
+from clausemark.resources import default_themes
 from tests.core.library_helpers import library_with_document
 
 
@@ -28,7 +29,16 @@ def test_new_library_has_the_four_default_themes_with_colours_and_shortcuts(tmp_
     assert all(c.startswith("#") and len(c) == 7 for c in colours)
     assert len(set(colours)) == 4
     assert all(t.description for t in themes) and not any(t.retired for t in themes)
-    assert [d[0] for d in DEFAULT_THEMES] == [t.name for t in themes]
+    assert [d["name"] for d in default_themes()] == [t.name for t in themes]
+
+
+def test_a_new_library_has_exactly_the_default_themes_of_the_resource_file(tmp_path):
+    # New libraries get their themes from the schema steps, frozen as released; the resource
+    # file is what the app reads without a library. Changing one alone fails here.
+    with Library(tmp_path / "new.clausemark") as lib:
+        made = [(t.name, t.colour, t.description, list(t.cues)) for t in lib.themes.list()]
+    assert made == [(d["name"], d["colour"], d["description"], d["cues"]) for d in default_themes()]
+    assert [(t.name, t.colour, t.description, list(t.cues)) for t in library_free_defaults()] == made
 
 
 def test_defaults_are_not_added_again_on_reopen(tmp_path):

@@ -22,18 +22,11 @@ def test_analyst_name_setting_round_trip(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAUSEMARK_SETTINGS", str(settings))
     monkeypatch.setenv("LOGNAME", "someone")
     assert paths.analyst_name() == "someone"
-    paths.set_analyst_name("  Ana Lima ")
+    paths.save_settings({"analyst": "  Ana Lima ", "theme_panel_width": 240})
     assert paths.analyst_name() == "Ana Lima"
-    assert json.loads(settings.read_text(encoding="utf-8")) == {"analyst": "Ana Lima"}
-    paths.set_analyst_name("")
+    assert json.loads(settings.read_text(encoding="utf-8"))["analyst"] == "  Ana Lima "
+    paths.save_settings({"analyst": ""})
     assert paths.analyst_name() == "someone"
-
-
-def test_other_settings_are_kept(tmp_path):
-    settings = tmp_path / "s.json"
-    settings.write_text('{"theme_panel_width": 240}')
-    paths.set_analyst_name("Ben", settings)
-    assert json.loads(settings.read_text()) == {"analyst": "Ben", "theme_panel_width": 240}
 
 
 @pytest.mark.parametrize("text", ["{not json", "[1, 2]"])

@@ -31,7 +31,7 @@ def test_marker_file_puts_library_and_settings_next_to_the_app(app):
     (app / paths.PORTABLE_MARKER).write_text("")
     assert paths.default_library_path() == app / "data" / "library.clausemark"
     assert paths.settings_path() == app / "data" / "settings.json"
-    paths.set_analyst_name("Ana on a stick")
+    paths.save_settings({"analyst": "Ana on a stick"})
     assert (app / "data" / "settings.json").exists()
     assert paths.analyst_name() == "Ana on a stick"
 

@@ -10,7 +10,9 @@ import pytest
 from clausemark.core.output import ReportCancelled
 from clausemark.core.reports.csv_report import TAG_COLUMNS, neutralise, write_csv
 from clausemark.core.reports.select import Selection, select
-from tests.core.report_helpers import lib  # noqa: F401 (a fixture)
+from tests.core import report_helpers
+
+lib = report_helpers.lib  # the fixture: the tagged library, open
 
 
 def _read(path):

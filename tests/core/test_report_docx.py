@@ -20,8 +20,10 @@ from clausemark.core.reports.csv_report import write_csv
 from clausemark.core.reports.docx_parts import CELL_MARGIN_TWIPS, longest_word_cm
 from clausemark.core.reports.docx_report import write_docx
 from clausemark.core.reports.select import Selection, select
+from tests.core import report_helpers
 from tests.core.library_helpers import fake_pdf, sample_resolution
-from tests.core.report_helpers import lib  # noqa: F401 (a fixture)
+
+lib = report_helpers.lib  # the fixture: the tagged library, open
 
 pytestmark = pytest.mark.timeout(60)
 

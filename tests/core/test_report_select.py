@@ -7,8 +7,11 @@ from clausemark.core.errors import NotFoundError
 from clausemark.core.library.library import Library
 from clausemark.core.output import EmptySelectionError, ReportError
 from clausemark.core.reports.select import Selection, date_bound, preview, preview_text, select
+from tests.core import report_helpers
 from tests.core.library_helpers import library_with_document
-from tests.core.report_helpers import lib, tagged_library  # noqa: F401 (lib: fixture)
+from tests.core.report_helpers import tagged_library
+
+lib = report_helpers.lib  # the fixture: the tagged library, open
 
 
 def _keys(data):
@@ -102,9 +105,9 @@ def test_empty_selection_says_why_instead_of_an_empty_file(lib):
 
 
 def test_library_without_tags_says_so(tmp_path):
-    with library_with_document(tmp_path / "empty.clausemark") as lib:
-        with pytest.raises(EmptySelectionError, match="the library has no tags yet"):
-            select(lib, Selection())
+    with (library_with_document(tmp_path / "empty.clausemark") as lib,
+          pytest.raises(EmptySelectionError, match="the library has no tags yet")):
+        select(lib, Selection())
 
 
 def test_unknown_theme_or_document_is_named(lib):

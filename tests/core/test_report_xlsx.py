@@ -14,7 +14,9 @@ from clausemark.core.output import ReportCancelled
 from clausemark.core.reports.csv_report import TAG_COLUMNS, write_csv
 from clausemark.core.reports.select import Selection, select
 from clausemark.core.reports.xlsx_report import write_xlsx
-from tests.core.report_helpers import lib  # noqa: F401 (a fixture)
+from tests.core import report_helpers
+
+lib = report_helpers.lib  # the fixture: the tagged library, open
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -9,7 +9,10 @@ from clausemark.core.suggest.model import ThemeModel
 from clausemark.core.suggest.suggestions import suggest
 
 WATER = 7
-FILLER = ["calls", "upon", "States", "to", "strengthen", "cooperation", "on", "trade", "statistics", "and", "development", "finance,", "fisheries,", "outer", "space,", "tuberculosis,", "elections,", "culture,", "tourism,", "debt,", "energy,", "science,", "sport,", "peacekeeping,", "forests", "and", "the", "rule", "of", "law"]
+FILLER = ["calls", "upon", "States", "to", "strengthen", "cooperation", "on", "trade", "statistics",
+          "and", "development", "finance,", "fisheries,", "outer", "space,", "tuberculosis,",
+          "elections,", "culture,", "tourism,", "debt,", "energy,", "science,", "sport,",
+          "peacekeeping,", "forests", "and", "the", "rule", "of", "law"]
 
 
 def clause(rng, topic: bool) -> str:

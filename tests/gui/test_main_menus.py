@@ -56,7 +56,7 @@ def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, librar
     assert carried  # PP 1 is unchanged or carried to its successor
     # The main window, open on the new version, shows the chip at once.
     chips = window._tag_chips()
-    assert {p for p in chips} == set(carried)
+    assert set(chips) == set(carried)
     with qtbot.waitSignal(compare.destroyed):  # closed and gone, as when the analyst closes it
         compare.close()
     window.undo_action.trigger()  # the shared undo stack no longer calls the closed window

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.gui.test_theme_dialog import click_theme, dialog, lib, stray_dialogs  # noqa: F401
+from tests.gui import test_theme_dialog
+from tests.gui.test_theme_dialog import click_theme
+
+# fixtures shared with the theme dialog tests
+dialog, lib, stray_dialogs = test_theme_dialog.dialog, test_theme_dialog.lib, test_theme_dialog.stray_dialogs
 
 
 def test_edit_cue_phrases_in_the_theme_dialog(qtbot, dialog, lib):
