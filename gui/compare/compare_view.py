@@ -6,8 +6,8 @@ for the selected row, and the carry-forward queue for the older version's tags.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QKeySequence, QPalette, QTextDocument
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -18,9 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -33,48 +30,12 @@ from clausemark.core.library import Library, UndoStack
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
 from clausemark.gui.dialogs.review_dialog import ReviewDialog
+from clausemark.gui.html_delegate import HtmlDelegate
 from clausemark.gui.pdf.pdf_view import PdfView
 from clausemark.gui.window import undo_steps
 
 FILTERS = [("All", None), ("Changed", {CHANGED, MOVED}), ("Moved", {MOVED}), ("New", {NEW}),
            ("Dropped", {DROPPED})]
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Paints the HtmlRole of a text column (the marked words), wrapped to the column width."""
-
-    def _document(self, option: QStyleOptionViewItem, index) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(CompareModel.HtmlRole) or "")
-        doc.setTextWidth(max(option.rect.width(), 50))
-        return doc
-
-    def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        doc = self._document(opt, index)
-        opt.text = ""
-        opt.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter,
-                                       opt.widget)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(QPalette.ColorRole.Text,
-                                     opt.palette.color(QPalette.ColorRole.HighlightedText))
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        view = opt.widget
-        if view is not None:  # wrap to the column's width, not the text's natural width
-            opt.rect.setWidth(view.columnWidth(index.column()))
-        doc = self._document(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
 
 class CompareWindow(QMainWindow):
@@ -126,8 +87,9 @@ class CompareWindow(QMainWindow):
 
         self.table = QTableView(objectName="compareTable")
         self.table.setModel(self.proxy)
-        self.table.setItemDelegateForColumn(CompareModel.OLD_TEXT, HtmlDelegate(self.table))
-        self.table.setItemDelegateForColumn(CompareModel.NEW_TEXT, HtmlDelegate(self.table))
+        marked = HtmlDelegate(self.table, role=CompareModel.HtmlRole)  # the changed words
+        self.table.setItemDelegateForColumn(CompareModel.OLD_TEXT, marked)
+        self.table.setItemDelegateForColumn(CompareModel.NEW_TEXT, marked)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -204,10 +166,6 @@ class CompareWindow(QMainWindow):
         for name, wanted in FILTERS:
             self.filter_buttons[name].setChecked(wanted == statuses)
         self.table.resizeRowsToContents()
-
-    def visible_statuses(self) -> list[str]:
-        return [self.proxy.index(r, 0).data(CompareModel.StatusRole)
-                for r in range(self.proxy.rowCount())]
 
     def select_new_paragraph(self, paragraph_id: str) -> None:
         row = self.model.row_of_new(paragraph_id)

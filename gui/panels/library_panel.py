@@ -1,5 +1,6 @@
 """The library list: documents with symbol, title, adoption date and tag count; sortable by
-any column (symbols in natural order: 78/9 before 78/100) and filtered as the analyst types."""
+any column (symbols in natural order: 78/9 before 78/100) and filtered as the analyst types.
+It re-reads the list when the session reports new documents or tag counts."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
@@ -28,7 +29,7 @@ class LibrarySortProxy(QSortFilterProxyModel):
 class LibraryPanel(QWidget):
     documentChanged = Signal(object)  # document id, or None when nothing is selected
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library, session, parent=None):
         super().__init__(parent)
         self.model = LibraryModel(library, self)
         self.proxy = LibrarySortProxy(self)
@@ -61,6 +62,7 @@ class LibraryPanel(QWidget):
         box.addWidget(self.filter_edit)
         box.addWidget(view)
         self._fit_columns()
+        session.documentsChanged.connect(self.refresh)
 
     def _fit_columns(self) -> None:
         for col in (0, 2, 3):
@@ -99,6 +101,3 @@ class LibraryPanel(QWidget):
                 self.select_document(current)
         finally:
             self.blockSignals(False)
-
-    def visible_symbols(self) -> list[str]:
-        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]

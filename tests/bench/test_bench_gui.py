@@ -70,12 +70,12 @@ def test_bench_open_tag_and_render(bench, qtbot, library_of_20_page_docs):
     ids = [p.id for p in window.paragraph_model.resolution().walk()][:bench.pick(30, 5)]
     tags = []
     for pid in ids:
-        window.select_paragraph(pid)
+        window.paragraphs.select_paragraph(pid)
         tree.setFocus()
         start = time.perf_counter()
         qtbot.keyClick(tree, Qt.Key.Key_1)  # saved and repainted before keyClick returns
         tags.append(time.perf_counter() - start)
-        assert window._tag_chips().get(pid)
+        assert window.session.tag_chips().get(pid)
 
     data = window.library.pdf_bytes(docs[0].id)
     scale = round(window.pdf_view.zoom() * window.pdf_view.devicePixelRatioF(), 2)

@@ -2,25 +2,16 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from clausemark.gui.app import build_main_window, run
+from tests.gui.conftest import answer_dialog
 
 
-def _answer_next_dialog(seen: list, limit_s: float = 30):
-    deadline = time.monotonic() + limit_s  # then the test fails on what it expected to see
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append((box.windowTitle(), box.text()))
-            box.accept()
-        elif time.monotonic() < deadline:
-            QTimer.singleShot(20, answer)
-    QTimer.singleShot(20, answer)
+def _answer_next_dialog(seen: list):
+    answer_dialog(QMessageBox, lambda box: (seen.append((box.windowTitle(), box.text())),
+                                            box.accept()))
 
 
 def test_build_main_window_opens_a_new_library(qtbot, tmp_path):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QMes
 
 import clausemark.gui.controllers.import_controller as import_controller
 from clausemark.core.library import ImportSummary, Library
-from clausemark.gui import workers
+from clausemark.gui import ops
 from tests.core.library_helpers import fake_pdf, integrity_check, sample_resolution
 from tests.gui.conftest import shown_window
 
@@ -68,7 +68,7 @@ def test_closing_the_window_while_an_import_runs(qtbot, library_file, tmp_path, 
     win.close()
     assert stopped.is_set(), "the import was still running after the window closed"
     assert time.monotonic() - began < 10
-    assert workers.stop_all(timeout_ms=1000)
+    assert ops.stop_all(timeout_ms=1000)
     qtbot.wait(300)  # queued signals of the stopped job are delivered now, if any
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, QMessageBox) and w.isVisible()]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from clausemark.core.library.library import Library
 from tests.core.team_helpers import make_library, paragraphs, tag_all
-from tests.gui.conftest import activate, import_and_wait, when_shown
+from tests.gui.conftest import activate, answer_dialog, import_and_wait
 
 pytestmark = [pytest.mark.corpus, pytest.mark.timeout(120)]
 OLD, NEW = "A/RES/78/187", "A/RES/80/190"
@@ -39,7 +39,7 @@ def test_share_from_the_file_menu_writes_the_ticked_theme(qtbot, window, dev_dir
         qtbot.mouseClick(dialog.findChild(QDialogButtonBox).findChild(
             type(dialog.share_button), "shareButton"), Qt.MouseButton.LeftButton)
 
-    seen = when_shown("shareDialog", answer)
+    seen = answer_dialog("shareDialog", answer)
     window.share_action.trigger()
     assert seen
     from clausemark.core.team import read_share
@@ -61,7 +61,8 @@ def test_merge_shows_the_summary_first_and_is_one_undo_step(qtbot, window, libra
     summaries = []
 
     def pick_file(dialog: QFileDialog):
-        dialog.selectFile(str(path))
+        # The user types the file's path in the name field and presses Open.
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(path))
         dialog.accept()
 
     def answer(dialog):
@@ -72,8 +73,8 @@ def test_merge_shows_the_summary_first_and_is_one_undo_step(qtbot, window, libra
             assert len(fresh.tags.list()) == before
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    when_shown("mergeFileDialog", pick_file)
-    seen = when_shown("mergeDialog", answer)
+    answer_dialog("mergeFileDialog", pick_file)
+    seen = answer_dialog("mergeDialog", answer)
     window.merge_action.trigger()
     assert seen and summaries
     assert "5 tags from Amina: 3 new, 2 already here, 0 need review" in summaries[0]
@@ -101,7 +102,7 @@ def test_a_truncated_share_is_refused_in_the_dialog(qtbot, window, tmp_path):
         dialog.reject()
 
     from clausemark.gui.window.team_menu import merge_tags
-    when_shown("mergeDialog", answer)
+    answer_dialog("mergeDialog", answer)
     merge_tags(window, str(bad))
     assert texts and "Nothing was merged" in texts[0]
 
@@ -165,7 +166,7 @@ def test_shared_tags_on_another_version_are_reviewed_as_tags_are_carried_forward
         seen["summary"] = panel.findChild(QLabel, "carryForwardSummary").text()
         dialog.reject()
 
-    when_shown("reviewDialog", answer)
+    answer_dialog("reviewDialog", answer)
     window.review_shared_action.trigger()
     n = len(seen["after_same"])
     assert n and seen["same_text"] == f"Accept all unchanged ({n})"
@@ -220,7 +221,7 @@ def test_the_comparison_of_a_version_leads_to_the_shared_tags_that_landed_on_it(
                          Qt.MouseButton.LeftButton)
         dialog.reject()
 
-    when_shown("reviewDialog", answer)
+    answer_dialog("reviewDialog", answer)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert titles == [f"Review shared tags on {NEW}"]
     accepted = [t for t in lib.tags.list(document=NEW) if t.author == "Amina"]
