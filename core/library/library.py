@@ -18,8 +18,11 @@ from clausemark.core.library import backups, schema
 from clausemark.core.library.changes import Change, DocumentsChanged, TagsChanged
 from clausemark.core.library.compare_reads import ComparisonReads
 from clausemark.core.library.instance_lock import InstanceLock
+from clausemark.core.library.language_index import index_document
 from clausemark.core.library.paths import analyst_name, library_path, os_user_name
+from clausemark.core.library.precedents import PrecedentManager
 from clausemark.core.library.records import DocumentInfo, HistoryEntry
+from clausemark.core.library.references import ReferenceManager
 from clausemark.core.library.search import SearchManager
 from clausemark.core.library.store import Store
 from clausemark.core.library.suggestions import SuggestionManager
@@ -73,6 +76,8 @@ class Library:
         lib.search       SearchManager       lib.search.paragraphs(query, ...): FTS5, best first
         lib.comparison   ComparisonReads     paragraph texts of many documents at once
         lib.team         TeamRecords         identities, shares merged, tag origins, reviews
+        lib.precedents   PrecedentManager    agreed language: where a paragraph's wording recurs
+        lib.references   ReferenceManager    the citation web: what a document cites, cited by
     Theme refs are a theme id or name (case-insensitive); document refs an id or a symbol.
 
     Opening and general
@@ -144,6 +149,8 @@ class Library:
         self.search = SearchManager(self._store, self)
         self.comparison = ComparisonReads(self._store, self)
         self.team = TeamRecords(self._store, self)
+        self.precedents = PrecedentManager(self._store, self)
+        self.references = ReferenceManager(self._store, self)
 
     @classmethod
     def open_for_app(cls, path: str | Path | None = None, *, wait: float = 2.0,
@@ -286,6 +293,7 @@ class Library:
             db["footnotes"].insert_all(
                 ({"document_id": doc_id, "position": i, "number": f.number, "text": f.text,
                   "page": f.page} for i, f in enumerate(r.footnotes)), batch_size=BATCH)
+            index_document(self._store, doc_id)  # agreed language and references
             name = r.symbol or filename or f"document {doc_id}"
             self._store.record("document_add", f"{name}: imported ({len(nodes)} paragraphs)",
                          document=doc_id, symbol=r.symbol, sha256=sha, filename=filename)

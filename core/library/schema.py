@@ -323,9 +323,48 @@ def _reading_views(conn: sqlite3.Connection) -> None:
         GROUP BY th.id ORDER BY th.parent_id IS NOT NULL, th.parent_id, th.position""")
 
 
+def _language_index(conn: sqlite3.Connection) -> None:
+    """The agreed-language index and the citation web (core/language): each paragraph's sampled
+    word-shingle hashes as terms (`language_signatures`, one row per paragraph, written in order)
+    under an FTS5 index that finds paragraphs by hash (`language_fts`, detail=none: FTS5's
+    segments keep inserts sequential where a B-tree keyed by hash would rewrite pages all over
+    the file); the references to other UN documents found in paragraphs and footnotes
+    (`document_references`, by citing document and by cited symbol); which documents are indexed
+    (`language_indexed`). Existing documents are indexed on first use, with progress
+    (`lib.precedents.ensure_index`), not here, so that opening a large library is not held for
+    minutes without a word."""
+    conn.execute("""CREATE TABLE language_signatures (
+        paragraph_id INTEGER PRIMARY KEY REFERENCES paragraphs(id) ON DELETE CASCADE,
+        hashes TEXT NOT NULL)""")
+    conn.execute("""CREATE VIRTUAL TABLE language_fts USING fts5(
+        hashes, content='language_signatures', content_rowid='paragraph_id', detail=none,
+        columnsize=0, tokenize='ascii')""")
+    conn.execute("""CREATE TRIGGER language_signatures_insert AFTER INSERT ON language_signatures
+        BEGIN INSERT INTO language_fts(rowid, hashes) VALUES (new.paragraph_id, new.hashes); END""")
+    conn.execute("""CREATE TRIGGER language_signatures_delete AFTER DELETE ON language_signatures
+        BEGIN INSERT INTO language_fts(language_fts, rowid, hashes)
+        VALUES ('delete', old.paragraph_id, old.hashes); END""")
+    conn.execute("""CREATE TABLE document_references (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        paragraph TEXT,
+        footnote TEXT,
+        target TEXT NOT NULL,
+        target_key TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        raw TEXT NOT NULL)""")
+    conn.execute("CREATE INDEX document_references_document ON document_references(document_id)")
+    conn.execute("CREATE INDEX document_references_target ON document_references(target_key)")
+    conn.execute("""CREATE TABLE language_indexed (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL)""")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
                                                          _v4_suggestions, _v5_table_rows,
-                                                         _v6_team, _reading_views]
+                                                         _v6_team, _reading_views,
+                                                         _language_index]
 LATEST_VERSION = len(MIGRATIONS)
 
 

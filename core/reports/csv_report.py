@@ -62,6 +62,9 @@ def write_tags_csv(data: ReportData, path: str | os.PathLike, *,
                    cancelled: CancelCheck | None = None) -> Path:
     """One row per tag, in document and paragraph order."""
     ticker = Ticker(len(data.rows), progress, cancelled, every=500)
+    if any(r.first_agreed for r in data.rows):  # asked for: one more column at the end
+        return _write(path, [*TAG_COLUMNS, "first_agreed_in"],
+                      ([*tag_cells(r), r.first_agreed] for r in data.rows), ticker)
     return _write(path, TAG_COLUMNS, (tag_cells(r) for r in data.rows), ticker)
 
 

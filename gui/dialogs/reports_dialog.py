@@ -127,6 +127,8 @@ class ReportsDialog(QDialog):
         self.preview_label = QLabel(objectName="previewLabel")
         self.preview_label.setStyleSheet("font-weight: bold")
         self.open_when_done = QCheckBox("Open the file when done", objectName="openWhenDone")
+        self.first_agreed_box = QCheckBox("Say where each clause's wording was first agreed "
+                                          "(CSV and Word)", objectName="firstAgreedBox")
         self.status_label = QLabel(objectName="statusLabel", wordWrap=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(
@@ -142,6 +144,7 @@ class ReportsDialog(QDialog):
         form.addRow("Format:", self.format_choice)
         form.addRow("CSV shape:", self.shape_choice)
         form.addRow("Word brief:", self.brief_matrices)
+        form.addRow("Clauses:", self.first_agreed_box)
         lists = QHBoxLayout()
         for title, widget, stretch in (("Themes", self.themes, 2),
                                        ("Documents", self.documents, 3)):
@@ -189,7 +192,7 @@ class ReportsDialog(QDialog):
         until = self.until_date.date().toString("yyyy-MM-dd") if self.until_check.isChecked() \
             else None
         return Selection(themes=themes, documents=documents, since=since, until=until,
-                         include_subthemes=False)
+                         include_subthemes=False, first_agreed=self.first_agreed_box.isChecked())
 
     def _nothing_chosen(self) -> str | None:
         if not self.themes.checked_data():

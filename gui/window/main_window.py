@@ -17,7 +17,7 @@ from clausemark.gui import ops
 from clausemark.gui.controllers.import_controller import ImportController
 from clausemark.gui.controllers.suggestion_controller import SuggestionController
 from clausemark.gui.panels.paragraph_panel import paragraph_at
-from clausemark.gui.window import main_menus, undo_steps, window_layout, window_state
+from clausemark.gui.window import language_hook, main_menus, undo_steps, window_layout, window_state
 from clausemark.gui.window.tag_actions import TagActions
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.suggestions = SuggestionController(library, session, self.paragraphs, self.pdf_view,
                                                 undo_stack, self)
         main_menus.build(self)
+        language_hook.install(self)  # precedents panel (Ctrl+P), cites / cited by
         self._connect()
         self.undo_stack.on_change(self._update_undo_actions)
         self._update_undo_actions()
