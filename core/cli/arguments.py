@@ -20,7 +20,8 @@ PATH_ARGS = {"db", "out", "paths", "files", "backup", "old", "new", "target"}
 # ... of which these may also be a symbol in the library (text, so valid UTF-8, when no file)
 PATH_OR_SYMBOL = {"old", "new", "target"}
 # Arguments whose empty value has a meaning.
-EMPTY_ALLOWED = {"parent", "note", "description"}
+# (and `--text`: the precedents command explains a blank phrase itself)
+EMPTY_ALLOWED = {"parent", "note", "description", "text"}
 # (least, greatest) for number options.
 BOUNDS = {"limit": (1, 100_000), "year": (1, 9999), "workers": (1, 256), "position": (1, 100_000)}
 MAX_NAME_BYTES = 255
