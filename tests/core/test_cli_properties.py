@@ -27,12 +27,12 @@ COMMANDS = [["parse"], ["parse", "--json"], ["import"], ["documents"], ["documen
             ["themes", "add"], ["themes", "rename"], ["themes", "recolour"], ["themes", "move"],
             ["themes", "retire"], ["report"], ["compare"], ["predecessors"], ["suggest"],
             ["backup"], ["restore"], ["restore", "--list"], ["share"], ["merge"], ["reviews"],
-            []]
+            ["precedents"], ["references"], []]
 OPTIONS = ["--json", "--theme", "--symbol", "--kind", "--year", "--limit", "--note", "--remove",
            "--format", "--out", "--title", "--since", "--until", "--matrix", "--parent",
            "--position", "--colour", "--workers", "--no-model", "--list", "--restore", "--db",
            "--description", "--help", "--version", "--dry-run", "--accept", "--reject",
-           "--with-documents"]
+           "--with-documents", "--text"]
 WORDS = ["A/RES/78/217", "OP1", "PP2", "OP2(a)", "children", "detention", "Détention",
          "DÉTENTION", "remittances", "NOT", "OR", "migrants", "csv", "docx", "xlsx", "counts",
          "#C0392B", "2023", "2023-12-19", "1", "0", "-1", str(10**30), "", " ", "\x00",
@@ -121,7 +121,9 @@ TEMPLATES = [
     ["predecessors", T, "--limit", N], ["suggest", F], ["suggest", T, "--json"],
     ["restore", F], ["backup", "--out", F], ["import", F, "--workers", N], ["parse", F, "--json"],
     ["share", "--out", F, "--theme", T, "--since", T], ["merge", F, "--dry-run"], ["merge", F],
-    ["reviews", "--accept", N], ["reviews", "--reject", N, "--json"]]
+    ["reviews", "--accept", N], ["reviews", "--reject", N, "--json"],
+    ["precedents", T, T, "--limit", N], ["precedents", "--text", T, "--json"],
+    ["references", T, "--json"]]
 values = {T: st.one_of(st.sampled_from(WORDS), text),
           N: st.one_of(st.integers(), st.sampled_from([0, -1, 2**63, 10**30])).map(str),
           F: st.sampled_from(FILES).map(lambda name: f"<{name}>")}
