@@ -51,6 +51,14 @@ def need_corpus(path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def corpus_required() -> Path:
+    """The whole corpus folder (dev, bench, more)."""
+    for name in ("dev", "bench", "more"):
+        _need(CORPUS / name)
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
 def dev_dir() -> Path:
     return _need(CORPUS / "dev")
 

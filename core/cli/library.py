@@ -142,7 +142,10 @@ def cmd_documents(args) -> int:
         _print_json([{"id": d.id, "symbol": d.symbol, "title": d.title, "adopted": d.adopted,
                       "pages": d.pages, "paragraphs": d.paragraph_count, "tags": d.tag_count,
                       "body": d.body, "filename": d.filename, "sha256": d.sha256,
-                      "imported": d.imported} for d in docs])
+                      "imported": d.imported, "document_type": d.document_type,
+                      "committee": d.committee, "distributed": d.distributed,
+                      "sponsors": list(d.sponsors) if d.sponsors is not None else None,
+                      "original": d.original} for d in docs])
         return 0
     if not docs:
         print("no documents (import some with `clausemark import PATH`)")

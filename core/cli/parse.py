@@ -43,10 +43,14 @@ def run(args) -> int:
 
 def outline(res: Resolution) -> str:
     lines = [f"{res.symbol or '(no symbol)'} — {res.title or '(no title)'}"]
-    facts = [res.body, res.session, f"agenda item {res.agenda_item}" if res.agenda_item else None,
+    facts = [res.document_type, res.body, res.committee, res.session,
+             f"agenda item {res.agenda_item}" if res.agenda_item else None,
              f"adopted {res.adopted}" if res.adopted else None, res.meeting,
+             f"distributed {res.distributed}" if res.distributed and not res.adopted else None,
              f"{res.pages} pages"]
     lines.append("  " + "; ".join(f for f in facts if f))
+    if res.sponsors:
+        lines.append("  sponsors: " + ", ".join(res.sponsors))
     for p in res.paragraphs:
         _outline(p, 1, lines)
     if res.footnotes:

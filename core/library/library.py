@@ -34,7 +34,8 @@ from clausemark.core.parse.model import Footnote, Paragraph, Resolution
 DocumentRef = int | str  # document id, or its symbol (case-insensitive)
 
 _DOC_COLUMNS = ("id, symbol, title, body, session, agenda_item, adopted, year, meeting, language, "
-                "pages, sha256, filename, size, imported")
+                "pages, sha256, filename, size, imported, document_type, committee, distributed, "
+                "sponsors, original")
 
 
 _DIGITS = re.compile(r"(\d+)")
@@ -45,6 +46,10 @@ def natural_key(text: str | None) -> tuple:
     """"A/RES/78/9" before "A/RES/78/100": digit runs compare as numbers."""
     parts = _DIGITS.split((text or "").lower())
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
+def _sponsors(stored: str | None) -> tuple[str, ...] | None:
+    return None if stored is None else tuple(json.loads(stored))
 
 
 def _year(adopted: str | None) -> int | None:
@@ -275,7 +280,11 @@ class Library:
                 "session": r.session, "agenda_item": r.agenda_item, "adopted": r.adopted,
                 "year": _year(r.adopted), "meeting": r.meeting, "language": r.language,
                 "pages": int(r.pages or 0), "filename": filename, "size": len(pdf),
-                "imported": schema.now()}).last_rowid
+                "imported": schema.now(), "document_type": r.document_type,
+                "committee": r.committee, "distributed": r.distributed,
+                "sponsors": None if r.sponsors is None else json.dumps(r.sponsors,
+                                                                        ensure_ascii=False),
+                "original": r.original}).last_rowid
             db["document_files"].insert({"document_id": doc_id, "pdf": pdf})
             # Ids assigned here so that parents can be referenced in the same batch; the
             # IMMEDIATE transaction holds the write lock, so max(id) cannot move meanwhile.
@@ -311,7 +320,8 @@ class Library:
         tags = dict(self._store.execute("SELECT p.document_id, count(*) FROM tags t JOIN paragraphs p "
                                   f"ON p.id = t.paragraph_id {counts[0]} GROUP BY p.document_id",
                                   counts[1]))
-        return [DocumentInfo(*row, paragraph_count=paragraphs.get(row[0], 0),
+        return [DocumentInfo(*row[:-2], _sponsors(row[-2]), row[-1],
+                             paragraph_count=paragraphs.get(row[0], 0),
                              tag_count=tags.get(row[0], 0)) for row in rows]
 
     def documents(self) -> list[DocumentInfo]:
@@ -352,7 +362,10 @@ class Library:
         res = Resolution(symbol=info.symbol, title=info.title, body=info.body,
                          session=info.session, agenda_item=info.agenda_item,
                          adopted=info.adopted, meeting=info.meeting, language=info.language,
-                         pages=info.pages)
+                         pages=info.pages, document_type=info.document_type,
+                         committee=info.committee, distributed=info.distributed,
+                         sponsors=list(info.sponsors) if info.sponsors is not None else None,
+                         original=info.original)
         by_row: dict[int, Paragraph] = {}
         for (row_id, parent_id, pid, kind, number, label, opening, text, pages, refs,
              boxes, cells) in self._store.execute(

@@ -292,7 +292,6 @@ def _v6_team(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX merge_reviews_state ON merge_reviews(state, document_id)")
 
 
-
 def _reading_views(conn: sqlite3.Connection) -> None:
     """Views for reading a library without Clausemark (`sqlite-utils query lib.clausemark
     "select * from tag_citations"`, Datasette, a spreadsheet's SQL import):
@@ -361,10 +360,20 @@ def _language_index(conn: sqlite3.Connection) -> None:
         version INTEGER NOT NULL)""")
 
 
+def _document_facts(conn: sqlite3.Connection) -> None:
+    """What a document says of itself (drafts above all): its type, committee, distribution
+    date, sponsors (a JSON list) and original language. Documents already stored keep null
+    facts, except the type of those that name themselves resolutions."""
+    for column in ("document_type", "committee", "distributed", "sponsors", "original"):
+        conn.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+    conn.execute("UPDATE documents SET document_type = 'resolution' "
+                 "WHERE symbol LIKE '%/RES/%' AND adopted IS NOT NULL")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
                                                          _v4_suggestions, _v5_table_rows,
                                                          _v6_team, _reading_views,
-                                                         _language_index]
+                                                         _language_index, _document_facts]
 LATEST_VERSION = len(MIGRATIONS)
 
 

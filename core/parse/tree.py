@@ -22,6 +22,7 @@ from clausemark.core.parse.model import (
 )
 from clausemark.core.parse.openings import fallback_opening, is_operative_opening
 from clausemark.core.parse.sections import plan_sections, section_mark
+from clausemark.core.parse.text_clean import join_lines
 
 ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*\**(?:\s*[–—:-]\s*(.+))?$")
 ROMAN = re.compile(r"^(?=[ivxlc]+$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
@@ -37,6 +38,7 @@ class TreeBuilder:
     def __init__(self, res: Resolution, size: float):
         self.res, self.size = res, size
         self.ids: set[str] = set()
+        self.italic_doc = False  # set by build: the document prints its openings in italics
         self.section: Paragraph | None = None
         self.sections: list[Paragraph] = []  # the open section and the ones it stands in
         self.paths: dict[str, str] = {}  # section id -> "A.II" as labels name it
@@ -74,6 +76,9 @@ class TreeBuilder:
         return f"{self.section.id}.", f"section {self.paths[self.section.id]}, "
 
     def build(self, blocks: list[Block]) -> None:
+        # A document set with italic openings shows no opening where a paragraph has none in
+        # italics: the phrase list then only helps to tell preambular from operative.
+        self.italic_doc = any(b.opening_italic for b in blocks if b.kind == "text")
         sections = plan_sections(blocks)
         for i, block in enumerate(blocks):
             if i in sections:
@@ -332,12 +337,15 @@ class TreeBuilder:
 
     def _continue(self, node: Paragraph, block: Block, label: str = "") -> None:
         """Unnumbered text inside the operative part belongs to the paragraph before it."""
-        node.text = f"{node.text} {label}{block.text}".strip()
+        # As lines join: "Secretary-" + "General" across a block break is "Secretary-General".
+        node.text = join_lines([node.text, f"{label}{block.text}"]).strip()
         node.boxes.extend(block.boxes)
         node.pages = sorted(set(node.pages) | set(block.pages))
         node.footnote_refs.extend(block.footnote_refs)
 
     def _node(self, pid, kind, number, label, block, *, opening, text=None) -> Paragraph:
+        if self.italic_doc and opening is not None and opening != block.opening_italic:
+            opening = None  # from the phrase list, not printed in italics: not shown
         return Paragraph(id=self._unique(pid), kind=kind, number=number, label=label,
                          opening=opening, text=block.text if text is None else text,
                          pages=block.pages, footnote_refs=list(block.footnote_refs),

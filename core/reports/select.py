@@ -49,6 +49,8 @@ class ReportRow:
     excerpt: str | None = None  # the tagged words when the tag covers only part of the text
     span: tuple[int, int] | None = None
     first_agreed: str | None = None  # "A/RES/78/221, PP 39 (2023-12-19)" (Selection.first_agreed)
+    document_type: str | None = None  # "resolution", "draft resolution", ...
+    committee: str | None = None
 
     @property
     def citation(self) -> str:
@@ -159,7 +161,9 @@ def _build(lib: Library, selection: Selection) -> ReportData:
         title=doc_by_id[t.document_id].title, adopted=doc_by_id[t.document_id].adopted,
         paragraph=t.paragraph, label=t.label, kind=t.kind, opening=t.opening,
         theme_id=t.theme_id, theme=t.theme, text=t.text, note=t.note, author=t.author,
-        tagged=t.created, excerpt=t.quote, span=t.span) for t in tags]
+        tagged=t.created, excerpt=t.quote, span=t.span,
+        document_type=doc_by_id[t.document_id].document_type,
+        committee=doc_by_id[t.document_id].committee) for t in tags]
     if selection.first_agreed:
         from clausemark.core.reports.first_agreed import annotate
         annotate(lib, rows)

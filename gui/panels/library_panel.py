@@ -1,6 +1,7 @@
-"""The library list: documents with symbol, title, adoption date and tag count; sortable by
-any column (symbols in natural order: 78/9 before 78/100) and filtered as the analyst types.
-It re-reads the list when the session reports new documents or tag counts."""
+"""The library list: documents with symbol, title, date (adoption, or distribution for a draft),
+tag count and type; sortable by any column (symbols in natural order: 78/9 before 78/100) and
+filtered as the analyst types. It re-reads the list when the session reports new documents or
+tag counts."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
@@ -43,7 +44,7 @@ class LibraryPanel(QWidget):
         view = self.view = QTableView(objectName="libraryView")
         view.setModel(self.proxy)
         view.setSortingEnabled(True)
-        view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # newest first
+        view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)  # newest first
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -65,7 +66,7 @@ class LibraryPanel(QWidget):
         session.documentsChanged.connect(self.refresh)
 
     def _fit_columns(self) -> None:
-        for col in (0, 2, 3):
+        for col in (0, LibraryModel.DATE, LibraryModel.TAGS, LibraryModel.TYPE):
             self.view.resizeColumnToContents(col)
 
     def _on_current(self, current, _previous) -> None:
