@@ -56,9 +56,8 @@ def bad_files(tmp_path, dev_dir):
 EXPECTED = {"empty": "empty", "not a PDF": "not a PDF", "random": "not a PDF",
             "encrypted": "encrypted", "image-only": "no text layer",
             "not a resolution": "not a UN resolution", "missing": "no such file",
-            # the parser that refuses repaired files says "damaged or incomplete"; before it,
-            # the half file had lost its symbol. Either way a reason, never a half document.
-            "truncated": ("damaged or incomplete", "not a UN resolution"),
+            # refused as repaired, never imported as half a document
+            "truncated": "damaged or incomplete",
             "very large": "not a UN resolution", "odd name": "not a readable PDF"}
 
 
