@@ -89,6 +89,7 @@ class ParagraphPanel(QWidget):
             self.title.setText("")
             return
         self.model.set_resolution(session.resolution, session.tag_chips())
+        self._show_notes()
         self.tree.expandAll()
         self.size_columns()
         self._apply_filter()  # (a new tree shows every row; the banner says what is kept)
@@ -102,8 +103,16 @@ class ParagraphPanel(QWidget):
 
     def _show_tags(self) -> None:
         self.model.set_tags(self.session.tag_chips())
+        self._show_notes()
         if self.session.filter is not None:
             self._apply_filter()
+
+    def _show_notes(self) -> None:
+        notes: dict[str, dict[str, str]] = {}
+        for tag in self.session.tags():
+            if tag.note.strip():
+                notes.setdefault(tag.paragraph, {})[tag.theme] = tag.note.strip()
+        self.model.set_notes(notes)
 
     def _fill_filter_choices(self) -> None:
         combo, current = self.filter_combo, self.filter_combo.currentData()

@@ -73,7 +73,9 @@ def test_x_rejects_and_the_library_remembers(qtbot, window, dev_dir, library_fil
     assert _chips(tree, "OP15(g)").data() == "children?, detention?"
     qtbot.keyClick(tree, Qt.Key.Key_X)  # nothing outside the review
     assert _chips(tree, "OP15(g)").data() == "children?, detention?"
-    window.suggestions.reject_action.trigger()  # Suggestions > Reject
+    window.suggestions.reject_action.trigger()  # Suggestions > Reject: the first one ...
+    assert _chips(tree, "OP15(g)").data() == "detention?"
+    window.suggestions.reject_action.trigger()  # ... and the other one
     assert _chips(tree, "OP15(g)").data() == ""
     with Library(library_file) as lib:
         assert {(p, lib.themes.get(t).name) for _, p, t in lib.suggestions.rejected()} == {
@@ -84,7 +86,9 @@ def test_x_rejects_and_the_library_remembers(qtbot, window, dev_dir, library_fil
     qtbot.waitUntil(lambda: window.suggestions.ready, timeout=20000)
     assert _chips(tree, "OP15(g)").data() == ""
     assert _chips(tree, "OP15(p)").data() == "remittances?"  # the others are back
-    window.undo()  # the rejection is one undoable step
+    window.undo()  # each rejection is one undoable step
+    assert _chips(tree, "OP15(g)").data() == "detention?"
+    window.undo()
     assert _chips(tree, "OP15(g)").data() == "children?, detention?"
 
 
@@ -100,9 +104,13 @@ def test_review_mode_walks_through_suggestions_in_document_order(qtbot, window, 
     assert banner.isVisible() and "Esc leaves" in banner.label.text()
     assert window.session.selected_ids() == [order[0]]
     assert window.statusBar().currentMessage().startswith(f"Suggestion 1 of {len(order)}")
-    qtbot.keyClick(tree, Qt.Key.Key_X)  # reject: on to the next one
+    found = window.suggestions.suggestions
+    for _ in found[order[0]]:  # reject each suggested theme: then on to the next clause
+        assert window.session.selected_ids() == [order[0]]
+        qtbot.keyClick(tree, Qt.Key.Key_X)
     assert window.session.selected_ids() == [order[1]]
-    qtbot.keyClick(tree, Qt.Key.Key_A)  # accept: on to the next one
+    for _ in list(found[order[1]]):  # accept each: then on to the next one
+        qtbot.keyClick(tree, Qt.Key.Key_A)
     assert window.session.selected_ids() == [order[2]]
     assert window.statusBar().currentMessage().startswith(f"Suggestion 1 of {len(order) - 2}")
     qtbot.keyClick(tree, Qt.Key.Key_Escape)
