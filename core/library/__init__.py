@@ -39,5 +39,6 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "PrecedentResult": "precedents", "ReferenceManager": "references",
     "DocumentReferences": "references", "Citation": "references", "Link": "references",
     "TeamRecords": "team", "TagOrigin": "team", "ReviewItem": "team", "join_notes": "team",
+    "RemoveDocumentCommand": "document_commands",
     "Decision": "team_reviews", "AcceptReviewCommand": "undo", "RejectReviewCommand": "undo",
 })

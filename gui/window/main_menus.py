@@ -54,6 +54,11 @@ def build(window) -> None:
                                     sp.SP_FileDialogContentsView,
                                     "Align this resolution with the one it updates and carry "
                                     "tags forward")
+    window.remove_document_action = _action(
+        window, "&Remove from library…", window.remove_document, "Del",
+        tip="Remove the open document and its tags from the library (undoable)")
+    window.remove_document_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    window.library_view.addAction(window.remove_document_action)  # Delete in the list
     quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     about = _action(window, "&About Clausemark", lambda: QMessageBox.about(
         window, "About Clausemark",
@@ -76,6 +81,8 @@ def build(window) -> None:
     edit_menu.addActions([window.note_action, window.copy_citation_action, window.find_action])
     document_menu = bar.addMenu("&Document")
     document_menu.addActions([window.compare_action, window.copy_citation_action])
+    document_menu.addSeparator()
+    document_menu.addAction(window.remove_document_action)
     view_menu = bar.addMenu("&View")
     view_menu.addActions([window.zoom_in_action, window.zoom_out_action, window.fit_width_action])
     view_menu.addSeparator()

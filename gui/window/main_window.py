@@ -18,6 +18,7 @@ from clausemark.gui.controllers.import_controller import ImportController
 from clausemark.gui.controllers.suggestion_controller import SuggestionController
 from clausemark.gui.panels.paragraph_panel import paragraph_at
 from clausemark.gui.window import (
+    document_removal,
     language_hook,
     main_menus,
     pane_layout,
@@ -192,6 +193,9 @@ class MainWindow(QMainWindow):
             more = [self.note_action, self.copy_citation_action]
             self.tag_actions.context_menu(self, more).popup(global_pos)
 
+    def remove_document(self) -> bool:
+        return document_removal.remove_open_document(self)
+
     def edit_note(self) -> None:
         self.note_panel.editor.setFocus()
 
@@ -215,6 +219,9 @@ class MainWindow(QMainWindow):
 
     def show_paragraphs(self, document_id: int, paragraph_ids: list[str]) -> None:
         """Open a document (if needed) and select these paragraphs (the first is current)."""
+        if not paragraph_ids:
+            self.jump_to_document(document_id)
+            return
         self.jump_to(document_id, paragraph_ids[0])
         selection = self.paragraph_tree.selectionModel()
         for paragraph_id in paragraph_ids[1:]:

@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library import CommandGroup, SetNoteCommand, TagCommand, UntagCommand
+from clausemark.core.library import (
+    CommandGroup,
+    RemoveDocumentCommand,
+    SetNoteCommand,
+    TagCommand,
+    UntagCommand,
+)
 
 SHOW_MS = 8000
 
@@ -27,6 +33,8 @@ def _tags_of(command, library) -> list:
 
 def place(command, library) -> tuple[int, list[str]] | None:
     """The document a step changed and its paragraphs there (None for theme edits)."""
+    if isinstance(command, RemoveDocumentCommand):  # undone: the document is back, open it
+        return (command.document_id, []) if command.document_id is not None else None
     tags = _tags_of(command, library)
     if not tags:
         return None
