@@ -188,3 +188,12 @@ def run_write(parent: QWidget | None, fn: Callable, on_done: Callable[[Any], Non
     """Run `fn(lib)` in the background on a writable connection of its own."""
     return Op(parent, fn, on_done, library_path=library_path, writable=True, progress=progress,
               on_progress=on_progress, on_error=on_error, error_title=error_title).start()
+
+
+def stop_all(timeout_ms: int = 10_000) -> bool:
+    """Ask every running piece of work to stop and wait for it (at most `timeout_ms`): when the
+    app closes, no job may write to a library or signal a window after it is gone. True when
+    all have finished."""
+    for op in list(_running):
+        op.cancel()
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

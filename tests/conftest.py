@@ -14,6 +14,13 @@ CORPUS = Path(os.environ.get("CLAUSEMARK_CORPUS") or ROOT.parent / "shared" / "c
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+CORPUS_FIXTURES = {"dev_dir", "bench_dir"}
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--bench", choices=("quick", "full"), default=os.environ.get("CLAUSEMARK_BENCH") or "quick",
@@ -24,10 +31,18 @@ def pytest_addoption(parser):
 def _need(path: Path) -> Path:
     if not path.is_dir():
         message = f"needs the real UN corpus at {path} (present in CI, absent in a user's clone)"
-        if os.environ.get("CI") == "true":  # in CI a missing corpus is a failure, not a skip
-            pytest.fail(message)
+        if in_ci():  # in CI a missing corpus is a broken set-up, not dozens of quiet skips
+            pytest.fail(f"CI=true but the corpus is missing: {message}", pytrace=False)
         pytest.skip(message)
     return path
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that uses the corpus carries the `corpus` marker (`-m "not corpus"` runs the
+    rest), also when it gets the corpus through another fixture."""
+    for item in items:
+        if CORPUS_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.corpus)
 
 
 def need_corpus(path: Path) -> Path:

@@ -6,7 +6,7 @@ import sys
 import textwrap
 
 from clausemark.core.cli.options import add_db_option
-from clausemark.core.errors import ParseError
+from clausemark.core.errors import ParseError, regular_file, shown
 from clausemark.core.parse.model import Paragraph, Resolution
 from clausemark.core.parse.parser import parse_pdf
 
@@ -25,9 +25,10 @@ def run(args) -> int:
     failed = 0
     for i, name in enumerate(args.files):
         try:
+            regular_file(name)
             res = parse_pdf(name)
         except ParseError as exc:
-            print(f"clausemark: {exc}", file=sys.stderr)
+            print(f"clausemark: {shown(exc)}", file=sys.stderr)
             failed += 1
             continue
         if args.json:

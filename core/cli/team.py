@@ -10,6 +10,8 @@ import json
 import sys
 
 from clausemark.core.library.library import open_existing
+from clausemark.core.library.paths import library_path
+from clausemark.core.library.safe_paths import refuse_library_files
 from clausemark.core.team.apply import apply_merge
 from clausemark.core.team.merge import plan_merge
 from clausemark.core.team.review_queue import SharedReview
@@ -62,6 +64,7 @@ def register(sub) -> None:
 
 def cmd_share(args) -> int:
     out = args.out if args.out.endswith(SUFFIX) else args.out + SUFFIX
+    refuse_library_files(out, library_path(getattr(args, "db", None)))  # never over the library
     with open_existing(getattr(args, "db", None)) as lib:
         share = build_share(lib, themes=args.theme, symbols=args.symbol, since=args.since,
                             with_documents=args.with_documents)

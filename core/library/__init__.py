@@ -34,6 +34,7 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "Backup": "backups", "list_backups": "backups", "last_good_backup": "backups",
     "restore_backup": "backups:restore", "is_damage": "backups", "damaged": "backups",
     "LATEST_VERSION": "schema",
+    "refuse_library_files": "safe_paths", "UnsafeOutputError": "safe_paths",
     "PrecedentManager": "precedents", "Precedent": "precedents",
     "PrecedentResult": "precedents", "ReferenceManager": "references",
     "DocumentReferences": "references", "Citation": "references", "Link": "references",

@@ -129,6 +129,8 @@ class Library:
         existed = self.path.exists()
         conn = schema.open_connection(self.path, create=create)
         held = _HELD_ELSEWHERE.get(self.path.resolve())
+        if held is None and conn.execute("PRAGMA query_only").fetchone()[0]:
+            held = schema.read_only_reason(self.path)  # a read-only folder, a full disk
         if author is None:
             try:
                 author = analyst_name()
@@ -331,7 +333,8 @@ class Library:
         if isinstance(ref, DocumentInfo):
             ref = ref.id
         if isinstance(ref, int) and not isinstance(ref, bool):
-            if self._store.one("SELECT 1 FROM documents WHERE id = ?", (ref,)):
+            if -2**63 <= ref < 2**63 and self._store.one("SELECT 1 FROM documents WHERE id = ?",
+                                                         (ref,)):
                 return ref
             raise NotFoundError(f"no document with id {ref}")
         if not isinstance(ref, str) or not ref.strip():

@@ -69,6 +69,16 @@ class ImportController(QObject):
         if self._op is not None:
             self._op.cancel()
 
+    def shut_down(self) -> None:
+        """The window is closing: stop the import, and let nothing it reports reach the window
+        (no summary box over a closed window)."""
+        op = self._op
+        if op is None:
+            return
+        op.on_done = op.on_error = lambda _value: None
+        op.on_progress = None
+        op.cancel()
+
     def _on_progress(self, _done: int, _total: int, _text: str, new_document) -> None:
         if new_document is not None:
             self.documentImported.emit(int(new_document))

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library import open_existing
+from clausemark.core.library import open_existing, refuse_library_files
+from clausemark.core.output import FORMATS as FILE_FORMATS
 from clausemark.core.output import EmptySelectionError, ReportCancelled
 from clausemark.core.reports import Selection, make_report, preview_report, preview_text
 from clausemark.gui import ops
@@ -259,6 +260,13 @@ class ReportsDialog(QDialog):
         if problem or not out:
             QMessageBox.warning(self, "Theme report", problem or "Choose where to save the report")
             return
+        try:  # never over the library, its journal files or a backup
+            refuse_library_files(out, self.library_path)
+            out = self._matching_format(out)
+            refuse_library_files(out, self.library_path)
+        except ClausemarkError as exc:
+            QMessageBox.warning(self, "The report could not be written", str(exc))
+            return
         if Path(out).exists() and out != self._confirmed_path:
             answer = QMessageBox.question(self, "Theme report",
                                           f"{out} exists already. Replace it?")
@@ -273,6 +281,18 @@ class ReportsDialog(QDialog):
                                                           progress=progress,
                                                           cancelled=cancelled),
             self._on_done, progress=PROGRESS, on_error=self._on_failed)
+
+    def _matching_format(self, out: str) -> str:
+        """The file name and the format agree: a name ending in .csv, .docx or .xlsx sets the
+        format (never Word content in a .csv); any other name gets the chosen format's suffix."""
+        suffix = Path(out).suffix.lower().lstrip(".")
+        if suffix in FILE_FORMATS:
+            if suffix != self.report_format():
+                self.format_choice.setCurrentIndex(self.format_choice.findData(suffix))
+            return out
+        out = f"{out}.{self.report_format()}"
+        self.output_path.setText(out)
+        return out
 
     def _on_done(self, result) -> None:
         self._on_finished()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import file_sha256
+from clausemark.gui import ops
 from clausemark.gui.controllers.import_controller import ImportController
 from clausemark.gui.controllers.suggestion_controller import SuggestionController
 from clausemark.gui.panels.paragraph_panel import paragraph_at
@@ -215,8 +216,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.note_panel.save()
-        if self.importer.busy():
-            self.importer.cancel()
+        self.importer.shut_down()
+        # Background work (import, suggestions) stops before the window and its library go;
+        # work still busy after the limit is left to finish, its results ignored.
+        ops.stop_all()
         doc = self.session.document
         window_state.save(self, self.pdf_view.zoom(), self.pdf_view.is_fit_width(),
                           (doc.symbol or doc.filename) if doc else None)

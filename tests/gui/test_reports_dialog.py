@@ -288,3 +288,33 @@ def test_choose_output_in_the_file_dialog_adds_the_suffix(qtbot, dialog, tmp_pat
     assert _child(dialog, QLineEdit, "outputPath").text() == str(chosen)
     _export(qtbot, dialog)
     assert chosen.exists() and docx.Document(str(chosen)).paragraphs
+
+
+def test_the_library_and_its_backup_are_never_a_report_target(qtbot, dialog, library_path):
+    from clausemark.core.library import Library
+    with Library(library_path) as lib:
+        backup = lib.make_backup("manual")
+    for target in (library_path, backup):
+        before = target.read_bytes()
+        _type_path(qtbot, dialog, target)
+        seen = []
+        _answer_next_box(qtbot, QMessageBox.StandardButton.Ok, seen)
+        qtbot.mouseClick(_child(dialog, QPushButton, "exportButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda seen=seen: bool(seen), timeout=5000)
+        assert str(target) in seen[0] and "choose another" in seen[0]
+        assert not dialog.is_exporting()
+        assert target.read_bytes() == before
+
+
+def test_the_file_name_decides_the_format(qtbot, dialog, tmp_path):
+    assert _child(dialog, QComboBox, "formatChoice").currentData() == "docx"
+    out = tmp_path / "tags.csv"
+    _type_path(qtbot, dialog, out)
+    _export(qtbot, dialog)
+    assert _child(dialog, QComboBox, "formatChoice").currentData() == "csv"
+    assert out.read_bytes()[:4] != b"PK\x03\x04"  # not a Word (zip) file
+    assert "\"citation\"" in out.read_text(encoding="utf-8-sig").splitlines()[0]
+    plain = tmp_path / "brief"
+    _type_path(qtbot, dialog, plain)
+    _export(qtbot, dialog)
+    assert (tmp_path / "brief.csv").exists() and not plain.exists()
