@@ -38,3 +38,28 @@ def structure_decision(res: Resolution) -> None:
     elif len(body) == 1 and not last.children and last.text.startswith("The "):
         rename_paragraph(last, "OP", "OP")
         last.kind = OPERATIVE
+
+
+# A decision is refused when most of its text lies outside what it decides: a programme of
+# work or a timetable set out below "approves the programme of work as set out below" is a
+# list or a table of agenda items and dates, not paragraphs of a decision (issue 13, item 12).
+MAX_BEYOND_DECISION = 0.5
+
+
+def beyond_decision_share(res: Resolution) -> float:
+    """The share of the decision's text (in characters) that is not its decision paragraphs:
+    tables, headings, lists and everything after the first heading. A decision whose operative
+    part was not recognised counts as all beyond."""
+    decided = total = 0
+    run = True  # still in the leading preamble and operative paragraphs
+    for p in res.paragraphs:
+        run = run and p.kind in (PREAMBULAR, OPERATIVE)
+        for d in p.walk():
+            total += len(d.text)
+            if run and d.kind in (PREAMBULAR, OPERATIVE) and \
+                    (d is p or d.kind == OPERATIVE):
+                decided += len(d.text)
+    if not total or not any(p.kind == OPERATIVE for p in res.paragraphs if p.kind in
+                            (PREAMBULAR, OPERATIVE)):
+        return 1.0
+    return 1 - decided / total

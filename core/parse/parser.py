@@ -14,7 +14,11 @@ from clausemark.core.errors import ParseError
 from clausemark.core.parse import metadata as meta
 from clausemark.core.parse.amendments import structure_amendment
 from clausemark.core.parse.blocks import make_blocks
-from clausemark.core.parse.decisions import structure_decision
+from clausemark.core.parse.decisions import (
+    MAX_BEYOND_DECISION,
+    beyond_decision_share,
+    structure_decision,
+)
 from clausemark.core.parse.facts import document_facts
 from clausemark.core.parse.model import HEADING, Footnote, Resolution
 from clausemark.core.parse.pdf_lines import Page, read_pages
@@ -133,6 +137,12 @@ def _build(name: str, pages: list[Page], size: float, page_count: int) -> Resolu
         structure_amendment(res)  # instructions, each with the paragraphs it quotes
     elif res.document_type in ("draft decision", "decision"):
         structure_decision(res)  # what is decided is the operative part
+        share = beyond_decision_share(res)
+        if share > MAX_BEYOND_DECISION:
+            raise ParseError(name, f"{res.symbol or 'this decision'} is mostly tables, lists "
+                                   f"and headings beyond what it decides ({share:.0%} of its "
+                                   "text; a programme of work or a timetable), not a "
+                                   "resolution or decision text: not imported")
     res.footnotes = _footnotes(pages) + tree.notes
     sample, n = [], 0
     for p in res.walk():  # the first paragraphs are enough to tell the language

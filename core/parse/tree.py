@@ -56,6 +56,10 @@ class TreeBuilder:
         self.last_deep: Paragraph | None = None  # last (i), (ii) under it
         self.last_number = 0                     # of the last numbered paragraph
         self.inner_list = 0  # last item of a numbered list inside a paragraph ("1. Opening")
+        # An amendment's numbered instruction ending "... reading:": the paragraphs it quotes
+        # follow, each its own paragraph whatever its opening (amendments.py makes them its
+        # children), never glued to the instruction.
+        self.quoting = False
         self.annex_pending = False  # saw "Annex"; next headings are its title
         self.annex_unnumbered = 0
         self.annex_headings = 0
@@ -227,9 +231,14 @@ class TreeBuilder:
         elif block.number is not None:
             self.operative_started = True
             self.last_number, self.inner_list = int(block.number), 0
+            self.quoting = self.res.document_type == "amendment" and \
+                block.text.rstrip().endswith(":")
             pre, lab = self._prefix
             self._top(f"{pre}OP{block.number}", OPERATIVE, block.number,
                       f"{lab}OP {block.number}", block, opening)
+        elif self.quoting and not block.text[:1].islower():
+            pre, lab = self._prefix  # a quoted paragraph (amendments.py places it)
+            self._top(f"{pre}OP", OPERATIVE, None, f"{lab}OP".strip(", "), block, opening)
         elif not self.operative_started and self.last_top is not None and opening is None \
                 and (self.last_top.text.endswith(":") or block.text[:1].islower()):
             self._continue(self.last_top, block)  # a quotation the paragraph announces
