@@ -17,13 +17,14 @@ def swatch(colour: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
-def chips_icon(colours: list[str], size: int = 12, hollow: list[str] = (), *,
-               focused: int = -1, noted: frozenset[int] = frozenset()) -> QIcon:
+def chips_pixmap(colours: list[str], size: int = 10, hollow: list[str] = (), *,
+                 focused: int = -1, noted: frozenset[int] = frozenset()) -> QPixmap:
     """A row of small colour squares, one per theme tagged on the paragraph (a dark corner
     dot on those whose tag carries a note), then a hollow square (outline only) per suggested
     theme (the `focused` one, counted among the hollow ones, underlined). Every chip has a
-    white rim, and the same picture serves a selected row, so the chips stay readable on the
-    selection colour (Qt would otherwise tint them into it)."""
+    white rim. A pixmap, not an icon: a view shows it at its own size (an icon is squeezed into
+    the view's icon size, several chips into one), and never tints it into the selection
+    colour, so the chips stay readable on a selected row."""
     step = size + 3
     pixmap = QPixmap(max(1, (len(colours) + len(hollow)) * step), size + 3)
     pixmap.fill(QColor(0, 0, 0, 0))
@@ -43,7 +44,4 @@ def chips_icon(colours: list[str], size: int = 12, hollow: list[str] = (), *,
         if j == focused:
             painter.fillRect(x, size + 1, size + 2, 2, QColor("#222222"))
     painter.end()
-    icon = QIcon()
-    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
-        icon.addPixmap(pixmap, mode)
-    return icon
+    return pixmap
