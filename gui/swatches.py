@@ -17,14 +17,17 @@ def swatch(colour: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
-def chips_pixmap(colours: list[str], size: int = 10, hollow: list[str] = (), *,
-                 focused: int = -1, noted: frozenset[int] = frozenset()) -> QPixmap:
+CHIPS_ICON_SIZE = (160, 13)  # a view's icon size that shows chips at their own size
+
+
+def chips_icon(colours: list[str], size: int = 10, hollow: list[str] = (), *,
+               focused: int = -1, noted: frozenset[int] = frozenset()) -> QIcon:
     """A row of small colour squares, one per theme tagged on the paragraph (a dark corner
     dot on those whose tag carries a note), then a hollow square (outline only) per suggested
     theme (the `focused` one, counted among the hollow ones, underlined). Every chip has a
-    white rim. A pixmap, not an icon: a view shows it at its own size (an icon is squeezed into
-    the view's icon size, several chips into one), and never tints it into the selection
-    colour, so the chips stay readable on a selected row."""
+    white rim. The same picture serves a selected row (Qt would otherwise tint it into the
+    selection colour), so the chips stay readable there; a view shows it at its own size when
+    its icon size is wide enough (CHIPS_ICON_SIZE), never squeezed."""
     step = size + 3
     pixmap = QPixmap(max(1, (len(colours) + len(hollow)) * step), size + 3)
     pixmap.fill(QColor(0, 0, 0, 0))
@@ -44,4 +47,7 @@ def chips_pixmap(colours: list[str], size: int = 10, hollow: list[str] = (), *,
         if j == focused:
             painter.fillRect(x, size + 1, size + 2, 2, QColor("#222222"))
     painter.end()
-    return pixmap
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)
+    return icon

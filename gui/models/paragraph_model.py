@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 
 from clausemark.core.parse import Paragraph, Resolution
 from clausemark.gui.models.model_headers import header_title
-from clausemark.gui.swatches import chips_pixmap
+from clausemark.gui.swatches import chips_icon
 
 _Index = QModelIndex | QPersistentModelIndex
 FIRST_WORDS = 12
@@ -215,12 +215,12 @@ class ParagraphModel(QAbstractItemModel):
             if not tags and not suggested:
                 return None
             notes, focus = self._notes.get(paragraph.id, {}), self._focused(paragraph.id)
-            return chips_pixmap([colour for _, colour in tags],
-                                hollow=[colour for _, colour, _ in suggested],
-                                focused=next((i for i, (name, _, _) in enumerate(suggested)
-                                              if name == focus), -1),
-                                noted=frozenset(i for i, (name, _) in enumerate(tags)
-                                                if name in notes))
+            return chips_icon([colour for _, colour in tags],
+                              hollow=[colour for _, colour, _ in suggested],
+                              focused=next((i for i, (name, _, _) in enumerate(suggested)
+                                            if name == focus), -1),
+                              noted=frozenset(i for i, (name, _) in enumerate(tags)
+                                              if name in notes))
         if role == Qt.ItemDataRole.FontRole and paragraph.kind == "section":
             font = QFont()  # a section heading row stands out like the heading it is
             font.setBold(True)

@@ -5,7 +5,7 @@ It follows a DocumentSession (the open document, its tags and themes) and tells 
 paragraphs the analyst selected."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from clausemark.gui.models.paragraph_model import ParagraphModel
 from clausemark.gui.panels.filter_banner import FilterBanner
 from clausemark.gui.panels.review_banner import ReviewBanner
 from clausemark.gui.panels.tree_columns import TreeColumns
+from clausemark.gui.swatches import CHIPS_ICON_SIZE
 
 
 class ParagraphPanel(QWidget):
@@ -37,6 +38,7 @@ class ParagraphPanel(QWidget):
         tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         tree.setUniformRowHeights(True)
+        tree.setIconSize(QSize(*CHIPS_ICON_SIZE))  # chips at their own size, never squeezed
         tree.setAlternatingRowColors(True)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree_columns = TreeColumns(tree)

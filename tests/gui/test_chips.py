@@ -4,7 +4,7 @@ chips keep their colours on a selected row."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QPlainTextEdit, QTreeView
 
 from clausemark.core.library.library import Library
@@ -96,14 +96,18 @@ def test_chips_keep_their_colours_on_a_selected_row(qtbot, window, dev_dir):
     qtbot.keyClick(tree, Qt.Key.Key_2)
     colour = QColor(window.session.theme_for_shortcut(2).colour)
     assert window.session.selected_ids() == ["OP1"]  # the row stays selected
-    # A picture (not an icon, which a view tints into the selection colour and squeezes into
-    # its icon size): drawn as it is, at its own size, on a selected row too.
-    chips = _chips(tree, "OP1").data(Qt.ItemDataRole.DecorationRole)
-    assert isinstance(chips, QPixmap) and chips.height() <= tree.sizeHintForRow(0)
-    image = chips.toImage()
-    assert image.pixelColor(5, 5).name() == colour.name()
-    assert image.pixelColor(0, 5).name() == "#ffffff"  # a white rim on any background
+    # The selected row draws the same picture (not tinted into the selection colour), at its
+    # own size (the tree's icon size leaves room for several chips).
+    icon = _chips(tree, "OP1").data(Qt.ItemDataRole.DecorationRole)
+    room = tree.iconSize()
+    one = icon.actualSize(room)
+    assert one.height() <= tree.sizeHintForRow(0)
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):
+        image = icon.pixmap(one, mode).toImage()
+        assert image.pixelColor(5, 5).name() == colour.name()
+        assert image.pixelColor(0, 5).name() == "#ffffff"  # a white rim on any background
     qtbot.keyClick(tree, Qt.Key.Key_3)  # two chips: twice as wide, not squeezed
-    assert _chips(tree, "OP1").data(Qt.ItemDataRole.DecorationRole).width() == 2 * chips.width()
+    two = _chips(tree, "OP1").data(Qt.ItemDataRole.DecorationRole).actualSize(room)
+    assert two.width() == 2 * one.width()
     height = tree.visualRect(tree.model().index_of("OP1")).height()
     assert height == tree.visualRect(tree.model().index_of("OP2")).height()  # rows keep height
