@@ -15,7 +15,8 @@ from clausemark.core.library.paths import library_path
 
 # Modules that add subcommands; each has register(subparsers) and sets args.func.
 COMMAND_MODULES = [f"clausemark.core.cli.{name}" for name in
-                   ("parse", "library", "report", "compare", "suggest", "backup", "team")]
+                   ("parse", "library", "report", "compare", "series", "suggest", "backup",
+                    "team")]
 
 
 def build_parser() -> argparse.ArgumentParser:
