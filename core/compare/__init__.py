@@ -15,4 +15,5 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "dropped_tag_line": "carry_forward", "dropped_tag_dict": "carry_forward",
     "typography_key": "typography", "track_changes": "word_changes",
     "Series": "versions", "SeriesEntry": "versions", "series": "versions",
+    "propose_earlier": "proposals", "ProposedVersion": "proposals",
 })

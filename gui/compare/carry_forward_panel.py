@@ -17,7 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clausemark.core.compare import ACCEPTED, PENDING, PRESENT, REJECTED, CarryForward, Proposal
+from clausemark.core.compare import (
+    ACCEPTED,
+    PENDING,
+    PRESENT,
+    REJECTED,
+    CarryForward,
+    Proposal,
+    dropped_tag_line,
+)
 from clausemark.core.errors import ClausemarkError
 from clausemark.gui.compare.compare_model import score_text
 
@@ -35,11 +43,16 @@ class CarryForwardPanel(QWidget):
     proposalSelected = Signal(str)  # id of the paragraph in the newer version
     changed = Signal()              # something was accepted or rejected
 
-    def __init__(self, review: CarryForward, undo_stack, parent=None):
+    def __init__(self, review: CarryForward | None, undo_stack, parent=None):
         super().__init__(parent)
         self.setObjectName("carryForwardPanel")
         self.review, self.undo_stack = review, undo_stack
         self._build()
+        self.refresh()
+
+    def set_review(self, review: CarryForward | None) -> None:
+        """Another pair of versions (None while they are being aligned)."""
+        self.review = review
         self.refresh()
 
     # -- layout --------------------------------------------------------------------------------
@@ -76,10 +89,19 @@ class CarryForwardPanel(QWidget):
 
     def reviewed(self) -> list[Proposal]:
         """The proposals listed for one-by-one review (not the unchanged ones)."""
+        if self.review is None:
+            return []
         return [p for p in self.review.proposals if p.status != "same"]
 
     def refresh(self) -> None:
         """Re-read from the library (after an accept, a reject, an undo or a redo)."""
+        if self.review is None:
+            self.list.clear()
+            self.summary.setText("Aligning the versions…")
+            self.accept_same_button.setText("Accept all unchanged")
+            self.accept_same_button.setEnabled(False)
+            self._update_buttons()
+            return
         self.review.refresh()
         current = self.current_proposal()
         self.list.blockSignals(True)
@@ -108,7 +130,8 @@ class CarryForwardPanel(QWidget):
                  f"{counts[REJECTED]} rejected, {counts[PRESENT]} already tagged."]
         if self.review.orphaned:
             lines.append(f"{_tags(len(self.review.orphaned))} on dropped paragraphs "
-                         "(not carried).")
+                         "(not carried): " + "; ".join(dropped_tag_line(t)
+                                                       for t in self.review.orphaned) + ".")
         if self.review.retired:
             lines.append(f"{_tags(len(self.review.retired))} with retired themes (not "
                          "carried).")
@@ -117,7 +140,7 @@ class CarryForwardPanel(QWidget):
 
     def current_proposal(self) -> Proposal | None:
         item = self.list.currentItem()
-        if item is None:
+        if item is None or self.review is None:
             return None
         key = item.data(Qt.ItemDataRole.UserRole)
         return next((p for p in self.review.proposals if p.key == key), None)

@@ -3,11 +3,15 @@ words marked, a filter to changed/moved/new/dropped rows, both paragraphs shown 
 for the selected row, and the carry-forward queue for the older version's tags.
 
     open_compare_window(library_path, "A/RES/80/190")   # older version: the best predecessor
+    window.set_earlier("A/C.3/80/L.61")                 # switch the older version in place
+
+The alignment runs on a worker thread (the window stays responsive); `aligned` is emitted when
+the rows are shown.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QKeySequence, QPalette, QTextDocument
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -18,97 +22,135 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from clausemark.core.compare import CHANGED, MOVED, NEW, CarryForward, align, best_predecessor
+from clausemark.core.compare import (
+    CHANGED,
+    MOVED,
+    NEW,
+    CarryForward,
+    align,
+    best_predecessor,
+    dropped_tag_line,
+)
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import Library, UndoStack
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
+from clausemark.gui.compare.chooser import choose_earlier
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
+from clausemark.gui.compare.html_delegate import HtmlDelegate
 from clausemark.gui.pdf.pdf_view import PdfView
 from clausemark.gui.window import undo_steps
+from clausemark.gui.workers import Worker, start
 
 FILTERS = [("All", None), ("Changed", {CHANGED, MOVED}), ("Moved", {MOVED}), ("New", {NEW}),
            ("Dropped", {DROPPED})]
 
 
-class HtmlDelegate(QStyledItemDelegate):
-    """Paints the HtmlRole of a text column (the marked words), wrapped to the column width."""
-
-    def _document(self, option: QStyleOptionViewItem, index) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(CompareModel.HtmlRole) or "")
-        doc.setTextWidth(max(option.rect.width(), 50))
-        return doc
-
-    def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        doc = self._document(opt, index)
-        opt.text = ""
-        opt.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter,
-                                       opt.widget)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(QPalette.ColorRole.Text,
-                                     opt.palette.color(QPalette.ColorRole.HighlightedText))
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        view = opt.widget
-        if view is not None:  # wrap to the column's width, not the text's natural width
-            opt.rect.setWidth(view.columnWidth(index.column()))
-        doc = self._document(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+def _align_in_worker(path, old_id: int, new_id: int):
+    """On a pool thread, with its own connection: the alignment of two library documents."""
+    with Library(path, create=False, read_only=True) as lib:
+        return align(lib.resolution(old_id), lib.resolution(new_id))
 
 
 class CompareWindow(QMainWindow):
+    aligned = Signal()  # the rows of the current pair of versions are shown
+
     def __init__(self, library, old_ref, new_ref, *, undo_stack: UndoStack | None = None,
                  owns_library: bool = False, parent=None):
         super().__init__(parent)
         self.setObjectName("compareWindow")
         self.library, self._owns_library = library, owns_library
         self.undo_stack = undo_stack or UndoStack(library)
-        self.old_doc, self.new_doc = library.document(old_ref), library.document(new_ref)
-        self.alignment = align(library.resolution(self.old_doc.id),
-                               library.resolution(self.new_doc.id))
-        self.review = CarryForward(library, self.old_doc.id, self.new_doc.id, self.alignment)
-        self.model = CompareModel(self.alignment, self)
+        self.new_doc = library.document(new_ref)
+        self.old_doc = library.document(old_ref)
+        self.alignment = None
+        self.review: CarryForward | None = None
+        self._generation, self._worker = 0, None
+        self.model = CompareModel(None, self)
         self.proxy = CompareFilter(self)
         self.proxy.setSourceModel(self.model)
         self._build()
         self._build_actions()
-        self.old_pdf.set_pdf(library.pdf_bytes(self.old_doc.id))
         self.new_pdf.set_pdf(library.pdf_bytes(self.new_doc.id))
         # The stack may be the main window's and outlive this window: stop listening on close.
         self._stop_listening = self.undo_stack.on_change(self._on_undo_change)
-        self.setWindowTitle(f"Compare {self.old_doc.display_name} → {self.new_doc.display_name}"
-                            " — Clausemark")
         self.resize(1600, 1000)
+        self.set_earlier(self.old_doc.id)
+
+    # -- the pair of versions ------------------------------------------------------------------
+
+    def set_earlier(self, old_ref) -> None:
+        """Compare with another earlier version, in place: aligned on a worker thread."""
+        self.old_doc = self.library.document(old_ref)
+        self._generation += 1
+        self.alignment, self.review = None, None
+        self.model.set_alignment(None)
+        self.panel.set_review(None)
+        self.dropped_tags.setText("")
+        self.earlier_button.setText(f"Earlier version: {self.old_doc.display_name} ▾")
+        self.old_title.setText(f"<b>{self.old_doc.display_name}</b>")
+        self.header.setText(f"Aligning <b>{self.old_doc.display_name}</b> → "
+                            f"<b>{self.new_doc.display_name}</b>…")
+        self.setWindowTitle(f"Compare {self.old_doc.display_name} → "
+                            f"{self.new_doc.display_name} — Clausemark")
+        self.old_pdf.set_pdf(self.library.pdf_bytes(self.old_doc.id))
+        if self.library.path is None:  # an in-memory library has no second connection
+            self._show(self._generation, align(self.library.resolution(self.old_doc.id),
+                                               self.library.resolution(self.new_doc.id)))
+            return
+        generation = self._generation
+        worker = Worker(_align_in_worker, self.library.path, self.old_doc.id, self.new_doc.id)
+        worker.signals.result.connect(lambda result: self._show(generation, result))
+        worker.signals.error.connect(self._failed)
+        self._worker = start(worker)
+
+    def _show(self, generation: int, alignment) -> None:
+        if generation != self._generation:  # the analyst chose another version meanwhile
+            return
+        self.alignment = alignment
+        self.review = CarryForward(self.library, self.old_doc.id, self.new_doc.id, alignment)
+        self.model.set_alignment(alignment)
+        self.panel.set_review(self.review)
+        c = alignment.counts()
+        typography = sum(p.typography for p in alignment.pairs)
+        note = f" ({typography} same in wording, typography aside)" if typography else ""
+        self.header.setText(
+            f"<b>{self.old_doc.display_name}</b> → <b>{self.new_doc.display_name}</b>"
+            f" ({self.new_doc.title or ''}): {c['same']} same, {c['changed']} changed, "
+            f"{c['moved']} moved, {c['new']} new, {c['dropped']} dropped{note}")
+        lost = self.review.orphaned
+        self.dropped_tags.setText("Tags lost with dropped paragraphs: " + "; ".join(
+            dropped_tag_line(t) for t in lost) if lost else "")
+        self.table.resizeRowsToContents()
+        self.aligned.emit()
+
+    def _failed(self, exc) -> None:
+        self.header.setText(f"Could not align the versions: {exc}")
+
+    def choose_earlier(self) -> None:
+        chosen = choose_earlier(self.library, self.new_doc.id, self, current=self.old_doc.id)
+        if chosen is not None and chosen != self.old_doc.id:
+            self.set_earlier(chosen)
 
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        c = self.alignment.counts()
-        self.header = QLabel(
-            f"<b>{self.old_doc.display_name}</b> → <b>{self.new_doc.display_name}</b>"
-            f" ({self.new_doc.title or ''}): {c['same']} same, {c['changed']} changed, "
-            f"{c['moved']} moved, {c['new']} new, {c['dropped']} dropped",
-            objectName="compareSummary")
+        self.header = QLabel(objectName="compareSummary")
+        self.header.setWordWrap(True)
+        self.earlier_button = QPushButton(objectName="switchEarlierButton")
+        self.earlier_button.setToolTip("Compare with another earlier version (drafts, "
+                                       "previous sessions…) without closing this window")
+        self.earlier_button.clicked.connect(self.choose_earlier)
+        self.dropped_tags = QLabel(objectName="droppedTags")
+        self.dropped_tags.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.earlier_button)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Show:"))
         self.filter_group = QButtonGroup(self)
@@ -145,12 +187,13 @@ class CompareWindow(QMainWindow):
         self.new_pdf.setObjectName("newPdfView")
         self.detail = QTextBrowser(objectName="compareDetail")
         pdfs = QSplitter(Qt.Orientation.Horizontal)
-        for title, view in ((self.old_doc.display_name, self.old_pdf),
-                            (self.new_doc.display_name, self.new_pdf)):
+        self.old_title = QLabel()
+        for title, view in ((self.old_title, self.old_pdf),
+                            (QLabel(f"<b>{self.new_doc.display_name}</b>"), self.new_pdf)):
             pane = QWidget()
             box = QVBoxLayout(pane)
             box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(QLabel(f"<b>{title}</b>"))
+            box.addWidget(title)
             box.addWidget(view, 1)
             pdfs.addWidget(pane)
         lower = QSplitter(Qt.Orientation.Horizontal)
@@ -158,12 +201,13 @@ class CompareWindow(QMainWindow):
         lower.addWidget(pdfs)
         lower.setSizes([400, 800])
 
-        self.panel = CarryForwardPanel(self.review, self.undo_stack)
+        self.panel = CarryForwardPanel(None, self.undo_stack)
         self.panel.proposalSelected.connect(self.select_new_paragraph)
 
         main = QWidget()
         box = QVBoxLayout(main)
-        box.addWidget(self.header)
+        box.addLayout(top)
+        box.addWidget(self.dropped_tags)
         box.addLayout(filters)
         rows = QSplitter(Qt.Orientation.Vertical)
         rows.addWidget(self.table)
@@ -241,6 +285,7 @@ class CompareWindow(QMainWindow):
         self.panel.refresh()
 
     def closeEvent(self, event) -> None:
+        self._generation += 1  # a late alignment is not shown
         self._stop_listening()
         super().closeEvent(event)
         if self._owns_library:
@@ -273,3 +318,13 @@ def open_compare_window(library_path, new_symbol, old_symbol=None, parent=None, 
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.show()
     return window
+
+
+def compare_with_chosen(parent, library, document_id, undo_stack: UndoStack | None = None):
+    """Document > Compare with… (Ctrl+K): the analyst chooses the earlier version in the
+    chooser (proposed ones first), then the comparison opens. None when cancelled."""
+    old = choose_earlier(library, document_id, parent)
+    if old is None:
+        return None
+    return open_compare_window(library.path, document_id, old, parent, library=library,
+                               undo_stack=undo_stack)
