@@ -36,6 +36,11 @@ def bench_dir() -> Path:
     return _need(CORPUS / "bench")
 
 
+@pytest.fixture(scope="session")
+def more_dir() -> Path:
+    return _need(CORPUS / "more")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_library(tmp_path, monkeypatch):
     # No test may touch the developer's real library.

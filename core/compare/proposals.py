@@ -33,7 +33,7 @@ def reason(candidate, target: DocumentInfo, cited: set[tuple[int, int]]) -> str:
     elif candidate.title >= 0.9:
         parts = ["same title", shared]
     else:
-        parts = [shared]
+        parts = ["similar title" if candidate.title >= 0.6 else "other title", shared]
     if _numbers(doc.symbol) in cited:
         parts.append("cited in the text")
     return ", ".join(parts)
@@ -47,4 +47,4 @@ def propose_earlier(library, ref, limit: int = 8, index: PredecessorIndex | None
     texts = library.comparison.paragraph_texts([target.id]).get(target.id, [])
     cited = references(texts)
     return [ProposedVersion(c.document, c.score, reason(c, target, cited))
-            for c in index.candidates(target.id, limit)]
+            for c in index.candidates(target.id, limit, also_shared_text=True)]

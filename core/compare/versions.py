@@ -97,12 +97,12 @@ class SeriesIndex:
         self.titles = {i: _title(d.title) for i, d in self.documents.items()}
 
     def shared_text(self, a: int, b: int) -> float:
-        """The larger share of either document's word triples found in the other."""
+        """The share of the longer document's word triples found in the other (a short text
+        inside a long one, as boilerplate is, says little)."""
         ta, tb = self.triples.get(a, set()), self.triples.get(b, set())
         if not ta or not tb:
             return 0.0
-        common = len(ta & tb)
-        return common / min(len(ta), len(tb))
+        return len(ta & tb) / max(len(ta), len(tb))
 
     def title_similarity(self, a: int, b: int) -> float:
         if not self.titles[a] or not self.titles[b]:

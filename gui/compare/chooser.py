@@ -5,10 +5,14 @@ other document of the library. Typing filters both lists.
     chooser = CompareChooser(library, document_id, parent)
     if chooser.exec():
         chooser.chosen_id()
+
+The proposals read every earlier text (about a second for a few hundred documents), so they are
+found on a worker: the other documents are listed at once, the proposals join them when found
+(`ready` is emitted then).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,21 +25,50 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.compare import propose_earlier
+from clausemark.core.library import Library
+from clausemark.gui.workers import Worker, start
 
 _ID = Qt.ItemDataRole.UserRole
 _HEADING = Qt.ItemDataRole.UserRole + 1
 
 
+def _proposals_in_worker(path, document_id: int):
+    with Library(path, create=False, read_only=True) as lib:
+        return propose_earlier(lib, document_id)
+
+
 class CompareChooser(QDialog):
+    ready = Signal()  # the proposed earlier versions are listed
+
     def __init__(self, library, document_ref, parent=None, *, current=None):
         super().__init__(parent)
         self.setObjectName("compareChooser")
         self.library = library
         self.document = library.document(document_ref)
         self.setWindowTitle(f"Compare {self.document.display_name} with…")
-        self.proposed = propose_earlier(library, self.document.id)
+        self.proposed = None
+        self._current = current
         self._build()
-        self._fill(current)
+        self._fill()
+        if library.path is None:
+            self._found(propose_earlier(library, self.document.id))
+        else:
+            worker = Worker(_proposals_in_worker, library.path, self.document.id)
+            worker.signals.result.connect(self._found)
+            worker.signals.error.connect(lambda _exc: self._found([]))
+            start(worker)
+
+    def _found(self, proposed) -> None:
+        if self.proposed is not None:
+            return
+        chosen = self.chosen_id()
+        self.proposed = proposed
+        self._fill(chosen)
+        self.ready.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        return self.proposed is not None
 
     def _build(self) -> None:
         self.filter = QLineEdit(objectName="chooserFilter")
@@ -81,24 +114,27 @@ class CompareChooser(QDialog):
         self.list.addItem(item)
         return item
 
-    def _fill(self, current) -> None:
-        proposed_ids = {p.document.id for p in self.proposed}
-        self._heading("Proposed earlier versions" if self.proposed
+    def _fill(self, chosen=None) -> None:
+        self.list.clear()
+        proposed = self.proposed or []
+        proposed_ids = {p.document.id for p in proposed}
+        self._heading("Finding the earlier versions…" if self.proposed is None
+                      else "Proposed earlier versions" if proposed
                       else "No earlier version proposed (no same title or shared text)")
-        for p in self.proposed:
+        for p in proposed:
             self._item(p.document, p.reason)
         self._heading("All other documents")
         others = [d for d in self.library.documents()
                   if d.id != self.document.id and d.id not in proposed_ids]
         for doc in sorted(others, key=lambda d: (d.display_name.lower(), d.id)):
             self._item(doc, None)
-        wanted = current if current is not None else (
-            self.proposed[0].document.id if self.proposed else None)
+        wanted = next((w for w in (chosen, self._current) if w is not None),
+                      proposed[0].document.id if proposed else None)
         for row in range(self.list.count()):
             if wanted is not None and self.list.item(row).data(_ID) == wanted:
                 self.list.setCurrentRow(row)
                 break
-        self._update_ok()
+        self.apply_filter(self.filter.text())
 
     def apply_filter(self, text: str) -> None:
         words = text.lower().split()
@@ -108,7 +144,7 @@ class CompareChooser(QDialog):
                 continue
             item.setHidden(not all(w in item.text().lower() for w in words))
         current = self.list.currentItem()
-        if current is None or current.isHidden():
+        if words and (current is None or current.isHidden()):  # typing picks the first match
             visible = [self.list.item(r) for r in range(self.list.count())
                        if self.list.item(r).data(_ID) is not None
                        and not self.list.item(r).isHidden()]

@@ -10,7 +10,7 @@ the rows are shown.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,12 +71,14 @@ class CompareWindow(QMainWindow):
         self.alignment = None
         self.review: CarryForward | None = None
         self._generation, self._worker = 0, None
+        self._fit_pending, self._fitted = False, set()
         self.model = CompareModel(None, self)
         self.proxy = CompareFilter(self)
         self.proxy.setSourceModel(self.model)
         self._build()
         self._build_actions()
-        self.new_pdf.set_pdf(library.pdf_bytes(self.new_doc.id))
+        # The pages are laid out after the window shows, each in its own turn of the event loop.
+        QTimer.singleShot(0, lambda: self.new_pdf.set_pdf(library.pdf_bytes(self.new_doc.id)))
         # The stack may be the main window's and outlive this window: stop listening on close.
         self._stop_listening = self.undo_stack.on_change(self._on_undo_change)
         self.resize(1600, 1000)
@@ -98,7 +100,9 @@ class CompareWindow(QMainWindow):
                             f"<b>{self.new_doc.display_name}</b>…")
         self.setWindowTitle(f"Compare {self.old_doc.display_name} → "
                             f"{self.new_doc.display_name} — Clausemark")
-        self.old_pdf.set_pdf(self.library.pdf_bytes(self.old_doc.id))
+        old_id = self.old_doc.id
+        QTimer.singleShot(0, lambda: self.old_doc.id == old_id and self.old_pdf.set_pdf(
+            self.library.pdf_bytes(old_id)))
         if self.library.path is None:  # an in-memory library has no second connection
             self._show(self._generation, align(self.library.resolution(self.old_doc.id),
                                                self.library.resolution(self.new_doc.id)))
@@ -126,7 +130,7 @@ class CompareWindow(QMainWindow):
         lost = self.review.orphaned
         self.dropped_tags.setText("Tags lost with dropped paragraphs: " + "; ".join(
             dropped_tag_line(t) for t in lost) if lost else "")
-        self.table.resizeRowsToContents()
+        self.fit_rows()
         self.aligned.emit()
 
     def _failed(self, exc) -> None:
@@ -175,11 +179,19 @@ class CompareWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for col in (CompareModel.OLD_LABEL, CompareModel.STATUS, CompareModel.NEW_LABEL):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths for the short columns: sizing them to their contents reads every row.
+        width = self.fontMetrics().horizontalAdvance
+        for col, sample in ((CompareModel.OLD_LABEL, "OP 158 (b) (ii)"),
+                            (CompareModel.STATUS, "changed 0.99"),
+                            (CompareModel.NEW_LABEL, "OP 158 (b) (ii)")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width(sample) + 16)
         for col in (CompareModel.OLD_TEXT, CompareModel.NEW_TEXT):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        header.sectionResized.connect(lambda *_: self.fit_rows())
+        self.table.verticalScrollBar().valueChanged.connect(
+            lambda *_: self.fit_rows(again=False))
+        self.table.verticalHeader().setDefaultSectionSize(3 * self.fontMetrics().height())
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
 
         self.old_pdf, self.new_pdf = PdfView(), PdfView()
@@ -219,7 +231,7 @@ class CompareWindow(QMainWindow):
         outer.addWidget(self.panel)
         outer.setSizes([1200, 400])
         self.setCentralWidget(outer)
-        self.table.resizeRowsToContents()
+        self.fit_rows()
 
     def _build_actions(self) -> None:
         self.undo_action = QAction("&Undo", self, shortcut=QKeySequence.StandardKey.Undo)
@@ -237,7 +249,32 @@ class CompareWindow(QMainWindow):
         self.proxy.set_statuses(statuses)
         for name, wanted in FILTERS:
             self.filter_buttons[name].setChecked(wanted == statuses)
-        self.table.resizeRowsToContents()
+        self.fit_rows()
+
+    def fit_rows(self, again: bool = True) -> None:
+        """Fit the heights of the rows in view to their wrapped texts, soon (once however many
+        times it is asked for): measuring every row's marked text at once would stall.
+        `again`: rows or widths changed, rows fitted before are measured anew."""
+        if again:
+            self._fitted.clear()
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_visible_rows)
+
+    def _fit_visible_rows(self) -> None:
+        self._fit_pending = False
+        table = self.table
+        for _ in range(3):  # heights change what is in view: until it settles
+            top = max(table.rowAt(0), 0)
+            bottom = table.rowAt(table.viewport().height() - 1)
+            bottom = self.proxy.rowCount() - 1 if bottom < 0 else bottom
+            todo = [r for r in range(top, min(bottom + 3, self.proxy.rowCount()))
+                    if r not in self._fitted]
+            if not todo:
+                break
+            for row in todo:
+                table.resizeRowToContents(row)
+                self._fitted.add(row)
 
     def visible_statuses(self) -> list[str]:
         return [self.proxy.index(r, 0).data(CompareModel.StatusRole)

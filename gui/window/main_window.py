@@ -31,6 +31,7 @@ from clausemark.gui.controllers.suggestion_controller import SuggestionControlle
 from clausemark.gui.models.paragraph_filter import TreeFilter
 from clausemark.gui.models.paragraph_model import ParagraphModel
 from clausemark.gui.models.theme_model import ThemeModel
+from clausemark.gui.panels import series_timeline
 from clausemark.gui.panels.library_panel import LibraryPanel
 from clausemark.gui.panels.note_panel import NotePanel
 from clausemark.gui.panels.search_panel import SearchPanel
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addLayout(tree_top)
+        self.series_timeline = series_timeline.attach(self, middle_layout)
         self.middle_splitter = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
         self.middle_splitter.addWidget(self.paragraph_tree)
         self.middle_splitter.addWidget(self.note_panel)
