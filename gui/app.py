@@ -1,4 +1,5 @@
-"""Composition root: open the library, build the main window wired to it, run the event loop."""
+"""Composition root: open the library, build the services the window shares (the undo stack,
+the document session) and the main window wired to them, run the event loop."""
 from __future__ import annotations
 
 import argparse
@@ -10,8 +11,9 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from clausemark.core.errors import ClausemarkError, DamagedLibraryError
-from clausemark.core.library import Library, is_new_library, seed_new_library
+from clausemark.core.library import Library, UndoStack, is_new_library, seed_new_library
 from clausemark.gui.dialogs.recovery_dialog import offer_recovery
+from clausemark.gui.window.document_session import DocumentSession
 from clausemark.gui.window.main_window import MainWindow
 from clausemark.resources import resource_dir
 
@@ -22,7 +24,9 @@ def build_main_window(library_path: str | Path | None = None) -> MainWindow:
     another Clausemark has the library open, the window is read-only and says so."""
     library = Library.open_for_app(library_path)
     try:
-        window = MainWindow(library)
+        session = DocumentSession(library)
+        window = MainWindow(library, session, UndoStack(library))
+        session.setParent(window)
     except BaseException:
         library.close()
         raise

@@ -28,7 +28,7 @@ def _run(window) -> None:
         tagged = {t.paragraph for t in window.library.tags.list(document=window.document_id,
                                                             theme=theme.id)}
         first = next(p for p in resolution.walk() if p.id not in tagged)
-        window.select_paragraph(first.id)
+        window.paragraphs.select_paragraph(first.id)
         key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_1, Qt.KeyboardModifier.NoModifier, "1")
         QApplication.sendEvent(window.paragraph_tree, key)
         tag = window.library.tags.find(window.document_id, first.id, theme.id)

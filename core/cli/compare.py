@@ -8,13 +8,15 @@ import json
 import sys
 from pathlib import Path
 
-from clausemark.core.cli.options import add_db_option
+from clausemark.core.cli.options import add_db_option, document_ref
 from clausemark.core.compare.alignment import CHANGED, MOVED, NEW, SAME, Alignment, align
 from clausemark.core.compare.carry_forward import dropped_tag_dict, dropped_tag_line, dropped_tags
 from clausemark.core.compare.predecessor import predecessors
-from clausemark.core.errors import ClausemarkError, NotFoundError
+from clausemark.core.errors import ClausemarkError, NotFoundError, regular_file
 from clausemark.core.library.library import Library, open_existing
 from clausemark.core.library.paths import library_path
+from clausemark.core.library.safe_paths import refuse_library_files
+from clausemark.core.output import check_output_path
 from clausemark.core.parse.parser import parse_pdf
 
 _MARK = {SAME: "=", CHANGED: "~", MOVED: ">", NEW: "+"}
@@ -55,16 +57,17 @@ class _Sources:
 
     def resolution(self, text: str):
         """The parsed resolution, and its library reference (None for a PDF file)."""
-        if text.lower().endswith(".pdf") or Path(text).is_file():
+        if text.lower().endswith(".pdf") or Path(text).exists():
             if not Path(text).exists():
                 raise NotFoundError(f"{text}: no such file")
+            regular_file(text)  # a FIFO would hang the parser
             return parse_pdf(text), None
         if self.library is None:
             if not self.path.exists():
                 raise NotFoundError(f"{text}: no such file, and no library at {self.path} to "
                                     "look the symbol up in")
             self.library = Library(self.path, create=False)
-        ref = int(text) if text.isdigit() else text
+        ref = document_ref(text)
         return self.library.resolution(ref), ref
 
     def close(self) -> None:
@@ -77,6 +80,8 @@ def cmd_compare(args) -> int:
         raise ClausemarkError("--format docx needs --out FILE")
     if args.out and args.format != "docx":
         raise ClausemarkError("--out is for --format docx")
+    if args.out:  # before any work: never over the library, its journal or a backup
+        refuse_library_files(check_output_path(args.out), library_path(getattr(args, "db", None)))
     sources = _Sources(args)
     try:
         old, old_ref = sources.resolution(args.old)
@@ -123,7 +128,7 @@ def summary(alignment: Alignment) -> str:
 def cmd_predecessors(args) -> int:
     if args.limit < 1:
         raise ClausemarkError("--limit must be at least 1")
-    ref = int(args.symbol) if args.symbol.isdigit() else args.symbol
+    ref = document_ref(args.symbol)
     with open_existing(getattr(args, "db", None)) as lib:
         found = predecessors(lib, ref, limit=args.limit)
         name = lib.document(ref).display_name

@@ -10,7 +10,7 @@ import sys
 import textwrap
 
 from clausemark.core.cli.options import add_common_options, document_ref
-from clausemark.core.errors import ClausemarkError, NotFoundError
+from clausemark.core.errors import ClausemarkError, NotFoundError, shown
 from clausemark.core.library.importer import import_files
 from clausemark.core.library.library import Library, open_existing
 from clausemark.core.library.paths import library_path
@@ -118,9 +118,10 @@ def cmd_import(args) -> int:
                 if event.status == "failed":
                     if tty:
                         sys.stderr.write("\r\033[K")
-                    print(f"clausemark: {event.path}: {event.reason}", file=sys.stderr)
+                    print(f"clausemark: {shown(event.path)}: {shown(event.reason)}",
+                          file=sys.stderr)
                 if tty:
-                    sys.stderr.write(_bar(event.done, event.total, pages, event.path.name))
+                    sys.stderr.write(_bar(event.done, event.total, pages, shown(event.path.name)))
                     sys.stderr.flush()
             elif event.kind == "done":
                 summary = event.summary
@@ -141,7 +142,10 @@ def cmd_documents(args) -> int:
         _print_json([{"id": d.id, "symbol": d.symbol, "title": d.title, "adopted": d.adopted,
                       "pages": d.pages, "paragraphs": d.paragraph_count, "tags": d.tag_count,
                       "body": d.body, "filename": d.filename, "sha256": d.sha256,
-                      "imported": d.imported} for d in docs])
+                      "imported": d.imported, "document_type": d.document_type,
+                      "committee": d.committee, "distributed": d.distributed,
+                      "sponsors": list(d.sponsors) if d.sponsors is not None else None,
+                      "original": d.original} for d in docs])
         return 0
     if not docs:
         print("no documents (import some with `clausemark import PATH`)")

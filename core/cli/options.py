@@ -23,5 +23,6 @@ def add_common_options(parser: argparse.ArgumentParser, json_flag: bool = False)
 
 
 def document_ref(text: str) -> int | str:
-    """A document named on the command line: its id (digits) or its symbol."""
-    return int(text) if text.isdigit() else text
+    """A document named on the command line: its id (plain ASCII digits, within SQLite's
+    integers) or its symbol."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else text

@@ -6,7 +6,7 @@ import sys
 import textwrap
 
 from clausemark.core.cli.options import add_db_option
-from clausemark.core.errors import ParseError
+from clausemark.core.errors import ParseError, regular_file, shown
 from clausemark.core.parse.model import Paragraph, Resolution
 from clausemark.core.parse.parser import parse_pdf
 
@@ -25,9 +25,10 @@ def run(args) -> int:
     failed = 0
     for i, name in enumerate(args.files):
         try:
+            regular_file(name)
             res = parse_pdf(name)
         except ParseError as exc:
-            print(f"clausemark: {exc}", file=sys.stderr)
+            print(f"clausemark: {shown(exc)}", file=sys.stderr)
             failed += 1
             continue
         if args.json:
@@ -42,10 +43,14 @@ def run(args) -> int:
 
 def outline(res: Resolution) -> str:
     lines = [f"{res.symbol or '(no symbol)'} — {res.title or '(no title)'}"]
-    facts = [res.body, res.session, f"agenda item {res.agenda_item}" if res.agenda_item else None,
+    facts = [res.document_type, res.body, res.committee, res.session,
+             f"agenda item {res.agenda_item}" if res.agenda_item else None,
              f"adopted {res.adopted}" if res.adopted else None, res.meeting,
+             f"distributed {res.distributed}" if res.distributed and not res.adopted else None,
              f"{res.pages} pages"]
     lines.append("  " + "; ".join(f for f in facts if f))
+    if res.sponsors:
+        lines.append("  sponsors: " + ", ".join(res.sponsors))
     for p in res.paragraphs:
         _outline(p, 1, lines)
     if res.footnotes:

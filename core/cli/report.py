@@ -31,6 +31,9 @@ def register(sub) -> None:
                         "co-occurrence) instead of the tags; Word: adds it as a table "
                         "(repeatable); Excel always has both")
     p.add_argument("--title", default="Theme report", help="Word only: the brief's title")
+    p.add_argument("--first-agreed", action="store_true",
+                   help="CSV and Word: say for each clause where its wording was first agreed "
+                        "(the oldest paragraph in the library with the same wording)")
     p.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     add_common_options(p)
     p.set_defaults(func=cmd_report)
@@ -65,7 +68,7 @@ def cmd_report(args) -> int:
 
     selection = Selection(themes=tuple(args.theme),
                           documents=tuple(document_ref(s) for s in args.symbol),
-                          since=args.since, until=args.until)
+                          since=args.since, until=args.until, first_agreed=args.first_agreed)
     bar = _progress_bar()
     try:
         result = make_report(getattr(args, "db", None), selection, _format(args), args.out,

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from clausemark.core.cli.options import add_db_option
+from clausemark.core.cli.options import add_db_option, document_ref
 from clausemark.core.errors import NotFoundError
 from clausemark.core.library.importer import file_sha256
 from clausemark.core.library.library import Library
@@ -56,7 +56,7 @@ def _suggestions(args) -> tuple[str | None, list[str], dict[str, list[Suggestion
         raise NotFoundError(f"{args.target}: no such file, and no library at {path} to look "
                             "the symbol up in")
     with Library(path, create=False) as lib:
-        ref = int(args.target) if args.target.isdigit() else args.target
+        ref = document_ref(args.target)
         doc = lib.document(ref)
         resolution = lib.resolution(doc.id)
         order = [p.id for top in resolution.paragraphs for p in top.walk()]

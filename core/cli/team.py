@@ -1,6 +1,8 @@
 """`clausemark share --out FILE [--theme T ...] [--symbol S ...] [--since DATE] [--with-documents]`,
 `clausemark merge FILE [--dry-run] [--json]` and `clausemark reviews [--accept ID ...]
-[--reject ID ...] [--json]` (the shared tags waiting for a decision)."""
+[--reject ID ...] [--accept-unchanged] [--json]` (the shared tags waiting for a decision,
+decided through the same review queue and commands as in the app, so each decision is in the
+library's history like any other edit)."""
 from __future__ import annotations
 
 import argparse
@@ -8,8 +10,11 @@ import json
 import sys
 
 from clausemark.core.library.library import open_existing
+from clausemark.core.library.paths import library_path
+from clausemark.core.library.safe_paths import refuse_library_files
 from clausemark.core.team.apply import apply_merge
 from clausemark.core.team.merge import plan_merge
+from clausemark.core.team.review_queue import SharedReview
 from clausemark.core.team.share_file import SUFFIX, build_share, read_share, write_share
 
 
@@ -50,6 +55,8 @@ def register(sub) -> None:
                                    "here: list them, accept or reject them.")
     p.add_argument("--accept", type=int, action="append", default=[], metavar="ID")
     p.add_argument("--reject", type=int, action="append", default=[], metavar="ID")
+    p.add_argument("--accept-unchanged", action="store_true",
+                   help="accept every shared tag whose paragraph is unchanged here")
     p.add_argument("--json", action="store_true", help="print JSON")
     _db(p)
     p.set_defaults(func=cmd_reviews)
@@ -57,6 +64,7 @@ def register(sub) -> None:
 
 def cmd_share(args) -> int:
     out = args.out if args.out.endswith(SUFFIX) else args.out + SUFFIX
+    refuse_library_files(out, library_path(getattr(args, "db", None)))  # never over the library
     with open_existing(getattr(args, "db", None)) as lib:
         share = build_share(lib, themes=args.theme, symbols=args.symbol, since=args.since,
                             with_documents=args.with_documents)
@@ -86,11 +94,16 @@ def cmd_merge(args) -> int:
 
 def cmd_reviews(args) -> int:
     with open_existing(getattr(args, "db", None)) as lib:
-        with lib.transaction():
+        review = SharedReview(lib, states=("pending", "rejected"))  # a rejected one may be
+        with lib.transaction():                                     # accepted after all
+            if args.accept_unchanged:
+                n = review.accept_same()
+                if not args.json:
+                    print(f"accepted {n} shared tags on unchanged paragraphs")
             for review_id in args.accept:
-                lib.team.accept_review(review_id)
+                review.accept(review.proposal(review_id))
             for review_id in args.reject:
-                lib.team.reject_review(review_id)
+                review.reject(review.proposal(review_id))
         items = lib.team.reviews()
         themes = {t.id: t.name for t in lib.themes.list()}
         docs = {d.id: d.display_name for d in lib.documents()}

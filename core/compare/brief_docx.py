@@ -9,7 +9,7 @@ from docx.shared import Pt, RGBColor
 
 from clausemark.core.compare.alignment import MOVED, NEW, AlignedPair, Alignment
 from clausemark.core.compare.word_changes import track_changes
-from clausemark.core.output import atomic_output
+from clausemark.core.output import atomic_output, xml_safe
 
 INSERTED = RGBColor(0x1F, 0x4E, 0xA8)   # blue, underlined
 DELETED = RGBColor(0xB0, 0x1C, 0x1C)    # red, struck through
@@ -46,6 +46,7 @@ def _diff_paragraph(doc, pair: AlignedPair) -> None:
 def write_brief(alignment: Alignment, path: str | Path, dropped_tags=()) -> Path:
     """`dropped_tags`: the older document's tags on dropped paragraphs (carry_forward.py),
     listed as what carrying forward loses."""
+    alignment = xml_safe(alignment)  # U+FFFE and control characters from a PDF: not in Word
     old, new = alignment.old_resolution, alignment.new_resolution
     counts = alignment.counts()
     doc = Document()

@@ -1,7 +1,7 @@
 """The library file: `Library` (the one door the GUI and the command line use), its SQLite
 schema and migrations, backups, the one-editor lock, PDF import, undo commands, where files live,
-and the first start. May import clausemark.core.parse and clausemark.resources (the default
-themes, the samples); never reports, compare, suggest or cli."""
+and the first start. May import clausemark.core.language, .parse and clausemark.resources (the
+default themes, the samples); never reports, compare, suggest or cli."""
 
 from clausemark.core.public_names import public_names
 
@@ -34,5 +34,10 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "Backup": "backups", "list_backups": "backups", "last_good_backup": "backups",
     "restore_backup": "backups:restore", "is_damage": "backups", "damaged": "backups",
     "LATEST_VERSION": "schema",
+    "refuse_library_files": "safe_paths", "UnsafeOutputError": "safe_paths",
+    "PrecedentManager": "precedents", "Precedent": "precedents",
+    "PrecedentResult": "precedents", "ReferenceManager": "references",
+    "DocumentReferences": "references", "Citation": "references", "Link": "references",
     "TeamRecords": "team", "TagOrigin": "team", "ReviewItem": "team", "join_notes": "team",
+    "Decision": "team_reviews", "AcceptReviewCommand": "undo", "RejectReviewCommand": "undo",
 })

@@ -25,6 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from clausemark.core.errors import DamagedLibraryError, LibraryError
+from clausemark.core.library.safe_paths import refuse_library_files
+from clausemark.core.output import remove_stale_parts
 
 KEEP = 5
 INTERVAL = 3600.0  # seconds between automatic backups of a library that keeps changing
@@ -62,8 +64,11 @@ def list_backups(library: str | os.PathLike) -> list[Backup]:
     for path in folder.iterdir():
         m = _NAME.match(path.name)
         if m and m["stem"] == stem:
-            created = datetime.strptime(f"{m['stamp']}{m['micro']}", _STAMP + "%f").replace(
-                tzinfo=UTC)
+            try:
+                created = datetime.strptime(f"{m['stamp']}{m['micro']}", _STAMP + "%f").replace(
+                    tzinfo=UTC)
+            except ValueError:  # not a date: not one of ours
+                continue
             found.append(Backup(path, created, m["reason"]))
     return sorted(found, key=lambda b: b.created, reverse=True)
 
@@ -94,49 +99,110 @@ def file_is_sound(path: str | os.PathLike) -> bool:
         conn.close()
 
 
+def _private(path: Path, mode: int) -> None:
+    """Readable by the user only (0600 files, 0700 folders): a library is confidential work."""
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        pass  # a file system without modes (FAT on a USB stick)
+
+
+def private_folder(folder: Path) -> None:
+    """Create `folder` (and missing parents) as 0700; an existing folder is left as it is."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        _private(folder, 0o700)
+
+
+def _remove_part(tmp: Path) -> None:
+    for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def is_library_file(path: str | os.PathLike) -> bool:
+    """Whether `path` is a Clausemark library (or a backup of one): an SQLite file carrying
+    our application id. A damaged one still counts (its header says what it was)."""
+    from clausemark.core.library.schema import APPLICATION_ID  # schema imports this module
+
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    return int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
 def make_backup(conn: sqlite3.Connection, library: str | os.PathLike, reason: str = "manual",
-                *, out: str | os.PathLike | None = None, keep: int = KEEP) -> Path:
-    """Copy the open library to `out`, or into its backups folder (then rotate). The copy is
-    written under a temporary name and renamed when complete, so a crash never leaves half a
-    backup that looks whole. The copy is a single file (rollback journal, not WAL)."""
+                *, out: str | os.PathLike | None = None, keep: int = KEEP,
+                checked: bool = False) -> Path:
+    """Copy the open library to `out`, or into its backups folder (then rotate). The library is
+    checked first: a damaged one is never copied (DamagedLibraryError), so damage cannot push
+    the good copies out of the rotation. The copy is written under a temporary name and renamed
+    when complete, so a crash never leaves half a backup that looks whole; a failed copy (disk
+    full) leaves nothing behind. The copy is a single file (rollback journal, not WAL), 0600."""
     library = Path(library)
     if out is None:
         folder = backup_folder(library)
         now = datetime.now(UTC)
         dest = folder / f"{library.stem}-{now.strftime(_STAMP)}-{now.strftime('%f')}-{reason}.clausemark"
     else:
-        dest = Path(out)
+        dest = refuse_library_files(out, library)
         if dest.is_dir():
             raise LibraryError(f"{dest}: is a folder; give a file name for the backup")
         folder = dest.parent
-    tmp = dest.with_name(dest.name + ".part")
+        if not folder.is_dir():  # like report --out: no folder is made up from a typo
+            raise LibraryError(f"{dest}: the folder {folder} does not exist")
+    problem = "ok" if checked else check(conn)
+    if problem != "ok":
+        raise damaged(library, problem)
+    tmp = dest.with_name(f"{dest.name}.{os.getpid()}.part")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp.unlink(missing_ok=True)
+        private_folder(folder)
+        remove_stale_parts(folder)
+        _remove_part(tmp)
         target = sqlite3.connect(str(tmp))
         try:
+            _private(tmp, 0o600)
             conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
         os.replace(tmp, dest)
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
+        _remove_part(tmp)
         if is_damage(exc):
             raise damaged(library, str(exc)) from None
-        raise LibraryError(f"{dest}: could not write the backup ({exc})") from None
+        raise BackupWriteError(f"{dest}: could not write the backup ({_reason(exc)})") from None
     if out is None:
         rotate(library, keep)
     return dest
 
 
+class BackupWriteError(LibraryError):
+    """The backup could not be written (disk full, no permission); the library is untouched."""
+
+
+def _reason(exc: BaseException) -> str:
+    text = getattr(exc, "strerror", None) or str(exc)
+    return "the disk is full" if "full" in text.lower() or "no space" in text.lower() else text
+
+
 def rotate(library: str | os.PathLike, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest `keep` backups of this library; returns the deleted ones."""
-    removed = []
-    stale = time.time() - 600  # half-written copies of a killed backup, not one being written
-    parts = [p for p in backup_folder(library).glob(f"{Path(library).stem}-*.clausemark.part")
-             if p.stat().st_mtime < stale]
-    for path in [b.path for b in list_backups(library)[keep:]] + parts:
+    """Delete all but the newest `keep` backups of this library; returns the deleted ones. The
+    newest backup that passes its check is never deleted, even when it is older than `keep`
+    damaged ones. Stale temporary files of killed backups go too."""
+    removed = remove_stale_parts(backup_folder(library))
+    found = list_backups(library)
+    doomed = [b.path for b in found[keep:]]
+    if doomed:
+        sound = next((b.path for b in found if file_is_sound(b.path)), None)
+        doomed = [p for p in doomed if p != sound]
+    for path in doomed:
         try:
             path.unlink()
             removed.append(path)
@@ -172,7 +238,15 @@ def on_open(conn: sqlite3.Connection, library: str | os.PathLike, *, force_check
         problem = check(conn)
         if problem != "ok":
             raise damaged(library, problem)
-    return make_backup(conn, library, "open") if due else None
+    if not due:
+        remove_stale_parts(backup_folder(library))
+        return None
+    try:
+        return make_backup(conn, library, "open", checked=True)
+    except BackupWriteError:
+        # No room for the copy (or no permission): the library itself is sound and reading
+        # it must still work; the backup is tried again on the next open.
+        return None
 
 
 def last_good_backup(library: str | os.PathLike) -> Backup | None:
@@ -210,7 +284,11 @@ def restore(library: str | os.PathLike, backup: str | os.PathLike | None = None)
     else:
         source = Path(backup)
         if not source.is_file():
-            raise LibraryError(f"{source}: no such backup")
+            raise LibraryError(f"{source}: no such backup" if not source.exists() else
+                               f"{source}: not a file")
+        if not is_library_file(source):
+            raise LibraryError(f"{source}: not a Clausemark library or backup; nothing was "
+                               "restored")
         if not file_is_sound(source):
             raise DamagedLibraryError(f"{source}: this backup is damaged too; pick another "
                                       "(`clausemark restore --list`)", path=source, backup=None)

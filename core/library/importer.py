@@ -68,6 +68,9 @@ def find_pdfs(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tupl
     order, and the paths that cannot be used with the reason."""
     files, problems, seen = [], [], set()
     for raw in paths:
+        if not str(raw).strip():  # never "." (the current folder) by accident
+            problems.append((Path(str(raw)), "empty file name"))
+            continue
         path = Path(raw).expanduser()
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
@@ -75,6 +78,9 @@ def find_pdfs(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tupl
                 problems.append((path, "folder contains no PDF files"))
         elif path.is_file():
             found = [path]  # named explicitly: tried even without .pdf, fails with a reason
+        elif path.exists():
+            problems.append((path, "not a regular file (a pipe, device or socket)"))
+            continue
         else:
             problems.append((path, "no such file or folder"))
             continue

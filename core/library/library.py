@@ -18,8 +18,11 @@ from clausemark.core.library import backups, schema
 from clausemark.core.library.changes import Change, DocumentsChanged, TagsChanged
 from clausemark.core.library.compare_reads import ComparisonReads
 from clausemark.core.library.instance_lock import InstanceLock
+from clausemark.core.library.language_index import index_document
 from clausemark.core.library.paths import analyst_name, library_path, os_user_name
+from clausemark.core.library.precedents import PrecedentManager
 from clausemark.core.library.records import DocumentInfo, HistoryEntry
+from clausemark.core.library.references import ReferenceManager
 from clausemark.core.library.search import SearchManager
 from clausemark.core.library.store import Store
 from clausemark.core.library.suggestions import SuggestionManager
@@ -31,7 +34,8 @@ from clausemark.core.parse.model import Footnote, Paragraph, Resolution
 DocumentRef = int | str  # document id, or its symbol (case-insensitive)
 
 _DOC_COLUMNS = ("id, symbol, title, body, session, agenda_item, adopted, year, meeting, language, "
-                "pages, sha256, filename, size, imported")
+                "pages, sha256, filename, size, imported, document_type, committee, distributed, "
+                "sponsors, original")
 
 
 _DIGITS = re.compile(r"(\d+)")
@@ -42,6 +46,10 @@ def natural_key(text: str | None) -> tuple:
     """"A/RES/78/9" before "A/RES/78/100": digit runs compare as numbers."""
     parts = _DIGITS.split((text or "").lower())
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
+def _sponsors(stored: str | None) -> tuple[str, ...] | None:
+    return None if stored is None else tuple(json.loads(stored))
 
 
 def _year(adopted: str | None) -> int | None:
@@ -73,6 +81,8 @@ class Library:
         lib.search       SearchManager       lib.search.paragraphs(query, ...): FTS5, best first
         lib.comparison   ComparisonReads     paragraph texts of many documents at once
         lib.team         TeamRecords         identities, shares merged, tag origins, reviews
+        lib.precedents   PrecedentManager    agreed language: where a paragraph's wording recurs
+        lib.references   ReferenceManager    the citation web: what a document cites, cited by
     Theme refs are a theme id or name (case-insensitive); document refs an id or a symbol.
 
     Opening and general
@@ -119,6 +129,8 @@ class Library:
         existed = self.path.exists()
         conn = schema.open_connection(self.path, create=create)
         held = _HELD_ELSEWHERE.get(self.path.resolve())
+        if held is None and conn.execute("PRAGMA query_only").fetchone()[0]:
+            held = schema.read_only_reason(self.path)  # a read-only folder, a full disk
         if author is None:
             try:
                 author = analyst_name()
@@ -142,6 +154,8 @@ class Library:
         self.search = SearchManager(self._store, self)
         self.comparison = ComparisonReads(self._store, self)
         self.team = TeamRecords(self._store, self)
+        self.precedents = PrecedentManager(self._store, self)
+        self.references = ReferenceManager(self._store, self)
 
     @classmethod
     def open_for_app(cls, path: str | Path | None = None, *, wait: float = 2.0,
@@ -266,7 +280,11 @@ class Library:
                 "session": r.session, "agenda_item": r.agenda_item, "adopted": r.adopted,
                 "year": _year(r.adopted), "meeting": r.meeting, "language": r.language,
                 "pages": int(r.pages or 0), "filename": filename, "size": len(pdf),
-                "imported": schema.now()}).last_rowid
+                "imported": schema.now(), "document_type": r.document_type,
+                "committee": r.committee, "distributed": r.distributed,
+                "sponsors": None if r.sponsors is None else json.dumps(r.sponsors,
+                                                                        ensure_ascii=False),
+                "original": r.original}).last_rowid
             db["document_files"].insert({"document_id": doc_id, "pdf": pdf})
             # Ids assigned here so that parents can be referenced in the same batch; the
             # IMMEDIATE transaction holds the write lock, so max(id) cannot move meanwhile.
@@ -284,6 +302,7 @@ class Library:
             db["footnotes"].insert_all(
                 ({"document_id": doc_id, "position": i, "number": f.number, "text": f.text,
                   "page": f.page} for i, f in enumerate(r.footnotes)), batch_size=BATCH)
+            index_document(self._store, doc_id)  # agreed language and references
             name = r.symbol or filename or f"document {doc_id}"
             self._store.record("document_add", f"{name}: imported ({len(nodes)} paragraphs)",
                          document=doc_id, symbol=r.symbol, sha256=sha, filename=filename)
@@ -301,7 +320,8 @@ class Library:
         tags = dict(self._store.execute("SELECT p.document_id, count(*) FROM tags t JOIN paragraphs p "
                                   f"ON p.id = t.paragraph_id {counts[0]} GROUP BY p.document_id",
                                   counts[1]))
-        return [DocumentInfo(*row, paragraph_count=paragraphs.get(row[0], 0),
+        return [DocumentInfo(*row[:-2], _sponsors(row[-2]), row[-1],
+                             paragraph_count=paragraphs.get(row[0], 0),
                              tag_count=tags.get(row[0], 0)) for row in rows]
 
     def documents(self) -> list[DocumentInfo]:
@@ -313,7 +333,8 @@ class Library:
         if isinstance(ref, DocumentInfo):
             ref = ref.id
         if isinstance(ref, int) and not isinstance(ref, bool):
-            if self._store.one("SELECT 1 FROM documents WHERE id = ?", (ref,)):
+            if -2**63 <= ref < 2**63 and self._store.one("SELECT 1 FROM documents WHERE id = ?",
+                                                         (ref,)):
                 return ref
             raise NotFoundError(f"no document with id {ref}")
         if not isinstance(ref, str) or not ref.strip():
@@ -341,7 +362,10 @@ class Library:
         res = Resolution(symbol=info.symbol, title=info.title, body=info.body,
                          session=info.session, agenda_item=info.agenda_item,
                          adopted=info.adopted, meeting=info.meeting, language=info.language,
-                         pages=info.pages)
+                         pages=info.pages, document_type=info.document_type,
+                         committee=info.committee, distributed=info.distributed,
+                         sponsors=list(info.sponsors) if info.sponsors is not None else None,
+                         original=info.original)
         by_row: dict[int, Paragraph] = {}
         for (row_id, parent_id, pid, kind, number, label, opening, text, pages, refs,
              boxes, cells) in self._store.execute(

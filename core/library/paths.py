@@ -96,10 +96,15 @@ def load_settings(path: Path | None = None) -> dict:
 def save_settings(settings: dict, path: Path | None = None) -> None:
     """Write atomically (temporary file + rename) so a crash never leaves half a file."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():  # readable by the user only, like the library
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(path.parent, 0o700)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(settings, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-                   encoding="utf-8")
+    text = json.dumps(settings, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w",
+                   encoding="utf-8") as fh:
+        fh.write(text)
+    os.chmod(tmp, 0o600)  # an older .tmp may have had wider permissions
     os.replace(tmp, path)
 
 

@@ -24,12 +24,27 @@ class DocumentInfo:
     filename: str | None
     size: int
     imported: str
+    document_type: str | None = None  # "resolution", "draft resolution", "amendment", ...
+    committee: str | None = None
+    distributed: str | None = None  # ISO date under "Distr.:" on page 1
+    sponsors: tuple[str, ...] | None = None
+    original: str | None = None
     paragraph_count: int = 0
     tag_count: int = 0
 
     @property
     def display_name(self) -> str:
         return self.symbol or self.filename or f"document {self.id}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.adopted is None and bool(self.document_type) \
+            and self.document_type not in ("resolution", "decision")
+
+    @property
+    def date(self) -> str | None:
+        """The date a list shows: adoption, or for a draft its distribution date."""
+        return self.adopted or (self.distributed if self.is_draft else None)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -8,7 +8,10 @@ library is opened, and refuses (without writing anything) a file written by a ne
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -289,7 +292,6 @@ def _v6_team(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX merge_reviews_state ON merge_reviews(state, document_id)")
 
 
-
 def _reading_views(conn: sqlite3.Connection) -> None:
     """Views for reading a library without Clausemark (`sqlite-utils query lib.clausemark
     "select * from tag_citations"`, Datasette, a spreadsheet's SQL import):
@@ -320,9 +322,58 @@ def _reading_views(conn: sqlite3.Connection) -> None:
         GROUP BY th.id ORDER BY th.parent_id IS NOT NULL, th.parent_id, th.position""")
 
 
+def _language_index(conn: sqlite3.Connection) -> None:
+    """The agreed-language index and the citation web (core/language): each paragraph's sampled
+    word-shingle hashes as terms (`language_signatures`, one row per paragraph, written in order)
+    under an FTS5 index that finds paragraphs by hash (`language_fts`, detail=none: FTS5's
+    segments keep inserts sequential where a B-tree keyed by hash would rewrite pages all over
+    the file); the references to other UN documents found in paragraphs and footnotes
+    (`document_references`, by citing document and by cited symbol); which documents are indexed
+    (`language_indexed`). Existing documents are indexed on first use, with progress
+    (`lib.precedents.ensure_index`), not here, so that opening a large library is not held for
+    minutes without a word."""
+    conn.execute("""CREATE TABLE language_signatures (
+        paragraph_id INTEGER PRIMARY KEY REFERENCES paragraphs(id) ON DELETE CASCADE,
+        hashes TEXT NOT NULL)""")
+    conn.execute("""CREATE VIRTUAL TABLE language_fts USING fts5(
+        hashes, content='language_signatures', content_rowid='paragraph_id', detail=none,
+        columnsize=0, tokenize='ascii')""")
+    conn.execute("""CREATE TRIGGER language_signatures_insert AFTER INSERT ON language_signatures
+        BEGIN INSERT INTO language_fts(rowid, hashes) VALUES (new.paragraph_id, new.hashes); END""")
+    conn.execute("""CREATE TRIGGER language_signatures_delete AFTER DELETE ON language_signatures
+        BEGIN INSERT INTO language_fts(language_fts, rowid, hashes)
+        VALUES ('delete', old.paragraph_id, old.hashes); END""")
+    conn.execute("""CREATE TABLE document_references (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        paragraph TEXT,
+        footnote TEXT,
+        target TEXT NOT NULL,
+        target_key TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        raw TEXT NOT NULL)""")
+    conn.execute("CREATE INDEX document_references_document ON document_references(document_id)")
+    conn.execute("CREATE INDEX document_references_target ON document_references(target_key)")
+    conn.execute("""CREATE TABLE language_indexed (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL)""")
+
+
+def _document_facts(conn: sqlite3.Connection) -> None:
+    """What a document says of itself (drafts above all): its type, committee, distribution
+    date, sponsors (a JSON list) and original language. Documents already stored keep null
+    facts, except the type of those that name themselves resolutions."""
+    for column in ("document_type", "committee", "distributed", "sponsors", "original"):
+        conn.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+    conn.execute("UPDATE documents SET document_type = 'resolution' "
+                 "WHERE symbol LIKE '%/RES/%' AND adopted IS NOT NULL")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
                                                          _v4_suggestions, _v5_table_rows,
-                                                         _v6_team, _reading_views]
+                                                         _v6_team, _reading_views,
+                                                         _language_index, _document_facts]
 LATEST_VERSION = len(MIGRATIONS)
 
 
@@ -364,6 +415,8 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> int:
         # Garbage where a library with backups used to be is damage, not a foreign file.
         if backups.is_damage(exc) and ("malformed" in str(exc) or backups.list_backups(path)):
             raise backups.damaged(path, str(exc)) from None
+        if not backups.is_damage(exc):
+            raise _Unreadable(f"{path}: cannot read the library ({exc})") from None
         raise LibraryError(f"{path}: not a Clausemark library ({exc})") from None
     if version > LATEST_VERSION:
         raise LibraryVersionError(
@@ -372,6 +425,83 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> int:
     if (version == 0 and tables) or (version > 0 and app_id != APPLICATION_ID):
         raise LibraryError(f"{path}: not a Clausemark library (another program's SQLite file)")
     return version
+
+
+def writable(path: Path) -> bool:
+    """Whether SQLite can write the library: the file and its folder (for -wal and -shm)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def missing_log(path: Path) -> str | None:
+    """The message when the write-ahead log was deleted while another program has the library
+    open (its -shm file says there is a log): the recent changes live only in that program."""
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    try:
+        with open(shm, "rb") as fh:  # the WAL index: how many frames the log should hold
+            frames = int.from_bytes(fh.read(20)[16:20], sys.byteorder)
+        # (SQLite makes a new, empty log in place of the deleted one)
+        gone = frames > 0 and (not wal.exists() or wal.stat().st_size < 32)
+    except OSError:
+        gone = False
+    if gone:
+        return (f"{path}: the library's {wal.name} file is missing while another program has "
+                "it open; close that program (its changes are saved then) and try again. "
+                "Nothing was changed.")
+    return None
+
+
+def _check_wal_present(path: Path) -> None:
+    message = missing_log(path)
+    if message:
+        raise LibraryError(message)
+
+
+def read_only_reason(path: Path) -> str:
+    """Why a library opened by `open_connection` came back read-only."""
+    if not writable(path):
+        return "read-only: the library's file or folder cannot be written"
+    try:
+        full = shutil.disk_usage(path.parent).free < 256 * 1024
+    except OSError:
+        full = False
+    if full:
+        return "read-only: the disk is full (free some space to make changes)"
+    return "read-only: the library cannot be written at the moment"
+
+
+def _open_read_only(path: Path, target: int) -> sqlite3.Connection:
+    """A library on a read-only medium or in a folder without write permission: opened for
+    reading (no migration, no journal files written). `immutable` when SQLite cannot create
+    the -shm file beside it; nobody else can write there either."""
+    uri = path.resolve().as_uri()
+    problem: Exception | None = None
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        conn = None
+        try:
+            conn = sqlite3.connect(f"{uri}?{options}", uri=True, isolation_level=None,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+            version = _check_ours(conn, path)
+            conn.execute("PRAGMA query_only = ON")
+        except (sqlite3.Error, _Unreadable) as exc:
+            if conn is not None:
+                conn.close()
+            problem = exc
+            continue
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
+        if version < target:
+            conn.close()
+            raise LibraryError(f"{path}: this library must be updated (version {version}), but "
+                               "it cannot be written here; copy it somewhere writable first")
+        return conn
+    raise LibraryError(f"{path}: cannot read the library ({problem})")
+
+
+class _Unreadable(LibraryError):
+    """SQLite could not read the file at all (permissions, locks), which says nothing about
+    whether it is a library."""
 
 
 def open_connection(path: str | Path, *, create: bool = True,
@@ -387,11 +517,18 @@ def open_connection(path: str | Path, *, create: bool = True,
         raise LibraryError(f"{path}: no such library")
     if path.exists() and path.is_dir():
         raise LibraryError(f"{path}: is a folder, not a library file")
+    if path.exists() and not writable(path):
+        return _open_read_only(path, target)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():  # a new library: readable by the user only
+            backups.private_folder(path.parent)
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except FileExistsError:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except (OSError, sqlite3.Error) as exc:
-        raise LibraryError(f"{path}: cannot open library ({exc})") from None
+        raise LibraryError(f"{path}: cannot open library ({getattr(exc, 'strerror', None) or exc})") \
+            from None
     try:
         version = _check_ours(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -403,10 +540,18 @@ def open_connection(path: str | Path, *, create: bool = True,
         if 0 < version < target:  # the file as it was, in case a step goes wrong
             backups.make_backup(conn, path, f"before-v{target}")
         migrate(conn, target)
+    except _Unreadable:
+        conn.close()
+        _check_wal_present(path)
+        # SQLite could not create the -wal/-shm files (a full disk): reading must still work.
+        return _open_read_only(path, target)
     except sqlite3.DatabaseError as exc:
         conn.close()
         if backups.is_damage(exc):
             raise backups.damaged(path, str(exc)) from None
+        if "full" in str(exc).lower() or "i/o" in str(exc).lower():
+            _check_wal_present(path)
+            return _open_read_only(path, target)
         raise LibraryError(f"{path}: cannot open library ({exc})") from None
     except BaseException:
         conn.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from clausemark.core.errors import ClausemarkError
 from clausemark.core.library.records import SearchHit
 
 if TYPE_CHECKING:
@@ -22,11 +23,21 @@ RANK_WINDOW = 5_000
 FILTER_FIRST = 2_000
 
 
+class SearchQueryError(ClausemarkError):
+    """The query cannot mean what was typed (a NOT with nothing before it to exclude from)."""
+
+
 def fts_query(text: str) -> str | None:
-    """The FTS5 MATCH expression for a typed query, or None when nothing searchable is left."""
+    """The FTS5 MATCH expression for a typed query, or None when nothing searchable is left.
+    A NOT with no search words before it (`NOT children`, `detention OR NOT custody`) is an
+    error: dropping it would search for the very thing the analyst wanted left out."""
     parts: list[str] = []
-    for token in _TOKEN.findall(text or ""):
+    for token in _TOKEN.findall((text or "").replace("\x00", " ")):
         if token in _OPERATORS:
+            if token == "NOT" and (not parts or parts[-1] in _OPERATORS):
+                raise SearchQueryError(
+                    f"search {text.strip()!r}: NOT needs words before it to exclude from "
+                    "(e.g. migrants NOT children)")
             if parts and parts[-1] not in _OPERATORS:
                 parts.append(token)
             continue

@@ -82,13 +82,16 @@ class Store:
             yield
         except BaseException as exc:
             self._depth = depth
-            if depth == 0:
-                if conn.in_transaction:  # SQLite may have rolled back already (disk full)
-                    conn.execute("ROLLBACK")
-                self._pending.clear()
-            elif conn.in_transaction:
-                conn.execute(f"ROLLBACK TO sp{depth}")
-                conn.execute(f"RELEASE sp{depth}")
+            try:
+                if depth == 0:
+                    if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                        conn.execute("ROLLBACK")
+                    self._pending.clear()
+                elif conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO sp{depth}")
+                    conn.execute(f"RELEASE sp{depth}")
+            except sqlite3.Error:
+                self._pending.clear()  # the rollback failed too: report the first problem
             if isinstance(exc, sqlite3.OperationalError) and _is_storage_problem(exc):
                 raise self._storage_error(exc) from None
             raise
@@ -99,9 +102,13 @@ class Store:
         try:
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
             self._pending.clear()
-            raise LibraryError(f"{self.path}: could not save ({exc})") from None
+            if conn.in_transaction:  # a full disk: SQLite has usually rolled back already
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise self._storage_error(exc) from None
         pending, self._pending = self._pending, []
         for change in pending:
             for listener in list(self._listeners):
@@ -111,6 +118,9 @@ class Store:
         if "locked" in str(exc) or "busy" in str(exc):
             return LibraryError(f"{self.path}: the library is busy (another program is writing "
                                 "to it); nothing was changed, try again")
+        if "full" in str(exc).lower():
+            return LibraryError(f"{self.path}: the disk is full; nothing was changed (free some "
+                                "space and try again)")
         return LibraryError(f"{self.path}: could not save ({exc}); nothing was changed")
 
     def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:

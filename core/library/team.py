@@ -12,19 +12,25 @@ takes a merge back exactly."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from clausemark.core.errors import ConflictError, NotFoundError
+from clausemark.core.errors import NotFoundError
 from clausemark.core.library import schema
 from clausemark.core.library.changes import DocumentsChanged, TagsChanged, ThemesChanged
+from clausemark.core.library.team_reviews import (  # noqa: F401  (public here too)
+    ACCEPTED,
+    PENDING,
+    REJECTED,
+    Decision,
+    ReviewDecisions,
+    join_notes,
+)
 
 if TYPE_CHECKING:
     from clausemark.core.library.library import Library
     from clausemark.core.library.store import Store
 
-PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ class ReviewItem:
     score: float
     state: str
     span: tuple[int, int] | None = None
+    quote: str | None = None   # the spanned text in the sender's version
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -69,10 +76,10 @@ class ReviewItem:
 
 _REVIEW_COLUMNS = ("id, share_id, uid, document_id, paragraph, theme_id, note, author, "
                    "source_symbol, source_label, source_text, status, score, state, span_start, "
-                   "span_end")
+                   "span_end, quote")
 
 
-class TeamRecords:
+class TeamRecords(ReviewDecisions):
     def __init__(self, store: Store, library: Library):
         self._store = store
         self._library = library
@@ -171,7 +178,12 @@ class TeamRecords:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self._store.execute(f"SELECT {_REVIEW_COLUMNS} FROM merge_reviews {where} "
                                    "ORDER BY id", params).fetchall()
-        return [ReviewItem(*r[:14], span=None if r[14] is None else (r[14], r[15])) for r in rows]
+        return [ReviewItem(*r[:14], span=None if r[14] is None else (r[14], r[15]), quote=r[16])
+                for r in rows]
+
+    def review_states(self) -> dict[int, str]:
+        """{review id: pending / accepted / rejected} of every shared tag reviewed here."""
+        return dict(self._store.execute("SELECT id, state FROM merge_reviews"))
 
     # -- writing (inside the merge's transaction) ---------------------------------------------
 
@@ -265,75 +277,3 @@ class TeamRecords:
         if not found:
             raise NotFoundError(f"no shared tag {review_id} to review")
         return found[0]
-
-    def accept_review(self, review_id: int, note: str | None = None) -> int:
-        """Put a reviewed shared tag on its aligned paragraph (its author and share kept);
-        when the paragraph already has the theme, the note joins that tag. Returns the tag id."""
-        with self._store.transaction():
-            item = self._review(review_id)
-            if item.state != PENDING:
-                raise ConflictError(f"shared tag {review_id} was already {item.state}")
-            if item.document_id is None or item.paragraph is None:
-                raise ConflictError(f"shared tag {review_id} has no paragraph here "
-                                    f"({item.source_symbol}, {item.source_label}); reject it or "
-                                    "import that document first")
-            text = note if note is not None else item.note
-            row_id, _ = self._library.paragraph_row(item.document_id, item.paragraph)
-            existing = self._store.one(
-                "SELECT id, note FROM tags WHERE paragraph_id = ? AND theme_id = ? AND "
-                "span_start IS ? AND span_end IS ?",
-                (row_id, item.theme_id, *(item.span or (None, None))))
-            quote = self._store.one("SELECT quote FROM merge_reviews WHERE id = ?",
-                                    (review_id,))[0]
-            stamp = schema.now()
-            if existing:
-                tag_id = existing[0]
-                joined = join_notes(existing[1], text, item.author)
-                if joined != existing[1]:
-                    self.set_notes([(tag_id, joined)])
-                self.add_sources([(tag_id, item.uid, item.author, text, stamp, item.share_id)])
-            else:
-                tag_id = self._store.execute(
-                    "INSERT INTO tags (paragraph_id, theme_id, note, author, created, modified, "
-                    "span_start, span_end, quote, uid, share_id) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (row_id, item.theme_id, text, item.author, stamp, stamp,
-                     *(item.span or (None, None)), quote, item.uid, item.share_id)).lastrowid
-            self._store.execute("UPDATE merge_reviews SET state = ?, decided = ? WHERE id = ?",
-                                (ACCEPTED, stamp, review_id))
-            self._store.record("review_accept", f"shared tag from {item.author} accepted",
-                               review=review_id, tag=tag_id)
-            self._store.announce(TagsChanged(item.document_id, "tag", tag_id))
-        return tag_id
-
-    def reject_review(self, review_id: int) -> None:
-        """The analyst decided against a shared tag: it stays recorded, marked rejected."""
-        with self._store.transaction():
-            item = self._review(review_id)
-            if item.state != PENDING:
-                raise ConflictError(f"shared tag {review_id} was already {item.state}")
-            self._store.execute("UPDATE merge_reviews SET state = ?, decided = ? WHERE id = ?",
-                                (REJECTED, schema.now(), review_id))
-            self._store.record("review_reject", f"shared tag from {item.author} rejected",
-                               review=review_id)
-
-
-_SIGNED = re.compile(r"^— ([^:\n]{1,80}): (.*)$", re.DOTALL)
-
-
-def join_notes(mine: str, theirs: str, author: str) -> str:
-    """Both notes kept: each paragraph of theirs that mine lacks is added below mine, signed
-    with its author's name (a paragraph already signed by someone keeps that name)."""
-    mine, theirs = mine or "", (theirs or "").strip()
-    if not theirs or theirs in mine:
-        return mine
-    if not mine.strip():
-        return theirs
-    added = []
-    for block in (b.strip() for b in theirs.split("\n\n")):
-        signed = _SIGNED.match(block)
-        text = signed.group(2).strip() if signed else block
-        if not text or text in mine or any(text in a for a in added):
-            continue
-        added.append(block if signed else f"— {author}: {block}")
-    return "\n\n".join([mine, *added]) if added else mine

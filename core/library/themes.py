@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from clausemark.core.errors import ConflictError, LibraryError, NotFoundError
@@ -36,6 +37,14 @@ def normalise_colour(colour: str) -> str:
     return "#" + text.upper()
 
 
+def name_key(name: str) -> str:
+    """What two theme names must share to be the same theme: Unicode compatibility
+    normalisation and full case folding ("Détention" = "DÉTENTION" = "De\u0301tention",
+    "Straße" = "STRASSE"), spaces collapsed."""
+    text = unicodedata.normalize("NFKC", " ".join(str(name).split()))
+    return unicodedata.normalize("NFKC", text.casefold())
+
+
 def default_themes() -> list[Theme]:
     """The default themes as records (ids 1-4, resources/default_themes.json), for suggesting
     without a library."""
@@ -45,11 +54,13 @@ def default_themes() -> list[Theme]:
 
 
 def _clean_name(name: str) -> str:
-    text = " ".join((name or "").split())
+    text = unicodedata.normalize("NFC", " ".join((name or "").split()))
     if not text:
         raise LibraryError("a theme needs a name")
     if len(text) > MAX_NAME:
         raise LibraryError(f"theme name longer than {MAX_NAME} characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+        raise LibraryError(f"theme name {text!r} contains control characters")
     return text
 
 
@@ -109,6 +120,8 @@ class ThemeManager:
         else:
             row = self._store.one("SELECT id FROM themes WHERE name = ? COLLATE NOCASE",
                                   (" ".join(str(ref).split()),))
+            if row is None:
+                row = self._by_key(str(ref))
         if row is None:
             names = ", ".join(r[0] for r in self._store.execute(
                 "SELECT name FROM themes WHERE NOT retired ORDER BY position, name"))
@@ -131,8 +144,15 @@ class ThemeManager:
 
     # -- writing -------------------------------------------------------------------------------
 
+    def _by_key(self, name: str) -> tuple[int] | None:
+        """The theme whose name is the same as `name` up to case and Unicode form."""
+        key = name_key(name)
+        return next(((theme_id,) for theme_id, other in
+                     self._store.execute("SELECT id, name FROM themes")
+                     if name_key(other) == key), None)
+
     def _check_name_free(self, name: str, except_id: int | None = None) -> None:
-        row = self._store.one("SELECT id FROM themes WHERE name = ? COLLATE NOCASE", (name,))
+        row = self._by_key(name)
         if row and row[0] != except_id:
             raise ConflictError(f"a theme named {name!r} already exists")
 

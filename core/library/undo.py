@@ -1,5 +1,6 @@
-"""Undo and redo for the analyst's edits: tagging, untagging, notes and theme edits as command
-objects on a stack the GUI drives (Ctrl+Z / Ctrl+Shift+Z).
+"""Undo and redo for the analyst's edits: tagging, untagging, notes, theme edits and decisions on
+shared tags waiting for review, as command objects on a stack the GUI drives (Ctrl+Z /
+Ctrl+Shift+Z).
 
     stack = UndoStack(library)
     stack.push(TagCommand("A/RES/78/217", "OP5(a)", "detention"))   # does it
@@ -147,6 +148,41 @@ class MoveThemeCommand(Command):
 
     def undo(self, lib) -> None:
         lib.themes.nest(self.theme_id, self.old[0], self.old[1])
+
+
+class AcceptReviewCommand(Command):
+    """Accept a shared tag waiting for review (`lib.team`): on its aligned paragraph, on `span`
+    of the text here (None: the whole paragraph), with `note` (default: its own). Undo puts it
+    back in the review as it was; redo gives the tag the same id again."""
+
+    def __init__(self, review_id: int, note: str | None = None,
+                 span: tuple[int, int] | None = None, text: str = "accept shared tag"):
+        self.review_id, self.note, self.span, self.text = review_id, note, span, text
+        self.decision = None
+
+    def do(self, lib) -> None:
+        reuse = self.decision.tag_id if self.decision and self.decision.created else None
+        review_id = lib.team.review_id(self.decision.uid) if self.decision else self.review_id
+        self.decision = lib.team.accept_review(review_id, self.note, span=self.span,
+                                               reuse_id=reuse)
+
+    def undo(self, lib) -> None:
+        lib.team.reopen_review(self.decision)
+
+
+class RejectReviewCommand(Command):
+    """Reject a shared tag waiting for review; undo puts it back in the review."""
+
+    def __init__(self, review_id: int, text: str = "reject shared tag"):
+        self.review_id, self.text = review_id, text
+        self.decision = None
+
+    def do(self, lib) -> None:  # on redo, found by identity (a merge redone renumbers)
+        review_id = lib.team.review_id(self.decision.uid) if self.decision else self.review_id
+        self.decision = lib.team.reject_review(review_id)
+
+    def undo(self, lib) -> None:
+        lib.team.reopen_review(self.decision)
 
 
 class CommandGroup(Command):

@@ -13,13 +13,21 @@ from dataclasses import dataclass, field
 from clausemark.core.parse.metadata import DATE_ONLY, MEETING, VOTE_NOTE
 from clausemark.core.parse.openings import fallback_opening
 from clausemark.core.parse.pdf_lines import SUPERSCRIPT, Row
+from clausemark.core.parse.text_clean import (
+    SOFT,
+    join_lines,
+    line_text,
+    reference_gap,
+    repair_hyphens,
+)
+
+__all__ = ["Block", "make_blocks", "repair_hyphens", "SOFT"]
 
 NUMBER = re.compile(r"^(\d{1,3})\.(?=\s|$)\s*")
 # "25    Condemns": a number without its full stop; taken only when it is the next one.
 BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
 LETTER = re.compile(r"^\(([a-z]{1,4})\)\.?(?=\s|$)\s*")  # "(b)" and, mistyped, "(b)."
 FOOTNOTE_REF = re.compile(r"^\d{1,3}(?:\s*,\s*\d{1,3})*$")
-SOFT = "\u00ad"  # marks a line-end hyphen whose fate is decided once the whole text is known
 
 
 @dataclass
@@ -65,6 +73,8 @@ def layout_grid(rows: list[Row], size: float) -> tuple[float, float]:
 
 def closing_kind(row: Row, prev_kind: str | None, width: float) -> str | None:
     text = row.text
+    if not (text[:1].isdigit() or text[:1] == "["):  # every closing line starts so
+        return None
     if MEETING.match(text):
         return "meeting"
     if VOTE_NOTE.match(text):
@@ -190,24 +200,26 @@ def _runs_on(row: Row, prev: Row, block: Block, pitch: float) -> bool:
 
 
 def _fill_text(block: Block, size: float) -> None:
-    spans = []  # (text, italic) without footnote references; None marks a line end
+    spans = []  # (text, span) without footnote references; None marks a line end
     for row in block.rows:
         for span in row.spans:
             if _is_ref(span, size) and spans and not (
                     span.text.strip().isalpha() and spans[-1] and spans[-1][0][-1:].isalpha()):
                 # (a letter mark glued to a word is a stray superscript: "th" + "e")
                 block.footnote_refs.extend(x.strip() for x in span.text.split(","))
+                if gap := reference_gap(span.text):
+                    spans.append((gap, None))
                 continue
-            spans.append((span.text, span.italic))
+            spans.append((span.text, span))
         spans.append(None)
     lines, current = [], []
     for item in spans:
         if item is None:
-            lines.append(re.sub(r"\s+", " ", "".join(current)).strip())
+            lines.append(line_text(current))
             current = []
         else:
             current.append(item[0])
-    text = _join_lines(lines)
+    text = join_lines(lines)
     label = 0
     if block.kind == "text":
         if m := NUMBER.match(text):
@@ -228,15 +240,17 @@ def _italic_opening(spans: list, label: int) -> str | None:
             if italic:
                 break
             continue
-        t, is_italic = item
+        t, span = item  # italics asked only here, for the first words, not for every span
         if seen < label:  # still inside the label ("12." or "(a)")
             bare = t.lstrip()
             take = min(len(bare.replace(" ", "")), label - seen)
             seen += take
             t = bare[take:]
         if not t.strip():
+            if italic:  # a roman space between italic words ("Looking" " " "forward")
+                italic.append(" ")
             continue
-        if not is_italic:
+        if span is None or not span.italic:
             break
         italic.append(t)
     opening = re.sub(r"\s+", " ", "".join(italic)).strip().rstrip(",;:")
@@ -244,35 +258,10 @@ def _italic_opening(spans: list, label: int) -> str | None:
 
 
 def _is_ref(span, size: float) -> bool:
+    # Size and flags first: they rule out almost every span without a regex.
+    if not (span.flags & SUPERSCRIPT or span.size < 0.8 * size):
+        return False
     t = span.text.strip()
-    if re.fullmatch(r"[a-z]", t) and span.flags & SUPERSCRIPT and span.size < 0.8 * size:
+    if len(t) == 1 and "a" <= t <= "z" and span.flags & SUPERSCRIPT and span.size < 0.8 * size:
         return True  # "a" referring to a note under a box or a table
-    return bool(t) and bool(FOOTNOTE_REF.match(t)) and (
-        bool(span.flags & SUPERSCRIPT) or span.size < 0.8 * size)
-
-
-def _join_lines(lines: list[str]) -> str:
-    text = ""
-    for line in lines:
-        if not line:
-            continue
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
-            text = text[:-1] + SOFT + line
-        elif text:
-            text += " " + line
-        else:
-            text = line
-    return text
-
-
-def repair_hyphens(texts: list[str]) -> list[str]:
-    """A line-end hyphen is kept ("non-discrimination") unless the document spells the joined
-    word without it elsewhere ("recog-nize" becomes "recognize")."""
-    joined = " ".join(texts)
-    words = Counter(w.lower() for w in re.findall(r"[A-Za-z]+", joined.replace(SOFT, "-")))
-
-    def fix(m: re.Match) -> str:
-        a, b = m[1], m[2]
-        return a + b if words[(a + b).lower()] else a + "-" + b
-
-    return [re.sub(rf"([A-Za-z]*){SOFT}([A-Za-z]*)", fix, t) for t in texts]
+    return bool(FOOTNOTE_REF.match(t))

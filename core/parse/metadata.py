@@ -14,7 +14,8 @@ ORGAN = r"(?:General Assembly|Security Council|Human Rights Council|Economic and
 BODY_LINE = re.compile(rf"^The ({ORGAN})\s*,?$")
 SESSION = re.compile(r"^((?:[A-Z][a-z]+-)?[A-Za-z]+ (?:special |emergency special )?session)\b",
                      re.I)
-AGENDA = re.compile(r"^Agenda items? (.+?)\s*$")
+AGENDA = re.compile(r"^(?:Agenda items? (.+?)|Items? (\d+(?: \([a-z]\))?) of the (?:provisional )?agenda)"
+                    r"\s*\**$")
 ADOPTED = re.compile(
     rf"(?:Resolution adopted|Adopted) by the ({ORGAN})"
     r"(?: at its (\d+(?:st|nd|rd|th) (?:plenary )?meeting))?,? on (\d{1,2} [A-Z][a-z]+ \d{4})")
@@ -73,7 +74,7 @@ def header_metadata(header: list[Row], above_text: list[Row], size: float) -> di
         if meta["session"] is None and (m := SESSION.match(row.text)) and len(row.text) < 60:
             meta["session"] = m[1]
         if meta["agenda_item"] is None and (m := AGENDA.match(row.text)):
-            meta["agenda_item"] = m[1]
+            meta["agenda_item"] = m[1] or m[2]
     joined = " ".join(texts)
     if m := ADOPTED.search(joined):
         meta["body"], meta["meeting"], meta["adopted"] = m[1], m[2], iso_date(m[3])
@@ -110,22 +111,25 @@ def _title(header: list[Row], size: float) -> str | None:
     return TITLE_PREFIX.sub("", title) or None
 
 
+_SCRIPTS = {"ru": re.compile("[\u0400-\u04ff]"), "ar": re.compile("[\u0600-\u06ff]"),
+            "zh": re.compile("[\u4e00-\u9fff]")}
+_WORD = re.compile(r"[a-zà-ÿ]+")
+_MARKS = {"en": {"the", "of", "and", "to", "its"}, "fr": {"le", "la", "les", "des", "et"},
+          "es": {"el", "los", "las", "del", "y"}}
+LANGUAGE_SAMPLE = 3000  # characters: a few paragraphs tell the language as well as the whole
+
+
 def detect_language(text: str) -> str | None:
     """A cheap guess from script and function words; enough to tell the six UN languages."""
-    if not text.strip():
+    sample = text[:LANGUAGE_SAMPLE]
+    if not sample.strip():
         return None
-    sample = text[:20000]
-    counts = {
-        "ru": sum("\u0400" <= c <= "\u04ff" for c in sample),
-        "ar": sum("\u0600" <= c <= "\u06ff" for c in sample),
-        "zh": sum("\u4e00" <= c <= "\u9fff" for c in sample),
-    }
-    script, n = max(counts.items(), key=lambda kv: kv[1])
-    if n > 0.2 * len(sample):
-        return script
-    words = re.findall(r"[a-zà-ÿ]+", sample.lower())
-    marks = {"en": {"the", "of", "and", "to", "its"}, "fr": {"le", "la", "les", "des", "et"},
-             "es": {"el", "los", "las", "del", "y"}}
-    scores = {lang: sum(w in vocab for w in words) for lang, vocab in marks.items()}
+    if not sample.isascii():  # Cyrillic, Arabic or Chinese script
+        counts = {lang: len(rx.findall(sample)) for lang, rx in _SCRIPTS.items()}
+        script, n = max(counts.items(), key=lambda kv: kv[1])
+        if n > 0.2 * len(sample):
+            return script
+    words = _WORD.findall(sample.lower())
+    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _MARKS.items()}
     lang, score = max(scores.items(), key=lambda kv: kv[1])
     return lang if score >= 3 else None

@@ -86,6 +86,12 @@ class Resolution:
     meeting: str | None = None
     language: str | None = None
     pages: int = 0
+    # Facts of the document itself, drafts above all (None when the page does not say).
+    document_type: str | None = None  # "resolution", "draft resolution", "amendment", ...
+    committee: str | None = None  # "Third Committee"
+    distributed: str | None = None  # ISO 8601, the date under "Distr.:" on page 1
+    sponsors: list[str] | None = None  # ["Honduras", "Mexico"]
+    original: str | None = None  # language of the original ("English")
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
 
@@ -104,6 +110,10 @@ class Resolution:
             "symbol": self.symbol, "title": self.title, "body": self.body,
             "session": self.session, "agenda_item": self.agenda_item, "adopted": self.adopted,
             "meeting": self.meeting, "language": self.language, "pages": self.pages,
+            "document_type": self.document_type, "committee": self.committee,
+            "distributed": self.distributed,
+            "sponsors": list(self.sponsors) if self.sponsors is not None else None,
+            "original": self.original,
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "footnotes": [f.to_dict() for f in self.footnotes],
         }
@@ -114,6 +124,9 @@ class Resolution:
             symbol=d.get("symbol"), title=d.get("title"), body=d.get("body"),
             session=d.get("session"), agenda_item=d.get("agenda_item"), adopted=d.get("adopted"),
             meeting=d.get("meeting"), language=d.get("language"), pages=d.get("pages", 0),
+            document_type=d.get("document_type"), committee=d.get("committee"),
+            distributed=d.get("distributed"), sponsors=d.get("sponsors"),
+            original=d.get("original"),
             paragraphs=[Paragraph.from_dict(p) for p in d.get("paragraphs", [])],
             footnotes=[Footnote(**f) for f in d.get("footnotes", [])],
         )

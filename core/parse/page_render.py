@@ -12,6 +12,9 @@ import pymupdf
 
 _OPEN: OrderedDict[str, pymupdf.Document] = OrderedDict()
 _KEEP_OPEN = 4  # documents kept open in the rendering process
+# Pixels in one rendered page, at most: an A4 page at 4x zoom is 8 million; a page "larger than
+# any real page" (200 x 200 inches) at 1x would be 200 million (600 MB) and is drawn smaller.
+MAX_PIXELS = 16_000_000
 
 
 def _document(key: str, data: bytes) -> pymupdf.Document:
@@ -31,7 +34,18 @@ def render_page(key: str, data: bytes, page: int, scale: float) -> tuple[int, in
     return render_loaded_page(_document(key, data)[page], scale)
 
 
+def budget_scale(width: float, height: float, scale: float) -> float:
+    """`scale`, reduced so that a `width` x `height` point page stays within MAX_PIXELS."""
+    area = max(width, 1.0) * max(height, 1.0) * scale * scale
+    if area <= MAX_PIXELS:
+        return scale
+    return scale * (MAX_PIXELS / area) ** 0.5 * 0.999
+
+
 def render_loaded_page(page: pymupdf.Page, scale: float) -> tuple[int, int, int, bytes]:
+    """The page at `scale` pixels per point, or smaller when that would exceed MAX_PIXELS
+    (the caller scales the image by the page width it gets back)."""
+    scale = budget_scale(page.rect.width, page.rect.height, scale)
     pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
     return pix.width, pix.height, pix.stride, bytes(pix.samples)
 

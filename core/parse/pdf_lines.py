@@ -50,27 +50,44 @@ class Row:
     spans: list[Span] = field(default_factory=list)
     # (x0, x1, text) of the pieces pymupdf found on this baseline: table cells keep apart.
     cells: list[tuple[float, float, str]] = field(default_factory=list)
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _size: float | None = field(default=None, repr=False, compare=False)
+    _bold: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(s.text for s in self.spans).strip()
+        # Read many times per row by the rules; spans never change after extraction.
+        if self._text is None:
+            self._text = "".join(s.text for s in self.spans).strip()
+        return self._text
 
     @property
     def size(self) -> float:
         """The size that carries most of the row's characters (a stray glyph in another size
         does not change what the row is)."""
-        weight: dict[float, int] = {}
-        for s in self.spans:
-            n = len(s.text.strip())
-            if n:
-                weight[s.size] = weight.get(s.size, 0) + n
-        return max(weight, key=lambda k: (weight[k], k)) if weight else 0.0
+        if self._size is None:
+            if len(self.spans) == 1:  # most rows: one span, one size
+                self._size = self.spans[0].size if self.spans[0].text.strip() else 0.0
+                return self._size
+            weight: dict[float, int] = {}
+            for s in self.spans:
+                n = len(s.text.strip())
+                if n:
+                    weight[s.size] = weight.get(s.size, 0) + n
+            self._size = max(weight, key=lambda k: (weight[k], k)) if weight else 0.0
+        return self._size
 
     @property
     def bold(self) -> bool:
         # Superscript footnote references are set in regular weight even in headings.
-        spans = [s for s in self.spans if s.text.strip() and not s.flags & SUPERSCRIPT]
-        return bool(spans) and all(s.bold for s in spans)
+        if self._bold is None:
+            if len(self.spans) == 1:
+                s = self.spans[0]
+                self._bold = bool(s.text.strip()) and not s.flags & SUPERSCRIPT and s.bold
+            else:
+                spans = [s for s in self.spans if s.text.strip() and not s.flags & SUPERSCRIPT]
+                self._bold = bool(spans) and all(s.bold for s in spans)
+        return self._bold
 
     @property
     def box(self) -> tuple[int, float, float, float, float]:
@@ -93,11 +110,19 @@ def extract_rows(page: pymupdf.Page, number: int) -> list[Row]:
     lines = []
     for block in data["blocks"]:
         for line in block.get("lines", ()):
-            spans = [Span(s["text"], s["size"], s["flags"], s["font"])
-                     for s in line["spans"] if s["text"]]
-            if any(s.text.strip() for s in spans):
-                x0, y0, x1, y1 = line["bbox"]
-                lines.append((x0, y0, x1, y1, spans))
+            raw = line["spans"]
+            if len(raw) == 1:  # the common line: one span
+                s = raw[0]
+                if not s["text"].strip():
+                    continue  # blank lines make no row
+                spans = [Span(s["text"], s["size"], s["flags"], s["font"])]
+            elif any(s["text"].strip() for s in raw):
+                spans = [Span(s["text"], s["size"], s["flags"], s["font"])
+                         for s in raw if s["text"]]
+            else:
+                continue
+            x0, y0, x1, y1 = line["bbox"]
+            lines.append((x0, y0, x1, y1, spans))
     lines.sort(key=lambda ln: (ln[3], ln[0]))
     # Same baseline (within a few points) means the same visual row: this joins a
     # paragraph number "1." that pymupdf returns as its own line with its text.
@@ -112,6 +137,11 @@ def extract_rows(page: pymupdf.Page, number: int) -> list[Row]:
             groups.append([x0, y0, x1, y1, [(x0, x1, spans)]])
     rows = []
     for x0, y0, x1, y1, parts in groups:
+        if len(parts) == 1:  # most rows: one pymupdf line, one cell, its text known
+            a, b, spans = parts[0]
+            text = "".join(s.text for s in spans).strip()
+            rows.append(Row(number, x0, y0, x1, y1, spans, [(a, b, text)], text))
+            continue
         flat: list[Span] = []
         parts.sort(key=lambda p: p[0])
         cells = [(a, b, t) for a, b, spans in parts
@@ -131,11 +161,14 @@ def _overlaps(a0: float, a1: float, b0: float, b1: float) -> bool:
 
 def body_size(pages_rows: list[list[Row]]) -> float:
     """The size of running text: the size that carries the most characters."""
-    weight: Counter[float] = Counter()
+    exact: dict[float, int] = {}  # a few distinct sizes: round them once, not once per span
     for rows in pages_rows:
         for row in rows:
             for s in row.spans:
-                weight[round(s.size * 2) / 2] += len(s.text)
+                exact[s.size] = exact.get(s.size, 0) + len(s.text)
+    weight: Counter[float] = Counter()
+    for size, n in exact.items():
+        weight[round(size * 2) / 2] += n
     return weight.most_common(1)[0][0] if weight else 10.0
 
 
@@ -176,14 +209,12 @@ def split_page(rows: list[Row], number: int, width: float, height: float,
 
 
 def _is_furniture(row: Row, width: float, height: float, size: float) -> bool:
-    text = row.text
-    if any("Barcode" in s.font for s in row.spans):
+    # Cheapest tests first: most rows are body text in the middle of the page.
+    if row.y1 < 0.09 * height or row.y0 > 0.93 * height:  # header band; footer band
         return True
-    if row.y1 < 0.09 * height:  # running header band
-        return True
-    if row.y0 > 0.93 * height:  # footer band: page numbers, job numbers
-        return True
-    return row.y0 > 0.85 * height and bool(JOB_NUMBER.match(text) or PAGE_NUMBER.match(text))
+    if row.y0 > 0.85 * height and (JOB_NUMBER.match(row.text) or PAGE_NUMBER.match(row.text)):
+        return True  # page numbers, job numbers
+    return any("Barcode" in s.font for s in row.spans)
 
 
 def _is_small(row: Row, size: float) -> bool:

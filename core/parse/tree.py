@@ -22,6 +22,7 @@ from clausemark.core.parse.model import (
 )
 from clausemark.core.parse.openings import fallback_opening, is_operative_opening
 from clausemark.core.parse.sections import plan_sections, section_mark
+from clausemark.core.parse.text_clean import join_lines
 
 ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*\**(?:\s*[–—:-]\s*(.+))?$")
 ROMAN = re.compile(r"^(?=[ivxlc]+$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
@@ -37,6 +38,7 @@ class TreeBuilder:
     def __init__(self, res: Resolution, size: float):
         self.res, self.size = res, size
         self.ids: set[str] = set()
+        self.italic_doc = False  # set by build: the document prints its openings in italics
         self.section: Paragraph | None = None
         self.sections: list[Paragraph] = []  # the open section and the ones it stands in
         self.paths: dict[str, str] = {}  # section id -> "A.II" as labels name it
@@ -54,6 +56,10 @@ class TreeBuilder:
         self.last_deep: Paragraph | None = None  # last (i), (ii) under it
         self.last_number = 0                     # of the last numbered paragraph
         self.inner_list = 0  # last item of a numbered list inside a paragraph ("1. Opening")
+        # An amendment's numbered instruction ending "... reading:": the paragraphs it quotes
+        # follow, each its own paragraph whatever its opening (amendments.py makes them its
+        # children), never glued to the instruction.
+        self.quoting = False
         self.annex_pending = False  # saw "Annex"; next headings are its title
         self.annex_unnumbered = 0
         self.annex_headings = 0
@@ -74,6 +80,9 @@ class TreeBuilder:
         return f"{self.section.id}.", f"section {self.paths[self.section.id]}, "
 
     def build(self, blocks: list[Block]) -> None:
+        # A document set with italic openings shows no opening where a paragraph has none in
+        # italics: the phrase list then only helps to tell preambular from operative.
+        self.italic_doc = any(b.opening_italic for b in blocks if b.kind == "text")
         sections = plan_sections(blocks)
         for i, block in enumerate(blocks):
             if i in sections:
@@ -222,9 +231,14 @@ class TreeBuilder:
         elif block.number is not None:
             self.operative_started = True
             self.last_number, self.inner_list = int(block.number), 0
+            self.quoting = self.res.document_type == "amendment" and \
+                block.text.rstrip().endswith(":")
             pre, lab = self._prefix
             self._top(f"{pre}OP{block.number}", OPERATIVE, block.number,
                       f"{lab}OP {block.number}", block, opening)
+        elif self.quoting and not block.text[:1].islower():
+            pre, lab = self._prefix  # a quoted paragraph (amendments.py places it)
+            self._top(f"{pre}OP", OPERATIVE, None, f"{lab}OP".strip(", "), block, opening)
         elif not self.operative_started and self.last_top is not None and opening is None \
                 and (self.last_top.text.endswith(":") or block.text[:1].islower()):
             self._continue(self.last_top, block)  # a quotation the paragraph announces
@@ -332,12 +346,15 @@ class TreeBuilder:
 
     def _continue(self, node: Paragraph, block: Block, label: str = "") -> None:
         """Unnumbered text inside the operative part belongs to the paragraph before it."""
-        node.text = f"{node.text} {label}{block.text}".strip()
+        # As lines join: "Secretary-" + "General" across a block break is "Secretary-General".
+        node.text = join_lines([node.text, f"{label}{block.text}"]).strip()
         node.boxes.extend(block.boxes)
         node.pages = sorted(set(node.pages) | set(block.pages))
         node.footnote_refs.extend(block.footnote_refs)
 
     def _node(self, pid, kind, number, label, block, *, opening, text=None) -> Paragraph:
+        if self.italic_doc and opening is not None and opening != block.opening_italic:
+            opening = None  # from the phrase list, not printed in italics: not shown
         return Paragraph(id=self._unique(pid), kind=kind, number=number, label=label,
                          opening=opening, text=block.text if text is None else text,
                          pages=block.pages, footnote_refs=list(block.footnote_refs),

@@ -12,7 +12,8 @@ from clausemark.core.reports.figures import cooccurrence_matrix, counts_matrix
 from clausemark.core.reports.select import ReportData, ReportRow
 
 TAG_COLUMNS = ["symbol", "title", "adopted", "paragraph_id", "citation", "kind", "opening",
-               "theme", "text", "note", "author", "tagged", "excerpt"]
+               "theme", "text", "note", "author", "tagged", "excerpt", "document_type",
+               "committee"]  # new columns at the end: scripts reading by position keep working
 MATRICES = ("counts", "cooccurrence")
 # OWASP: a cell starting with one of these is a formula to Excel, LibreOffice or Sheets.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,7 +42,7 @@ def tag_cells(row: ReportRow) -> list:
     span tag, else the whole text."""
     return [row.symbol, row.title, row.adopted, row.paragraph, row.citation, row.kind,
             row.opening, row.theme, row.text, row.note, row.author, sheet_time(row.tagged),
-            row.excerpt or row.text]
+            row.excerpt or row.text, row.document_type, row.committee]
 
 
 def _write(path: str | os.PathLike, header: list, body, ticker: Ticker) -> Path:
@@ -62,6 +63,9 @@ def write_tags_csv(data: ReportData, path: str | os.PathLike, *,
                    cancelled: CancelCheck | None = None) -> Path:
     """One row per tag, in document and paragraph order."""
     ticker = Ticker(len(data.rows), progress, cancelled, every=500)
+    if any(r.first_agreed for r in data.rows):  # asked for: one more column at the end
+        return _write(path, [*TAG_COLUMNS, "first_agreed_in"],
+                      ([*tag_cells(r), r.first_agreed] for r in data.rows), ticker)
     return _write(path, TAG_COLUMNS, (tag_cells(r) for r in data.rows), ticker)
 
 

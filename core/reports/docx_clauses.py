@@ -91,6 +91,9 @@ class ClauseWriter:
                   if n != theme.name]
         if others:
             add_run(cite, "   also: " + ", ".join(others), colour=GREY, size=8.5, bold=False)
+        if first.first_agreed:
+            add_run(cite, "   first agreed in " + first.first_agreed, colour=GREY, size=8.5,
+                    bold=False)
         return cite, facts
 
     def clause(self, theme: Theme, group: list[ReportRow]) -> None:

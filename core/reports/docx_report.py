@@ -21,7 +21,7 @@ from pathlib import Path
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from clausemark.core.output import CancelCheck, ProgressCallback, Ticker, atomic_output
+from clausemark.core.output import CancelCheck, ProgressCallback, Ticker, atomic_output, xml_safe
 from clausemark.core.reports import details as report_details
 from clausemark.core.reports.docx_clauses import ClauseWriter
 from clausemark.core.reports.docx_fields import (
@@ -165,10 +165,12 @@ def write_docx(data: ReportData, path: str | os.PathLike, *, title: str = "Theme
     """Write the brief for `data` (from select.select) to `path` (.docx). With the open
     `library`, each clause shows its pages and footnotes and each theme what changed since
     earlier versions; `matrices` ("counts", "cooccurrence") adds them as tables."""
+    data, title = xml_safe(data), xml_safe(title)  # a stray control character in a note
     documents = len({r.document_id for r in data.rows})
     total = len(data.rows) + (documents if library is not None else 0) + 1
     ticker = Ticker(total, progress, cancelled, every=100)
     details = report_details.gather(library, data, ticker) if library is not None else None
+    details = xml_safe(details)  # footnotes and texts from the PDFs
     with atomic_output(path) as tmp:
         doc = Brief(data, title, ticker, details, tuple(matrices)).build()
         doc.save(str(tmp))

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clausemark.core.library.library import open_existing
+from clausemark.core.library.paths import library_path
+from clausemark.core.library.safe_paths import refuse_library_files
 from clausemark.core.output import FORMATS, CancelCheck, ProgressCallback, ReportError, check_output_path
 from clausemark.core.reports.csv_report import MATRICES, write_csv
 from clausemark.core.reports.select import ReportData, Selection, preview, select
@@ -43,7 +45,7 @@ def make_report(library: str | os.PathLike | None, selection: Selection, fmt: st
     if fmt == "csv" and len(matrices) > 1:
         raise ReportError("a CSV holds one table: give one --matrix (or use --format xlsx, "
                           "which holds both)")
-    out = check_output_path(out)
+    out = refuse_library_files(check_output_path(out), library_path(library))
     # Imported here: the Word and Excel writers are the slow imports of the command line.
     with open_existing(library) as lib:
         data = select(lib, selection)

@@ -5,7 +5,7 @@ Both report writers (CSV, Word) and the Reports dialog's preview start here. Row
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from clausemark.core.library.library import Library
@@ -25,6 +25,7 @@ class Selection:
     since: str | None = None  # "YYYY-MM-DD", "YYYY-MM" or "YYYY", inclusive
     until: str | None = None
     include_subthemes: bool = True  # a chosen theme brings its sub-themes along
+    first_agreed: bool = False  # each clause says where its wording was first agreed
 
 
 @dataclass(slots=True)  # not frozen: 10,000 frozen rows take twice as long to build
@@ -47,6 +48,9 @@ class ReportRow:
     tagged: str  # when the tag was made (ISO 8601, UTC)
     excerpt: str | None = None  # the tagged words when the tag covers only part of the text
     span: tuple[int, int] | None = None
+    first_agreed: str | None = None  # "A/RES/78/221, PP 39 (2023-12-19)" (Selection.first_agreed)
+    document_type: str | None = None  # "resolution", "draft resolution", ...
+    committee: str | None = None
 
     @property
     def citation(self) -> str:
@@ -157,7 +161,12 @@ def _build(lib: Library, selection: Selection) -> ReportData:
         title=doc_by_id[t.document_id].title, adopted=doc_by_id[t.document_id].adopted,
         paragraph=t.paragraph, label=t.label, kind=t.kind, opening=t.opening,
         theme_id=t.theme_id, theme=t.theme, text=t.text, note=t.note, author=t.author,
-        tagged=t.created, excerpt=t.quote, span=t.span) for t in tags]
+        tagged=t.created, excerpt=t.quote, span=t.span,
+        document_type=doc_by_id[t.document_id].document_type,
+        committee=doc_by_id[t.document_id].committee) for t in tags]
+    if selection.first_agreed:
+        from clausemark.core.reports.first_agreed import annotate
+        annotate(lib, rows)
     used_themes = {r.theme_id for r in rows}
     used_docs = {r.document_id for r in rows}
     # Themes and documents the analyst named stay in the report even with no clause (a zero
@@ -171,8 +180,9 @@ def _build(lib: Library, selection: Selection) -> ReportData:
 
 
 def preview(lib: Library, selection: Selection) -> ReportData:
-    """The report's rows without the empty-selection check (for a live count in the GUI)."""
-    return _build(lib, selection)
+    """The report's rows without the empty-selection check (for a live count in the GUI; the
+    "first agreed in" lines are left for the report itself)."""
+    return _build(lib, replace(selection, first_agreed=False))
 
 
 def select(lib: Library, selection: Selection) -> ReportData:

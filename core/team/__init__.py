@@ -12,4 +12,5 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "SHARE_FORMAT_VERSION": "share_file:FORMAT_VERSION",
     "MergePlan": "merge", "plan_merge": "merge", "theme_key": "merge",
     "MergeResult": "apply", "apply_merge": "apply", "merge_share": "apply", "MergeCommand": "apply",
+    "SharedReview": "review_queue",
 })

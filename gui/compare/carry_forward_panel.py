@@ -1,6 +1,8 @@
 """The carry-forward queue: tags of the older version proposed on the aligned paragraphs of the
-newer one. Unchanged paragraphs are accepted in one step; edited or moved ones one by one
-(accept, reject, or change the note first). Every acceptance is an undoable command."""
+newer one (the comparison window), or shared tags that landed on another version here (the
+review dialog): any clausemark.core.compare.ProposalQueue. Unchanged paragraphs are accepted in
+one step; edited or moved ones one by one (accept, reject, or change the note first). Every
+acceptance is an undoable command (and a shared tag's rejection too)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -22,8 +24,8 @@ from clausemark.core.compare import (
     PENDING,
     PRESENT,
     REJECTED,
-    CarryForward,
     Proposal,
+    ProposalQueue,
     dropped_tag_line,
 )
 from clausemark.core.errors import ClausemarkError
@@ -35,22 +37,19 @@ _STATE_COLOUR = {PENDING: "#000000", ACCEPTED: "#1b6e1b", REJECTED: "#8a8a8a",
                  PRESENT: "#1b6e1b"}
 
 
-def _tags(n: int) -> str:
-    return f"{n} tag" if n == 1 else f"{n} tags"
-
-
 class CarryForwardPanel(QWidget):
     proposalSelected = Signal(str)  # id of the paragraph in the newer version
+    proposalChosen = Signal(object)  # the current Proposal (None: none)
     changed = Signal()              # something was accepted or rejected
 
-    def __init__(self, review: CarryForward | None, undo_stack, parent=None):
+    def __init__(self, review: ProposalQueue | None, undo_stack, parent=None):
         super().__init__(parent)
         self.setObjectName("carryForwardPanel")
         self.review, self.undo_stack = review, undo_stack
         self._build()
         self.refresh()
 
-    def set_review(self, review: CarryForward | None) -> None:
+    def set_review(self, review: ProposalQueue | None) -> None:
         """Another pair of versions (None while they are being aligned)."""
         self.review = review
         self.refresh()
@@ -76,10 +75,10 @@ class CarryForwardPanel(QWidget):
         buttons.addWidget(self.reject_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 0, 0, 0)
-        box.addWidget(QLabel("<b>Carry tags forward</b>"))
+        box.addWidget(QLabel(f"<b>{self.review.title}</b>"))
         box.addWidget(self.summary)
         box.addWidget(self.accept_same_button)
-        box.addWidget(QLabel("Edited or moved paragraphs, one by one:"))
+        box.addWidget(QLabel(self.review.list_title))
         box.addWidget(self.list, 1)
         box.addWidget(QLabel("Note"))
         box.addWidget(self.note)
@@ -123,19 +122,11 @@ class CarryForwardPanel(QWidget):
         same = len(self.review.pending_same())
         self.accept_same_button.setText(f"Accept all unchanged ({same})")
         self.accept_same_button.setEnabled(same > 0)
-        counts = self.review.counts()
-        old = self.review.old_doc.display_name
-        lines = [f"{len(self.review.proposals)} tags of {old} fall on paragraphs that are still "
-                 f"there: {counts[PENDING]} to review, {counts[ACCEPTED]} accepted, "
-                 f"{counts[REJECTED]} rejected, {counts[PRESENT]} already tagged."]
-        if self.review.orphaned:
-            lines.append(f"{_tags(len(self.review.orphaned))} on dropped paragraphs "
-                         "(not carried): " + "; ".join(dropped_tag_line(t)
-                                                       for t in self.review.orphaned) + ".")
-        if self.review.retired:
-            lines.append(f"{_tags(len(self.review.retired))} with retired themes (not "
-                         "carried).")
-        self.summary.setText(" ".join(lines))
+        summary = self.review.summary()
+        lost = getattr(self.review, "orphaned", [])
+        if lost:  # what carrying forward cannot keep, theme by theme
+            summary += " Lost: " + "; ".join(dropped_tag_line(t) for t in lost) + "."
+        self.summary.setText(summary)
         self._update_buttons()
 
     def current_proposal(self) -> Proposal | None:
@@ -156,15 +147,16 @@ class CarryForwardPanel(QWidget):
 
     def _update_buttons(self) -> None:
         p = self.current_proposal()
-        self.accept_button.setEnabled(p is not None and p.state in (PENDING, REJECTED))
+        self.accept_button.setEnabled(p is not None and p.can_accept)
         self.reject_button.setEnabled(p is not None and p.state == PENDING)
-        self.note.setEnabled(p is not None and p.state in (PENDING, REJECTED))
+        self.note.setEnabled(p is not None and p.can_accept)
 
     def _on_current(self, _row: int) -> None:
         p = self.current_proposal()
         self.note.setText(p.note if p else "")
         self._update_buttons()
-        if p is not None:
+        self.proposalChosen.emit(p)
+        if p is not None and p.new_paragraph is not None:
             self.proposalSelected.emit(p.new_paragraph)
 
     def _on_note_edited(self, text: str) -> None:
@@ -178,7 +170,7 @@ class CarryForwardPanel(QWidget):
         try:
             action()
         except ClausemarkError as exc:
-            QMessageBox.warning(self, "Carry tags forward", str(exc))
+            QMessageBox.warning(self, self.review.title, str(exc))
         self.refresh()
         self.changed.emit()
 
@@ -198,7 +190,5 @@ class CarryForwardPanel(QWidget):
         if p is None:
             return
         row = self.list.currentRow()
-        self.review.reject(p)
-        self.refresh()
+        self._run(lambda: self.review.reject(p, self.undo_stack))
         self._select_next_pending(row)
-        self.changed.emit()

@@ -78,6 +78,16 @@ def diff_html(row: Row, side: str) -> str:
     return "".join(parts)
 
 
+def texts_html(old_text: str | None, new_text: str | None, status: str) -> tuple[str, str]:
+    """(old, new) HTML with what changed marked, for two aligned texts outside this table (a
+    shared tag's paragraph in the sender's version and the paragraph here)."""
+    old = Paragraph("old", "operative", None, "", text=old_text) if old_text is not None else None
+    new = Paragraph("new", "operative", None, "", text=new_text) if new_text is not None else None
+    pair = AlignedPair(new, old, status, 0.0) if new is not None else None
+    row = Row(status if new is not None else DROPPED, old, new, pair)
+    return diff_html(row, "old"), diff_html(row, "new")
+
+
 class CompareModel(QAbstractTableModel):
     HEADERS = ("Old", "Old text", "Status", "New", "New text")
     OLD_LABEL, OLD_TEXT, STATUS, NEW_LABEL, NEW_TEXT = range(5)

@@ -42,7 +42,8 @@ from clausemark.core.library import Library, UndoStack
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
 from clausemark.gui.compare.chooser import choose_earlier
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
-from clausemark.gui.compare.html_delegate import HtmlDelegate
+from clausemark.gui.dialogs.review_dialog import ReviewDialog
+from clausemark.gui.html_delegate import HtmlDelegate
 from clausemark.gui.pdf.pdf_view import PdfView
 from clausemark.gui.window import undo_steps
 from clausemark.gui.workers import Worker, start
@@ -171,8 +172,9 @@ class CompareWindow(QMainWindow):
 
         self.table = QTableView(objectName="compareTable")
         self.table.setModel(self.proxy)
-        self.table.setItemDelegateForColumn(CompareModel.OLD_TEXT, HtmlDelegate(self.table))
-        self.table.setItemDelegateForColumn(CompareModel.NEW_TEXT, HtmlDelegate(self.table))
+        marked = HtmlDelegate(self.table, role=CompareModel.HtmlRole)  # the changed words
+        self.table.setItemDelegateForColumn(CompareModel.OLD_TEXT, marked)
+        self.table.setItemDelegateForColumn(CompareModel.NEW_TEXT, marked)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -228,7 +230,16 @@ class CompareWindow(QMainWindow):
         box.addWidget(rows, 1)
         outer = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(main)
-        outer.addWidget(self.panel)
+        side = QWidget()
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        side_box.addWidget(self.panel, 1)
+        # shared tags of another analyst that landed on this version wait in their own review
+        self.shared_button = QPushButton(objectName="sharedReviewButton")
+        self.shared_button.clicked.connect(self.review_shared)
+        side_box.addWidget(self.shared_button)
+        self._update_shared()
+        outer.addWidget(side)
         outer.setSizes([1200, 400])
         self.setCentralWidget(outer)
         self.fit_rows()
@@ -276,10 +287,6 @@ class CompareWindow(QMainWindow):
                 table.resizeRowToContents(row)
                 self._fitted.add(row)
 
-    def visible_statuses(self) -> list[str]:
-        return [self.proxy.index(r, 0).data(CompareModel.StatusRole)
-                for r in range(self.proxy.rowCount())]
-
     def select_new_paragraph(self, paragraph_id: str) -> None:
         row = self.model.row_of_new(paragraph_id)
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
@@ -311,6 +318,19 @@ class CompareWindow(QMainWindow):
         self.old_pdf.highlight(row.old.boxes if row.old else [])
         self.new_pdf.highlight(row.new.boxes if row.new else [])
 
+    def _update_shared(self) -> None:
+        waiting = [r for r in self.library.team.reviews() if r.document_id == self.new_doc.id]
+        self.shared_button.setVisible(bool(waiting))
+        authors = ", ".join(sorted({r.author for r in waiting}))
+        n = len(waiting)
+        self.shared_button.setText(f"{n} shared tag{'s' if n != 1 else ''} from {authors} "
+                                   f"wait{'s' if n == 1 else ''} for review on this version…")
+
+    def review_shared(self) -> None:
+        """The shared tags that landed on the newer version, in the review dialog."""
+        ReviewDialog(self.library, self.undo_stack, self, document_id=self.new_doc.id).exec()
+        self._on_undo_change()
+
     def _undo(self) -> None:
         undo_steps.step(self, self.undo_stack)
 
@@ -320,6 +340,7 @@ class CompareWindow(QMainWindow):
     def _on_undo_change(self) -> None:
         undo_steps.label_actions(self.undo_stack, self.undo_action, self.redo_action)
         self.panel.refresh()
+        self._update_shared()
 
     def closeEvent(self, event) -> None:
         self._generation += 1  # a late alignment is not shown

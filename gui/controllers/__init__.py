@@ -1,1 +1,2 @@
-"""Background work behind the main window: importing files and computing suggestions."""
+"""Work behind the main window that is not a widget: importing files and suggesting themes,
+in the background through gui/ops.py; each gets the library and the session it serves."""

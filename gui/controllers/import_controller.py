@@ -1,101 +1,96 @@
 """Import in the background: files and folders are parsed in worker processes and written by a
-pool thread with its own library connection; the GUI shows a cancellable progress dialog and,
-at the end, which files failed and why."""
+pool thread with its own library connection (gui/ops.py); the GUI shows a cancellable progress
+dialog and, at the end, which files failed and why."""
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from clausemark.core.library import FAILED, IMPORTED, ImportSummary, Library, import_files
-from clausemark.gui import workers
+from clausemark.core.library import FAILED, IMPORTED, ImportSummary, import_files
+from clausemark.gui import ops
+
+PROGRESS = ops.Progress("Looking for PDF files…", title="Importing resolutions",
+                        name="importProgress")
 
 
-def run_import(library_path: str, paths: list[str], progress, cancelled) -> ImportSummary:
-    """Runs on a pool thread: its own Library connection, progress per file, cancellable."""
+def run_import(library, paths: list[str], progress, cancelled) -> ImportSummary:
+    """Runs on a pool thread with the library connection ops opened for it: progress per file
+    (the new document's id as data), cancellable between files."""
     cancel = threading.Event()
     summary = ImportSummary()
-    with Library(library_path) as library:
-        for event in import_files(library, paths, cancel=cancel):
-            if cancelled():
-                cancel.set()
-            if event.kind == "file":
-                name = event.path.name if event.path else ""
-                note = {IMPORTED: "imported", FAILED: "failed"}.get(event.status, "already there")
-                progress(event.done, event.total, f"{name}: {note}|{event.document_id or ''}")
-            elif event.kind == "start":
-                progress(0, event.total, "")
-            elif event.kind == "done":
-                summary = event.summary
+    for event in import_files(library, paths, cancel=cancel):
+        if cancelled():
+            cancel.set()
+        if event.kind == "file":
+            name = event.path.name if event.path else ""
+            note = {IMPORTED: "imported", FAILED: "failed"}.get(event.status, "already there")
+            new = event.document_id if event.status == IMPORTED else None
+            progress(event.done, event.total, f"{name}: {note}", new)
+        elif event.kind == "start":
+            progress(0, event.total)
+        elif event.kind == "done":
+            summary = event.summary
     summary.cancelled = summary.cancelled or cancel.is_set()
     return summary
 
 
 class ImportController(QObject):
-    """Runs one import at a time for a window; `finished` carries the ImportSummary."""
+    """Runs one import at a time for a window; `finished` carries the ImportSummary (None when
+    the import failed as a whole)."""
     documentImported = Signal(int)  # as each new document lands (the list can refresh)
     finished = Signal(object)
 
-    def __init__(self, library_path: str, parent: QWidget):
+    def __init__(self, library_path, parent: QWidget):
         super().__init__(parent)
         self._library_path = str(library_path)
-        self._window = parent
-        self._worker: workers.Worker | None = None
-        self._dialog: QProgressDialog | None = None
+        self._parent = parent
+        self._op: ops.Op | None = None
 
     def busy(self) -> bool:
-        return self._worker is not None
+        return self._op is not None
 
     def start(self, paths) -> bool:
-        if self._worker is not None:
-            QMessageBox.information(self._window, "Import in progress",
+        if self._op is not None:
+            QMessageBox.information(self._parent, "Import in progress",
                                     "Another import is still running; wait for it to finish.")
             return False
         paths = [str(Path(p)) for p in paths]
-        dialog = self._dialog = QProgressDialog("Looking for PDF files…", "Cancel", 0, 0,
-                                                self._window)
-        dialog.setObjectName("importProgress")
-        dialog.setWindowTitle("Importing resolutions")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)  # quick imports finish before it appears
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        worker = self._worker = workers.Worker(run_import, self._library_path, paths)
-        worker.signals.progress.connect(self._on_progress)
-        worker.signals.result.connect(self._on_result)
-        worker.signals.error.connect(self._on_error)
-        worker.signals.finished.connect(self._on_finished)
-        dialog.canceled.connect(worker.cancel)
-        workers.start(worker)
+        self._op = ops.run_write(
+            self._parent, lambda lib, progress, cancelled: run_import(lib, paths, progress,
+                                                                      cancelled),
+            self._on_result, library_path=self._library_path, progress=PROGRESS,
+            on_progress=self._on_progress, on_error=self._on_error)
         return True
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
+        if self._op is not None:
+            self._op.cancel()
 
-    def _on_progress(self, done: int, total: int, text: str) -> None:
-        message, _, doc_id = text.partition("|")
-        if doc_id and "imported" in message:
-            self.documentImported.emit(int(doc_id))
-        dialog = self._dialog  # setValue() of a modal progress dialog runs the event loop, in
-        if dialog is None:     # which the import may finish and drop the dialog
+    def shut_down(self) -> None:
+        """The window is closing: stop the import, and let nothing it reports reach the window
+        (no summary box over a closed window)."""
+        op = self._op
+        if op is None:
             return
-        if message:
-            dialog.setLabelText(f"{done} of {total}: {message}")
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(done)
+        op.on_done = op.on_error = lambda _value: None
+        op.on_progress = None
+        op.cancel()
+
+    def _on_progress(self, _done: int, _total: int, _text: str, new_document) -> None:
+        if new_document is not None:
+            self.documentImported.emit(int(new_document))
 
     def _on_result(self, summary: ImportSummary) -> None:
-        if self._dialog is not None:
-            self._dialog.reset()
+        self._op = None
         if summary.failed:
             box = QMessageBox(QMessageBox.Icon.Warning, "Some files were not imported",
                               f"{len(summary.failed)} of "
                               f"{len(summary.failed) + len(summary.imported) + len(summary.present)}"
                               " files could not be imported:", QMessageBox.StandardButton.Ok,
-                              self._window)
+                              self._parent)
             box.setObjectName("importFailures")
             box.setInformativeText("\n".join(f"{Path(path).name}: {reason}"
                                              for path, reason in summary.failed[:12])
@@ -105,13 +100,6 @@ class ImportController(QObject):
         self.finished.emit(summary)
 
     def _on_error(self, exc: Exception) -> None:
-        if self._dialog is not None:
-            self._dialog.reset()
-        QMessageBox.critical(self._window, "Import failed", str(exc))
+        self._op = None
+        QMessageBox.critical(self._parent, "Import failed", str(exc))
         self.finished.emit(None)
-
-    def _on_finished(self) -> None:
-        self._worker = None
-        if self._dialog is not None:
-            self._dialog.deleteLater()
-            self._dialog = None

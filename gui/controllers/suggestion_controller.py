@@ -7,57 +7,54 @@ Rules run at once (tens of milliseconds); the model on the analyst's tags is tra
 background with its own library connection and joins in when it is ready."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library import Change, Library, SuggestionsChanged, TagsChanged, ThemesChanged
 from clausemark.core.suggest import Suggestion, answer, suggest, train_model
-from clausemark.gui.workers import Worker, start
+from clausemark.gui import ops
+from clausemark.gui.window import undo_steps
 
 ACCEPT_KEY, REJECT_KEY, REVIEW_KEY = Qt.Key.Key_A, Qt.Key.Key_X, Qt.Key.Key_F8
 RETRAIN_DELAY_MS = 1500  # after the last tag change, before the model is trained again
 OPEN_TRAIN_DELAY_MS = 400  # after a document opens: let it paint before training starts
 
 
-def _suggest_for(key, resolution, themes, model):
-    return key, suggest(resolution, themes, model=model)
-
-
-def _train_in_background(path: str, document_id: int):
-    with Library(path) as lib:
-        return document_id, train_model(lib, document_id)
-
-
 class SuggestionController(QObject):
-    """`window` provides library, undo_stack, document_id, paragraph_model, paragraph_tree,
-    pdf_view, selected_paragraph_ids(), select_paragraph(), statusBar(), menuBar()."""
+    """Suggestions for the session's document, shown in the paragraph panel's tree; keys A, X
+    and F8 in the tree and the PDF view. `parent` owns the actions and hosts the dialogs."""
+    changed = Signal()  # the suggestions shown changed (the PDF tint follows)
+    message = Signal(str, int)  # for the status bar: text, milliseconds (0: until replaced)
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, library, session, paragraphs, pdf_view, undo_stack, parent: QWidget):
+        super().__init__(parent)
+        self._library, self._session, self._undo_stack = library, session, undo_stack
+        self._paragraphs, self._parent = paragraphs, parent
         self.suggestions: dict[str, list[Suggestion]] = {}
         self.model = None
         self.reviewing = False
         self._model_for: int | None = None  # document the model was trained without
-        self._worker: Worker | None = None
+        self._training: ops.Op | None = None
         self._retrain = QTimer(self, singleShot=True, interval=RETRAIN_DELAY_MS)
         self._retrain.timeout.connect(self._train_model)
         self._build_actions()
-        window.paragraph_tree.installEventFilter(self)
-        window.pdf_view.installEventFilter(self)
-        window.library_panel.documentChanged.connect(self._on_document)
-        window.paragraph_tree.selectionModel().selectionChanged.connect(self._update_actions)
-        self._unsubscribe = window.library.subscribe(self._on_library_changed)
-        window.destroyed.connect(lambda *_: self._unsubscribe())
+        paragraphs.tree.installEventFilter(self)
+        pdf_view.installEventFilter(self)
+        session.documentOpened.connect(self._on_document)
+        session.selectionChanged.connect(self._update_actions)
+        for signal in (session.tagsChanged, session.themesChanged, session.rejectionsChanged):
+            signal.connect(self.refresh)
+        for signal in (session.tagsChanged, session.rejectionsChanged):
+            signal.connect(lambda: self._retrain.start())  # it learns from tags and rejections
 
     # -- actions -------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        win = self.window
-        self.accept_action = QAction("&Accept suggestion", win, shortcut=QKeySequence("A"))
-        self.reject_action = QAction("Re&ject suggestion", win, shortcut=QKeySequence("X"))
-        self.review_action = QAction("&Review suggestions", win, shortcut=QKeySequence("F8"),
+        parent = self._parent
+        self.accept_action = QAction("&Accept suggestion", parent, shortcut=QKeySequence("A"))
+        self.reject_action = QAction("Re&ject suggestion", parent, shortcut=QKeySequence("X"))
+        self.review_action = QAction("&Review suggestions", parent, shortcut=QKeySequence("F8"),
                                      checkable=True)
         self.accept_action.setToolTip("Tag the selected clause with its suggested themes (A)")
         self.reject_action.setToolTip("Reject the selected clause's suggestions; they are not "
@@ -68,18 +65,13 @@ class SuggestionController(QObject):
         self.accept_action.triggered.connect(lambda: self.answer(True))
         self.reject_action.triggered.connect(lambda: self.answer(False))
         self.review_action.triggered.connect(self.set_reviewing)
-        self.cues_action = QAction("Edit theme &cue phrases…", win)
+        self.cues_action = QAction("Edit theme &cue phrases…", parent)
         self.cues_action.triggered.connect(self.edit_cues)
-        self.menu = win.menuBar().addMenu("&Suggestions")
-        self.menu.setObjectName("suggestionsMenu")
-        self.menu.addActions([self.accept_action, self.reject_action])
-        self.menu.addSeparator()
-        self.menu.addAction(self.review_action)
-        self.menu.addSeparator()
-        self.menu.addAction(self.cues_action)
-        help_menu = next((a for a in win.menuBar().actions() if a.text() == "&Help"), None)
-        if help_menu is not None:  # keep Help last
-            win.menuBar().insertMenu(help_menu, self.menu)
+
+    def menu_actions(self) -> list[QAction | None]:
+        """The Suggestions menu, None for a separator."""
+        return [self.accept_action, self.reject_action, None, self.review_action, None,
+                self.cues_action]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~(
@@ -97,10 +89,15 @@ class SuggestionController(QObject):
         return super().eventFilter(watched, event)
 
     def edit_cues(self):
-        from clausemark.gui.dialogs.theme_cues_dialog import ThemeCuesDialog
-        dialog = ThemeCuesDialog(self.window.library, self.window.undo_stack,
-                                 parent=self.window)
+        """The theme dialog, on the cue phrases of the selected clause's first suggested theme
+        (else the first theme)."""
+        from clausemark.gui.dialogs.theme_dialog import ThemeDialog
+        selected = self._session.selected_ids()
+        found = self.suggestions.get(selected[0], []) if len(selected) == 1 else []
+        dialog = ThemeDialog(self._library, self._undo_stack, self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
+        dialog.edit_cues(found[0].theme_id if found else None)
         return dialog
 
     # -- computing -----------------------------------------------------------------------------
@@ -113,35 +110,33 @@ class SuggestionController(QObject):
         if self.reviewing and self.ready:
             self.set_reviewing(bool(self.suggestions))
 
-    def _on_library_changed(self, change: Change) -> None:
-        if isinstance(change, TagsChanged | ThemesChanged | SuggestionsChanged):
-            self.refresh()
-        if isinstance(change, TagsChanged | SuggestionsChanged):
-            self._retrain.start()  # the model learns from tags and rejections
-
     def _train_model(self) -> None:
-        doc = self.window.document_id
+        doc = self._session.document_id
         if doc is None:
             return
-        if self._worker is not None:  # one at a time: train again when this one is done
+        if self._training is not None:  # one at a time: train again when this one is done
             self._again = True
             return
-        self._worker = Worker(_train_in_background, str(self.window.library.path), doc)
-        self._worker.signals.result.connect(self._on_model)
-        self._worker.signals.finished.connect(self._on_worker_finished)
-        start(self._worker)
+
+        def train(lib):
+            return doc, train_model(lib, doc)
+
+        self._training = ops.run_read(self._parent, train, self._on_model,
+                                      library_path=self._library.path,
+                                      on_error=lambda _exc: self._on_trained())
 
     _again = False
 
-    def _on_worker_finished(self) -> None:
-        self._worker = None
+    def _on_trained(self) -> None:
+        self._training = None
         if self._again:
             self._again = False
             self._retrain.start(0)
 
     def _on_model(self, result) -> None:
         document_id, model = result
-        if document_id != self.window.document_id:
+        self._on_trained()
+        if document_id != self._session.document_id:
             return  # the analyst moved on to another document
         self.model, self._model_for = model, document_id
         self.refresh()
@@ -150,29 +145,29 @@ class SuggestionController(QObject):
     def model_ready(self) -> bool:
         """The background training for the current document has come back (with a model, or
         None when no theme has enough tags yet)."""
-        return self.window.document_id is not None and self._model_for == self.window.document_id
+        doc = self._session.document_id
+        return doc is not None and self._model_for == doc
 
     def refresh(self) -> None:
         """Recompute the current document's suggestions and show them."""
-        win, lib = self.window, self.window.library
-        resolution = win.paragraph_model.resolution()
+        session = self._session
+        resolution, doc = session.resolution, session.document_id
         self.suggestions = {}
-        if resolution is not None and win.document_id is not None:
+        if resolution is not None and doc is not None:
             try:
-                themes = win.theme_model.themes()  # (the window reloaded them already)
-                skip = {(t.paragraph, t.theme_id) for t in win.document_tags()
-                        if t.span is None}
-                skip |= {(p, t) for _, p, t in lib.suggestions.rejected(win.document_id)}
+                themes = session.themes()
+                skip = {(t.paragraph, t.theme_id) for t in session.tags() if t.span is None}
+                skip |= {(p, t) for _, p, t in self._library.suggestions.rejected(doc)}
             except ClausemarkError as exc:
-                win.statusBar().showMessage(f"Suggestions unavailable: {exc}", 6000)
+                self.message.emit(f"Suggestions unavailable: {exc}", 6000)
                 themes, skip = [], set()
-            model = self.model if self._model_for == win.document_id else None
+            model = self.model if self._model_for == doc else None
             self.suggestions = self._filtered(self._raw(resolution, themes, model), skip)
-        colours = win.theme_colours()
-        win.paragraph_model.set_suggestions(
+        colours = session.theme_colours()
+        self._paragraphs.model.set_suggestions(
             {pid: [(s.theme, colours.get(s.theme_id, "#888888"), s.reason) for s in found]
              for pid, found in self.suggestions.items()})
-        win._tint_pdf()
+        self.changed.emit()
         self._update_actions()
 
     _raw_key: tuple | None = None
@@ -181,7 +176,7 @@ class SuggestionController(QObject):
     def _raw(self, resolution, themes, model) -> dict[str, list[Suggestion]]:
         """Suggestions before tags and rejections are taken out. They depend only on the text,
         the themes' cues and the model, so a tag (the common change) reuses them."""
-        key = (self.window.document_id, id(resolution), id(model),
+        key = (self._session.document_id, id(resolution), id(model),
                tuple((t.id, t.name, t.cues, t.retired, t.parent_id) for t in themes))
         if key == self._raw_key:
             return self._raw_found
@@ -189,9 +184,8 @@ class SuggestionController(QObject):
             # A few hundred ms of pure Python for a long resolution: on a pool thread, so the
             # document opens at once and its suggestions follow.
             self._computing = key
-            worker = Worker(_suggest_for, key, resolution, themes, model)
-            worker.signals.result.connect(self._on_raw)
-            start(worker)
+            ops.run_read(self._parent, lambda: (key, suggest(resolution, themes, model=model)),
+                         self._on_raw)
         # Meanwhile: the same document keeps its previous suggestions (no flicker when the
         # model or the cues change); a newly opened one has none yet.
         same_document = self._raw_key is not None and self._raw_key[:2] == key[:2]
@@ -205,7 +199,7 @@ class SuggestionController(QObject):
             return  # an older request (another document, other cues): a newer one is coming
         self._raw_key, self._raw_found, self._computing = key, found, None
         self.refresh()
-        self.window._size_tree_columns()  # room for the suggested themes' names
+        self._paragraphs.size_columns()  # room for the suggested themes' names
         if self.reviewing:
             self.set_reviewing(bool(self.suggestions))
 
@@ -213,7 +207,7 @@ class SuggestionController(QObject):
     def ready(self) -> bool:
         """The suggestions for the current document and cues have been computed."""
         return self._computing is None and self._raw_key is not None \
-            and self._raw_key[0] == self.window.document_id
+            and self._raw_key[0] == self._session.document_id
 
     @staticmethod
     def _filtered(found, skip) -> dict[str, list[Suggestion]]:
@@ -226,7 +220,7 @@ class SuggestionController(QObject):
 
     def tint_entries(self, resolution) -> list[tuple]:
         """Outlined PDF bars for the suggested themes: [(boxes, colour, False)]."""
-        colours = self.window.theme_colours()
+        colours = self._session.theme_colours()
         entries = []
         for pid, found in self.suggestions.items():
             paragraph = resolution.find(pid)
@@ -236,7 +230,7 @@ class SuggestionController(QObject):
         return entries
 
     def _update_actions(self, *_args) -> None:
-        selected = self.window.selected_paragraph_ids()
+        selected = self._session.selected_ids()
         has = len(selected) == 1 and selected[0] in self.suggestions
         self.accept_action.setEnabled(has)
         self.reject_action.setEnabled(has)
@@ -246,28 +240,28 @@ class SuggestionController(QObject):
 
     def ordered(self) -> list[str]:
         """Paragraph ids with suggestions, in document order."""
-        resolution = self.window.paragraph_model.resolution()
+        resolution = self._session.resolution
         if resolution is None:
             return []
         return [p.id for p in resolution.walk() if p.id in self.suggestions]
 
     def answer(self, accept: bool) -> bool:
         """Accept or reject every suggestion of the selected clause (one undoable step)."""
-        win = self.window
-        selected = win.selected_paragraph_ids()
+        session = self._session
+        selected = session.selected_ids()
         if len(selected) != 1 or selected[0] not in self.suggestions:
-            win.statusBar().showMessage("Select one clause with suggested themes (hollow "
-                                        "chips) first.", 4000)
+            self.message.emit("Select one clause with suggested themes (hollow chips) first.",
+                              4000)
             return False
         pid = selected[0]
         found = self.suggestions[pid]
-        label = win.paragraph_model.resolution().find(pid).label
+        label = session.paragraph(pid).label
         following = self._next_after(pid)
-        if not win.tag_actions.push(answer(win.document_id, pid, [s.theme_id for s in found],
-                                           accept, label)):
+        command = answer(session.document_id, pid, [s.theme_id for s in found], accept, label)
+        if not undo_steps.push(self._parent, self._undo_stack, command):
             return False
         names = ", ".join(s.theme for s in found)
-        win.statusBar().showMessage(f"{label}: {'tagged' if accept else 'rejected'} {names}", 4000)
+        self.message.emit(f"{label}: {'tagged' if accept else 'rejected'} {names}", 4000)
         if self.reviewing:
             self._go_to(following)
         return True
@@ -284,36 +278,31 @@ class SuggestionController(QObject):
         self.review_action.setChecked(self.reviewing)
         if not self.reviewing:
             if on:
-                self.window.statusBar().showMessage("No suggestions to review.", 4000)
+                self.message.emit("No suggestions to review.", 4000)
             return
-        selected = self.window.selected_paragraph_ids()
+        selected = self._session.selected_ids()
         order = self.ordered()
         start_at = selected[0] if selected and selected[0] in order else None
         if start_at is None and selected:  # the next suggestion after the selected clause
-            resolution = self.window.paragraph_model.resolution()
-            ids = [p.id for p in resolution.walk()]
+            ids = [p.id for p in self._session.resolution.walk()]
             after = ids.index(selected[0]) if selected[0] in ids else -1
             start_at = next((p for p in order if ids.index(p) > after), order[0])
         self._go_to(start_at or order[0])
 
     def _go_to(self, pid: str | None) -> None:
-        win = self.window
         if pid is None or pid not in self.suggestions:
             pid = next(iter(self.ordered()), None)
         if pid is None:
             self.reviewing = False
             self.review_action.setChecked(False)
-            win.statusBar().showMessage("Review done: no suggestions left.", 6000)
+            self.message.emit("Review done: no suggestions left.", 6000)
             return
-        if not win.select_paragraph(pid):
-            win.filter_combo.setCurrentIndex(0)  # shown even if the tree filter hid it
-            win.select_paragraph(pid)
-        win.paragraph_tree.setFocus()
+        self._paragraphs.show_paragraph(pid)  # shown even if the tree filter hid it
+        self._paragraphs.tree.setFocus()
         order = self.ordered()
         found = self.suggestions[pid]
-        label = win.paragraph_model.resolution().find(pid).label
+        label = self._session.paragraph(pid).label
         why = "; ".join(f"{s.theme}: {s.reason}" for s in found)
-        win.statusBar().showMessage(
-            f"Suggestion {order.index(pid) + 1} of {len(order)} — {label}: {why}   "
-            "[A accept, X reject, Esc stop]")
+        self.message.emit(f"Suggestion {order.index(pid) + 1} of {len(order)} — {label}: {why}   "
+                          "[A accept, X reject, Esc stop]", 0)
         self._update_actions()

@@ -1,1 +1,2 @@
-"""Dialogs: reports, theme editing (with its forms and cue editor) and library recovery."""
+"""Dialogs: reports, theme editing (with its add form and the cue-phrase field) and library
+recovery."""

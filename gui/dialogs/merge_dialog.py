@@ -3,19 +3,12 @@ thread, show the summary ("412 tags from Amina: 380 new, 25 already here, 7 need
 only when the analyst says Merge write it, as one undo step."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library import Library
 from clausemark.core.team import MergeCommand, plan_merge, read_share
-from clausemark.gui.workers import Worker, start
-
-
-def plan_in_background(library_path: str, share_path: str):
-    """On a pool thread, with its own read-only connection: nothing is written here."""
-    share = read_share(share_path)
-    with Library(library_path, create=False, read_only=True) as lib:
-        return plan_merge(lib, share)
+from clausemark.gui import ops
+from clausemark.gui.window import undo_steps
 
 
 def describe(plan) -> str:
@@ -59,10 +52,9 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
-        self.worker = Worker(plan_in_background, str(library.path), str(share_path))
-        self.worker.signals.result.connect(self._planned)
-        self.worker.signals.error.connect(self._failed)
-        start(self.worker)
+        # Planned on a pool thread with a read-only connection of its own: nothing is written.
+        ops.run_read(self, lambda lib: plan_merge(lib, read_share(share_path)), self._planned,
+                     library_path=library.path, on_error=self._failed)
 
     def _planned(self, plan) -> None:
         self.plan = plan
@@ -79,10 +71,7 @@ class MergeDialog(QDialog):
         if self.plan is None or not self.plan.changes:
             return
         command = MergeCommand(self.plan)
-        try:
-            self.undo_stack.push(command)
-        except ClausemarkError as exc:
-            QMessageBox.warning(self, "Cannot merge", str(exc))
+        if not undo_steps.push(self, self.undo_stack, command, title="Cannot merge"):
             return
         self.merged = command
         self.accept()

@@ -3,14 +3,15 @@ or CSV, and the CSV's shape), themes,
 documents and adoption dates and an output file; see how many clauses will be included; export
 off the GUI thread with a progress dialog, and optionally open the file when done.
 
-Layout is built in `_build_*`; behaviour lives in the slots. Every library read happens in a
-worker with its own connection, so the dialog can sit beside the main window's."""
+Layout is built in `_build_*`; behaviour lives in the slots. Counting and writing run in the
+background (gui/ops.py); the core report functions open their own read-only connection, so the
+dialog can sit beside the main window's."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QDate, QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,17 +26,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
 )
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.library import open_existing
+from clausemark.core.library import open_existing, refuse_library_files
+from clausemark.core.output import FORMATS as FILE_FORMATS
 from clausemark.core.output import EmptySelectionError, ReportCancelled
 from clausemark.core.reports import Selection, make_report, preview_report, preview_text
+from clausemark.gui import ops
 from clausemark.gui.panels.check_list import CheckList
-from clausemark.gui.workers import Worker, start
 
 FORMATS = [("Word brief (.docx)", "docx"), ("Excel workbook (.xlsx)", "xlsx"),
            ("CSV for analysis (.csv)", "csv")]
@@ -44,7 +45,8 @@ FILE_FILTERS = {"docx": "Word documents (*.docx)", "xlsx": "Excel workbooks (*.x
 SHAPES = [("One row per tag", None), ("Counts: themes × documents", "counts"),
           ("Co-occurrence: themes × themes", "cooccurrence")]
 PREVIEW_DELAY_MS = 150  # wait for a burst of clicks to end before counting again
-PROGRESS_AFTER_MS = 400  # small reports finish before a progress dialog would flash up
+PROGRESS = ops.Progress("Writing the report…", title="Theme report", name="reportProgress",
+                        after_ms=400)  # small reports finish before a progress dialog flashes up
 
 
 class ReportsDialog(QDialog):
@@ -55,9 +57,8 @@ class ReportsDialog(QDialog):
         self.library_path = Path(library_path)
         self.preview_text = ""
         self.last_report: Path | None = None
-        self._preview_worker: Worker | None = None
-        self._export: Worker | None = None
-        self._progress: QProgressDialog | None = None
+        self._preview: ops.Op | None = None  # the latest count asked for
+        self._export: ops.Op | None = None
         self._confirmed_path: str | None = None  # chosen in the file dialog (it asked already)
         with open_existing(self.library_path) as lib:
             themes, documents = lib.themes.list(), lib.documents()
@@ -126,6 +127,8 @@ class ReportsDialog(QDialog):
         self.preview_label = QLabel(objectName="previewLabel")
         self.preview_label.setStyleSheet("font-weight: bold")
         self.open_when_done = QCheckBox("Open the file when done", objectName="openWhenDone")
+        self.first_agreed_box = QCheckBox("Say where each clause's wording was first agreed "
+                                          "(CSV and Word)", objectName="firstAgreedBox")
         self.status_label = QLabel(objectName="statusLabel", wordWrap=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(
@@ -141,6 +144,7 @@ class ReportsDialog(QDialog):
         form.addRow("Format:", self.format_choice)
         form.addRow("CSV shape:", self.shape_choice)
         form.addRow("Word brief:", self.brief_matrices)
+        form.addRow("Clauses:", self.first_agreed_box)
         lists = QHBoxLayout()
         for title, widget, stretch in (("Themes", self.themes, 2),
                                        ("Documents", self.documents, 3)):
@@ -188,7 +192,7 @@ class ReportsDialog(QDialog):
         until = self.until_date.date().toString("yyyy-MM-dd") if self.until_check.isChecked() \
             else None
         return Selection(themes=themes, documents=documents, since=since, until=until,
-                         include_subthemes=False)
+                         include_subthemes=False, first_agreed=self.first_agreed_box.isChecked())
 
     def _nothing_chosen(self) -> str | None:
         if not self.themes.checked_data():
@@ -223,26 +227,22 @@ class ReportsDialog(QDialog):
         self._preview_timer.start()
 
     def _start_preview(self) -> None:
-        self._preview_worker = None
+        self._preview = None
         problem = self._nothing_chosen()
         if problem:
             self._show_preview(problem)
             return
-        worker = Worker(preview_report, self.library_path, self.selection())
-        worker.signals.result.connect(self._on_preview)
-        worker.signals.error.connect(self._on_preview)
-        self._preview_worker = worker
-        start(worker)
+        path, selection = self.library_path, self.selection()
 
-    def _on_preview(self, data_or_error) -> None:
-        worker = self._preview_worker
-        if worker is None or self.sender() is not worker.signals:  # an older count, late
-            return
-        self._preview_worker = None
-        if isinstance(data_or_error, Exception):
-            self._show_preview(str(data_or_error))
-        else:
-            self._show_preview(preview_text(data_or_error))
+        def shown(text: str) -> None:
+            if op is self._preview:  # otherwise an older count, come late
+                self._preview = None
+                self._show_preview(text)
+
+        op = ops.run_read(self, lambda: preview_report(path, selection),
+                          lambda data: shown(preview_text(data)),
+                          on_error=lambda exc: shown(str(exc)))
+        self._preview = op
 
     def _show_preview(self, text: str) -> None:
         self.preview_text = text
@@ -250,7 +250,7 @@ class ReportsDialog(QDialog):
         self.export_button.setEnabled(self._export is None and not self._nothing_chosen())
 
     def is_previewing(self) -> bool:
-        return self._preview_worker is not None or self._preview_timer.isActive()
+        return self._preview is not None or self._preview_timer.isActive()
 
     # -- export --------------------------------------------------------------------------------
 
@@ -260,35 +260,42 @@ class ReportsDialog(QDialog):
         if problem or not out:
             QMessageBox.warning(self, "Theme report", problem or "Choose where to save the report")
             return
+        try:  # never over the library, its journal files or a backup
+            refuse_library_files(out, self.library_path)
+            out = self._matching_format(out)
+            refuse_library_files(out, self.library_path)
+        except ClausemarkError as exc:
+            QMessageBox.warning(self, "The report could not be written", str(exc))
+            return
         if Path(out).exists() and out != self._confirmed_path:
             answer = QMessageBox.question(self, "Theme report",
                                           f"{out} exists already. Replace it?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        worker = Worker(make_report, self.library_path, self.selection(), self.report_format(),
-                        out, self.matrix())
-        self._progress = QProgressDialog("Writing the report…", "Cancel", 0, 0, self)
-        self._progress.setObjectName("reportProgress")
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(PROGRESS_AFTER_MS)
-        self._progress.setAutoClose(False)
-        self._progress.setAutoReset(False)
-        self._progress.canceled.connect(worker.cancel)
-        worker.signals.progress.connect(self._on_progress)
-        worker.signals.result.connect(self._on_done)
-        worker.signals.error.connect(self._on_failed)
-        worker.signals.finished.connect(self._on_finished)
-        self._export = worker
+        path, selection = self.library_path, self.selection()
+        fmt, matrix = self.report_format(), self.matrix()
         self.export_button.setEnabled(False)
         self.status_label.setText("Writing the report…")
-        start(worker)
+        self._export = ops.run_read(
+            self, lambda progress, cancelled: make_report(path, selection, fmt, out, matrix,
+                                                          progress=progress,
+                                                          cancelled=cancelled),
+            self._on_done, progress=PROGRESS, on_error=self._on_failed)
 
-    def _on_progress(self, done: int, total: int, _text: str) -> None:
-        if self._progress is not None and not self._progress.wasCanceled():
-            self._progress.setMaximum(max(total, 1))
-            self._progress.setValue(done)
+    def _matching_format(self, out: str) -> str:
+        """The file name and the format agree: a name ending in .csv, .docx or .xlsx sets the
+        format (never Word content in a .csv); any other name gets the chosen format's suffix."""
+        suffix = Path(out).suffix.lower().lstrip(".")
+        if suffix in FILE_FORMATS:
+            if suffix != self.report_format():
+                self.format_choice.setCurrentIndex(self.format_choice.findData(suffix))
+            return out
+        out = f"{out}.{self.report_format()}"
+        self.output_path.setText(out)
+        return out
 
     def _on_done(self, result) -> None:
+        self._on_finished()
         self.last_report = result.path
         self.status_label.setText(f"Saved {result.path}")
         if self.open_when_done.isChecked():
@@ -298,6 +305,7 @@ class ReportsDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _on_failed(self, exc: Exception) -> None:
+        self._on_finished()
         if isinstance(exc, ReportCancelled):
             self.status_label.setText("Cancelled; no file was written.")
             return
@@ -311,10 +319,6 @@ class ReportsDialog(QDialog):
                                  f"{type(exc).__name__}: {exc}")
 
     def _on_finished(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
         self._export = None
         self.export_button.setEnabled(not self._nothing_chosen())
 

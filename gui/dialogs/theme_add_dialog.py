@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import MAX_THEME_NAME, Theme
-from clausemark.gui.window.tag_actions import swatch
+from clausemark.gui.swatches import swatch
 
 
 def pick_colour(parent: QWidget, initial: str, title: str) -> str | None:

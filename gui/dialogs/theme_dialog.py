@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import (
     AddThemeCommand,
     Change,
@@ -44,11 +42,10 @@ from clausemark.core.library import (
     theme_subtree,
 )
 from clausemark.core.suggest import ThemeCuesCommand
+from clausemark.gui.dialogs.cue_phrases import cue_edit, cues_to_text, text_to_cues
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
-from clausemark.gui.dialogs.theme_cues_dialog import HELP as CUES_HELP
-from clausemark.gui.dialogs.theme_cues_dialog import cues_to_text, text_to_cues
+from clausemark.gui.swatches import swatch
 from clausemark.gui.window import undo_steps
-from clausemark.gui.window.tag_actions import swatch
 
 IdRole = Qt.ItemDataRole.UserRole
 
@@ -101,9 +98,7 @@ class ThemeDialog(QDialog):
         self.description_edit = QLineEdit(objectName="themeDescriptionEdit",
                                           placeholderText="what belongs under this theme")
         self.description_edit.editingFinished.connect(self._commit_description)
-        self.cues_edit = QLineEdit(objectName="themeCuesEdit",
-                                   placeholderText="cue phrases for suggestions, separated by ;")
-        self.cues_edit.setToolTip(CUES_HELP)
+        self.cues_edit = cue_edit()
         self.cues_edit.editingFinished.connect(self._commit_cues)
         self.details = QGroupBox("Selected theme")
         form = QFormLayout(self.details)
@@ -257,6 +252,12 @@ class ThemeDialog(QDialog):
         self.tree.setCurrentItem(item)
         self._show_current()
 
+    def edit_cues(self, theme_id: int | None = None) -> None:
+        """Show a theme's cue phrases, ready to type (Suggestions > Edit theme cue phrases)."""
+        self.select_theme(theme_id)
+        self.cues_edit.setFocus()
+        self.cues_edit.end(False)
+
     def current_theme(self) -> Theme | None:
         item = self.tree.currentItem()
         theme_id = item.data(self.NAME, IdRole) if item else None
@@ -296,10 +297,7 @@ class ThemeDialog(QDialog):
     # -- edits ---------------------------------------------------------------------------------
 
     def _push(self, command: Command, done: str = "") -> bool:
-        try:
-            self.undo_stack.push(command)
-        except ClausemarkError as exc:
-            QMessageBox.warning(self, "Themes", str(exc))
+        if not undo_steps.push(self, self.undo_stack, command, title="Themes"):
             self.refresh()  # puts back what an inline edit showed
             return False
         self.status.setText(done)

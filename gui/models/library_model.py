@@ -1,4 +1,7 @@
-"""Table model over Library.documents(): one row per document (symbol, title, adopted, tags)."""
+"""Table model over Library.documents(): one row per document (symbol, title, date, tags, type).
+
+The date is the adoption date, or for a draft the date it was distributed (its tooltip says
+which); the type is what the document says it is ("draft resolution", "amendment", ...)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -10,7 +13,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class LibraryModel(QAbstractTableModel):
-    HEADERS = ("Symbol", "Title", "Adopted", "Tags")
+    HEADERS = ("Symbol", "Title", "Date", "Tags", "Type")
+    DATE, TAGS, TYPE = 2, 3, 4
     DocumentIdRole = Qt.ItemDataRole.UserRole
 
     def __init__(self, library, parent=None):
@@ -53,11 +57,15 @@ class LibraryModel(QAbstractTableModel):
         doc = self._docs[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (doc.symbol or doc.filename or "", doc.title or "", doc.adopted or "",
-                    doc.tag_count)[col]
+            return (doc.symbol or doc.filename or "", doc.title or "", doc.date or "",
+                    doc.tag_count, doc.document_type or "")[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
             return doc.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.DATE and doc.date:
+            return f"Adopted {doc.adopted}" if doc.adopted else f"Distributed {doc.date} (draft)"
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TYPE and doc.committee:
+            return doc.committee
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.TAGS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.DocumentIdRole:
             return doc.id

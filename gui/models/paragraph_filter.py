@@ -37,16 +37,3 @@ class TreeFilter:
 
         visit(QModelIndex())
         return count
-
-    def visible_ids(self) -> list[str]:
-        found: list[str] = []
-
-        def visit(parent: QModelIndex) -> None:
-            for row in range(self.model.rowCount(parent)):
-                index = self.model.index(row, 0, parent)
-                if not self.tree.isRowHidden(row, parent):
-                    found.append(self.model.paragraph(index).id)
-                    visit(index)
-
-        visit(QModelIndex())
-        return found

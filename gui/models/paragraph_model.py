@@ -4,10 +4,11 @@ UserRole returns the paragraph id (e.g. "OP5(a)") for every item, in every colum
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QFont
 
 from clausemark.core.parse import Paragraph, Resolution
 from clausemark.gui.models.model_headers import header_title
+from clausemark.gui.swatches import chips_icon
 
 _Index = QModelIndex | QPersistentModelIndex
 FIRST_WORDS = 12
@@ -36,21 +37,6 @@ def table_tip(paragraph: Paragraph, limit: int = 25) -> str:
     lines = [" | ".join(row) for row in (paragraph.rows or [])[:limit]]
     more = len(paragraph.rows or []) - limit
     return "\n".join(lines + ([f"… {more} more rows"] if more > 0 else []))
-
-
-def chips_icon(colours: list[str], size: int = 12, hollow: list[str] = ()) -> QIcon:
-    """A row of small colour squares, one per theme tagged on the paragraph, then a hollow
-    square (outline only) per suggested theme."""
-    pixmap = QPixmap((len(colours) + len(hollow)) * (size + 2), size)
-    pixmap.fill(QColor(0, 0, 0, 0))
-    painter = QPainter(pixmap)
-    for i, colour in enumerate(colours):
-        painter.fillRect(i * (size + 2), 0, size, size, QColor(colour))
-    for i, colour in enumerate(hollow, start=len(colours)):
-        painter.setPen(QPen(QColor(colour), 2))
-        painter.drawRect(i * (size + 2) + 1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class ParagraphModel(QAbstractItemModel):

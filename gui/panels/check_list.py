@@ -60,9 +60,6 @@ class CheckList(QWidget):
     def items(self) -> list[QListWidgetItem]:
         return [self.list.item(i) for i in range(self.list.count())]
 
-    def item_for(self, data) -> QListWidgetItem | None:
-        return next((item for item in self.items() if item.data(_DATA) == data), None)
-
     def checked_data(self) -> list:
         return [item.data(_DATA) for item in self.items()
                 if item.checkState() == Qt.CheckState.Checked]

@@ -1,5 +1,7 @@
-"""The library list: documents with symbol, title, adoption date and tag count; sortable by
-any column (symbols in natural order: 78/9 before 78/100) and filtered as the analyst types."""
+"""The library list: documents with symbol, title, date (adoption, or distribution for a draft),
+tag count and type; sortable by any column (symbols in natural order: 78/9 before 78/100) and
+filtered as the analyst types. It re-reads the list when the session reports new documents or
+tag counts."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
@@ -28,7 +30,7 @@ class LibrarySortProxy(QSortFilterProxyModel):
 class LibraryPanel(QWidget):
     documentChanged = Signal(object)  # document id, or None when nothing is selected
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library, session, parent=None):
         super().__init__(parent)
         self.model = LibraryModel(library, self)
         self.proxy = LibrarySortProxy(self)
@@ -42,7 +44,7 @@ class LibraryPanel(QWidget):
         view = self.view = QTableView(objectName="libraryView")
         view.setModel(self.proxy)
         view.setSortingEnabled(True)
-        view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # newest first
+        view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)  # newest first
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -61,9 +63,10 @@ class LibraryPanel(QWidget):
         box.addWidget(self.filter_edit)
         box.addWidget(view)
         self._fit_columns()
+        session.documentsChanged.connect(self.refresh)
 
     def _fit_columns(self) -> None:
-        for col in (0, 2, 3):
+        for col in (0, LibraryModel.DATE, LibraryModel.TAGS, LibraryModel.TYPE):
             self.view.resizeColumnToContents(col)
 
     def _on_current(self, current, _previous) -> None:
@@ -99,6 +102,3 @@ class LibraryPanel(QWidget):
                 self.select_document(current)
         finally:
             self.blockSignals(False)
-
-    def visible_symbols(self) -> list[str]:
-        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]

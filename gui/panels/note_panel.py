@@ -1,14 +1,15 @@
 """The notes on the selected paragraph's tags: pick a tagged theme, write the note.
 
 There is no Save button: a note is saved (as one undoable step) when typing pauses, when the
-editor loses focus, and before another paragraph or tag is shown."""
+editor loses focus, and before another paragraph or tag is shown. It follows the selection of a
+DocumentSession."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from clausemark.core.library import Tag
-from clausemark.gui.window.tag_actions import swatch
+from clausemark.gui.swatches import swatch
 
 SAVE_AFTER_MS = 800
 
@@ -24,8 +25,9 @@ class NoteEditor(QPlainTextEdit):
 class NotePanel(QWidget):
     noteEdited = Signal(int, str)  # tag id, new note: the window turns it into an undo command
 
-    def __init__(self, parent=None):
+    def __init__(self, session, parent=None):
         super().__init__(parent)
+        self.session = session
         self._tags: list[Tag] = []
         self._saved: dict[int, str] = {}
         self._shown_id: int | None = None  # the tag whose note the editor holds
@@ -49,6 +51,22 @@ class NotePanel(QWidget):
         box.addLayout(top)
         box.addWidget(self.editor)
         self.set_tags([], "")
+        session.selectionChanged.connect(self.show_selection)
+        session.tagsChanged.connect(self.show_selection)
+        session.themesChanged.connect(self.show_selection)
+
+    def show_selection(self, *_args) -> None:
+        """The notes of the one selected paragraph's tags (none for zero or many)."""
+        self.save()  # before reading the library: the note being typed goes first
+        session = self.session
+        selected = session.selected_ids()
+        if len(selected) != 1 or session.document is None:
+            message = ("Select one paragraph to see the notes on its tags." if selected else None)
+            self.set_tags([], "", message=message)
+            return
+        paragraph = session.paragraph(selected[0])
+        self.set_tags(session.tags_on(selected[0]), paragraph.label if paragraph else selected[0],
+                      session.theme_colours())
 
     def set_tags(self, tags: list[Tag], label: str, colours: dict[int, str] | None = None,
                  message: str | None = None) -> None:

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import (
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QMargins, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from clausemark.core.errors import ClausemarkError
+from clausemark.gui.html_delegate import HtmlDelegate
 
 MARK = ("\x02", "\x03")  # search marks: control characters never found in a resolution
 HitRole = Qt.ItemDataRole.UserRole
@@ -28,37 +18,6 @@ def hit_html(citation: str, snippet: str) -> str:
     text = html.escape(snippet).replace(MARK[0], "<b style='background:#fff2a8'>")
     text = text.replace(MARK[1], "</b>")
     return f"<div style='color:#1a4d8f'><b>{html.escape(citation)}</b></div><div>{text}</div>"
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Draws an item's DisplayRole as rich text (citation over snippet)."""
-
-    def _document(self, option, index) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        doc.setTextWidth(max(option.rect.width() - 8, 100))
-        return doc
-
-    def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter,
-                                       opt.widget)
-        doc = self._document(option, index)
-        painter.save()
-        painter.translate(option.rect.topLeft().x() + 4, option.rect.topLeft().y() + 2)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        if option.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(QPalette.ColorRole.Text,
-                                     option.palette.color(QPalette.ColorRole.HighlightedText))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
 
 
 class SearchPanel(QWidget):
@@ -71,7 +30,7 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText("Search all resolutions (Ctrl+F)")
         self.box.setClearButtonEnabled(True)
         self.results = QListWidget(objectName="searchResults")
-        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setItemDelegate(HtmlDelegate(self.results, margins=QMargins(4, 2, 4, 4)))
         self.results.setWordWrap(True)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.results.itemActivated.connect(self._jump)

@@ -102,7 +102,7 @@ def attach(window, layout) -> SeriesTimeline:
     """Add the timeline to the main window's document pane and wire it."""
     from clausemark.gui.compare.compare_view import open_compare_window
     timeline = SeriesTimeline(window.library, window)
-    layout.addWidget(timeline)
+    layout.insertWidget(1, timeline)  # under the document's title, over its paragraphs
     window.library_panel.documentChanged.connect(timeline.show_document)
     timeline.openRequested.connect(window.select_document)
 

@@ -216,7 +216,9 @@ class PdfView(QGraphicsView):
             self._page_items[page] = item
         else:
             item.setPixmap(pixmap)
-        item.setScale(1.0 / scale)
+        # By the width the image has: a huge page comes back smaller than asked (pixel budget).
+        width = pixmap.width() or 1
+        item.setScale(self._page_rects[page].width() / width if width > 1 else 1.0 / scale)
         self._page_scale[page] = scale
 
     # -- highlights ------------------------------------------------------------------------------

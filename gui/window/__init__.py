@@ -1,1 +1,2 @@
-"""The main window, split by concern: layout, menus, remembered state, tagging actions, undo."""
+"""The main window, split by concern: the DocumentSession (the open document's state and typed
+signals), layout, behaviour, every action with its menus, remembered state, tagging, undo."""

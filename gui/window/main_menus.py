@@ -1,4 +1,6 @@
-"""Menus and the toolbar of the main window (layout only; the slots live in MainWindow)."""
+"""Every action of the main window, its menus and its toolbar, in one place (the slots live in
+MainWindow and the controllers). A new command: make its action in build() and add it to a menu
+there."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
@@ -76,6 +78,10 @@ def build(window) -> None:
     view_menu = bar.addMenu("&View")
     view_menu.addActions([window.zoom_in_action, window.zoom_out_action, window.fit_width_action])
     window.themes_menu = bar.addMenu("&Themes")
+    suggestions_menu = bar.addMenu("&Suggestions")
+    suggestions_menu.setObjectName("suggestionsMenu")
+    for action in window.suggestions.menu_actions():
+        suggestions_menu.addSeparator() if action is None else suggestions_menu.addAction(action)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(about)
 

@@ -3,36 +3,29 @@ toolbar, the Themes menu, the context menu, the theme panel), every change one u
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
 
-from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import CommandGroup, SetNoteCommand, TagCommand, Theme, UntagCommand
-
-
-def swatch(colour: str, size: int = 14) -> QIcon:
-    """A filled square of the theme's colour with a thin dark border (visible on white too)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor("#555555"))
-    inner = QPixmap(size - 2, size - 2)
-    inner.fill(QColor(colour))
-    painter = QPainter(pixmap)
-    painter.drawPixmap(1, 1, inner)
-    painter.end()
-    return QIcon(pixmap)
+from clausemark.gui.swatches import swatch
+from clausemark.gui.window import undo_steps
 
 
 class TagActions(QObject):
-    """Owns the per-theme actions and turns them into undo commands for the window's selection.
-    `window` provides: library, undo_stack, theme_model, document_id,
-    selected_paragraph_ids(), statusBar()."""
-    actionsChanged = Signal()
+    """Owns the per-theme actions and turns them into undo commands for the session's
+    selection. `parent` is the window that owns the actions and hosts the warnings."""
+    actionsChanged = Signal()  # the theme actions were rebuilt (menus show the new ones)
+    message = Signal(str, int)  # for the status bar: text, milliseconds
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, library, session, undo_stack, parent: QWidget):
+        super().__init__(parent)
+        self._library, self._session, self._undo_stack = library, session, undo_stack
+        self._parent = parent
         self.theme_actions: list[QAction] = []
         self.rebuild()
+        session.themesChanged.connect(self.rebuild)
+        for signal in (session.selectionChanged, session.tagsChanged):
+            signal.connect(self.update_checks)
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -40,7 +33,7 @@ class TagActions(QObject):
         for action in self.theme_actions:
             action.deleteLater()
         self.theme_actions = []
-        for theme in self.window.theme_model.themes():
+        for theme in self._session.themes():
             key = f"\t{theme.shortcut}" if theme.shortcut else ""  # menus show it as the key
             action = QAction(swatch(theme.colour), f"{theme.name}{key}", self)
             action.setIconText(f"{theme.shortcut} {theme.name}" if theme.shortcut else theme.name)
@@ -53,72 +46,63 @@ class TagActions(QObject):
         self.update_checks()
         self.actionsChanged.emit()
 
-    def update_checks(self) -> None:
+    def update_checks(self, *_args) -> None:
         """Check a theme's action when every selected paragraph carries it."""
-        selected = self.window.selected_paragraph_ids()
-        doc = self.window.document_id
+        selected = self._session.selected_ids()
         tagged: dict[int, int] = {}
-        if doc is not None and selected:
+        if self._session.document is not None and selected:
             wanted = set(selected)
-            for tag in self.window.document_tags():
+            for tag in self._session.tags():
                 if tag.paragraph in wanted:
                     tagged[tag.theme_id] = tagged.get(tag.theme_id, 0) + 1
-        writable = not getattr(self.window.library, "read_only", False)
+        writable = not getattr(self._library, "read_only", False)
         for action in self.theme_actions:
             action.setEnabled(bool(selected) and writable)
             action.setChecked(bool(selected) and tagged.get(action.data(), 0) == len(selected))
 
-    def context_menu(self, parent) -> QMenu:
+    def context_menu(self, parent: QWidget, more: list[QAction] = ()) -> QMenu:
+        """The paragraphs' context menu: the theme actions, then `more` (note, citation)."""
         menu = QMenu(parent)
         menu.setObjectName("tagMenu")
-        selected = self.window.selected_paragraph_ids()
-        header = menu.addAction(f"Tag {len(selected)} paragraphs" if len(selected) > 1
-                                else "Tag paragraph")
+        count = len(self._session.selected_ids())
+        header = menu.addAction(f"Tag {count} paragraphs" if count > 1 else "Tag paragraph")
         header.setEnabled(False)
         menu.addActions(self.theme_actions)
         menu.addSeparator()
-        menu.addAction(self.window.note_action)
-        menu.addAction(self.window.copy_citation_action)
+        menu.addActions(list(more))
         return menu
 
     # -- changes ---------------------------------------------------------------------------------
 
     def toggle_shortcut(self, key: int) -> None:
-        theme = self.window.theme_model.theme_for_shortcut(key)
+        theme = self._session.theme_for_shortcut(key)
         if theme is not None:
             self.toggle(theme)
 
     def toggle(self, theme: Theme) -> None:
         """Tag the selection with `theme`; if every selected paragraph has it, untag them."""
-        win = self.window
-        paragraphs = win.selected_paragraph_ids()
-        if win.document_id is None or not paragraphs:
-            win.statusBar().showMessage("Select one or more paragraphs first.", 4000)
+        session = self._session
+        paragraphs, document_id = session.selected_ids(), session.document_id
+        if document_id is None or not paragraphs:
+            self.message.emit("Select one or more paragraphs first.", 4000)
             return
-        lib = win.library
-        existing = {p: lib.tags.find(win.document_id, p, theme.id) for p in paragraphs}
+        existing = {p: self._library.tags.find(document_id, p, theme.id) for p in paragraphs}
         if all(existing.values()):
             commands = [UntagCommand(tag.id) for tag in existing.values()]
             verb = "removed from"
         else:
-            commands = [TagCommand(win.document_id, p, theme.id)
+            commands = [TagCommand(document_id, p, theme.id)
                         for p, tag in existing.items() if tag is None]
             verb = "tagged on"
         what = f"{theme.name} {verb} {_count(commands)}"
         self.push(CommandGroup(what, commands) if len(commands) > 1 else commands[0])
-        win.statusBar().showMessage(what, 4000)
+        self.message.emit(what, 4000)
 
     def set_note(self, tag_id: int, note: str) -> None:
         self.push(SetNoteCommand(tag_id, note))
 
     def push(self, command) -> bool:
-        """Do `command` as one undoable step; a refusal from the library is a warning."""
-        try:
-            self.window.undo_stack.push(command)
-        except ClausemarkError as exc:
-            QMessageBox.warning(self.window, "Clausemark", str(exc))
-            return False
-        return True
+        return undo_steps.push(self._parent, self._undo_stack, command)
 
 
 def _count(commands) -> str:

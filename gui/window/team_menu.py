@@ -19,9 +19,16 @@ def add_actions(window, menu) -> None:
     window.merge_action.setToolTip("Add another analyst's shared tags to this library")
     window.merge_action.triggered.connect(lambda: choose_merge(window))
     window.review_shared_action = QAction("&Review shared tags…", window)
-    window.review_shared_action.triggered.connect(lambda: ReviewDialog(window.library,
-                                                                       window).exec())
+    window.review_shared_action.setToolTip("Accept or reject shared tags that landed on another "
+                                           "version here, as tags are carried forward")
+    window.review_shared_action.triggered.connect(lambda: review_shared(window))
     menu.addActions([window.share_action, window.merge_action, window.review_shared_action])
+
+
+def review_shared(window) -> ReviewDialog:
+    dialog = ReviewDialog(window.library, window.undo_stack, window)
+    dialog.exec()
+    return dialog
 
 
 def share_tags(window) -> None:
@@ -44,5 +51,7 @@ def choose_merge(window) -> None:
 def merge_tags(window, path: str) -> MergeDialog:
     dialog = MergeDialog(window.library, window.undo_stack, path, window)
     if dialog.exec() and dialog.merged is not None:
-        window.statusBar().showMessage(f"Merged: {dialog.merged.result.line}", 8000)
+        result = dialog.merged.result
+        hint = " — File > Review shared tags… to decide" if result.counts.get("review") else ""
+        window.statusBar().showMessage(f"Merged: {result.line}{hint}", 8000)
     return dialog

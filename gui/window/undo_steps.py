@@ -1,5 +1,5 @@
-"""Undo/redo as every window offers it: one step of the shared UndoStack, a refusal from the
-library shown as a warning (never a crash), and the actions' enabled state and labels."""
+"""Undo/redo as every window offers it: one step (or one new command) on the shared UndoStack,
+a refusal from the library shown as a warning (never a crash), and the actions' labels."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -24,3 +24,13 @@ def label_actions(stack, undo_action, redo_action) -> None:
     redo_action.setEnabled(stack.can_redo)
     undo_action.setText(f"&Undo {stack.undo_text}" if stack.can_undo else "&Undo")
     redo_action.setText(f"&Redo {stack.redo_text}" if stack.can_redo else "&Redo")
+
+
+def push(parent: QWidget, stack, command, title: str = "Clausemark") -> bool:
+    """Do `command` as one undoable step; a refusal from the library is a warning."""
+    try:
+        stack.push(command)
+    except ClausemarkError as exc:
+        QMessageBox.warning(parent, title, str(exc))
+        return False
+    return True

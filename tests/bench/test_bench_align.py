@@ -1,7 +1,8 @@
 """Benchmarks (figures, not pass/fail timings): aligning the gold pairs and the largest
-year-to-year pairs in bench/, and finding predecessors across the 200 bench/ resolutions.
+year-to-year pairs in bench/, and finding predecessors across the 200 bench/ resolutions. Quick
+mode (in the test run): 3 runs of each pair, 14 resolutions.
 
-    .venv/bin/python -m pytest -s tests/bench/test_bench_align.py
+    packaging/dev.sh bench -k align
 """
 import json
 import platform
@@ -14,12 +15,16 @@ from clausemark.core.compare.predecessor import PredecessorIndex, predecessors
 from clausemark.core.library.importer import import_all
 from clausemark.core.library.library import Library
 from clausemark.core.parse.parser import parse_pdf
+from tests.bench.figures import record
 
 GOLD = Path(__file__).parent.parent / "core" / "gold_align"
 REPEATS = 30
+# Quick mode: the first 12 bench resolutions and the later versions of two of them (A/RES/78/113 and
+# 78/121), so that predecessors are found and the largest-pairs part runs too.
+QUICK_LATER = ["A_RES_79_127.pdf", "A_RES_79_141.pdf"]
 
 
-def _timed(fn, repeats=REPEATS):
+def _timed(fn, repeats):
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -35,27 +40,36 @@ def _with_diffs(old, new):
     return result
 
 
-def _report(name, old, new):
+def _report(name, old, new, repeats):
     sizes = f"{sum(1 for _ in old.walk())} -> {sum(1 for _ in new.walk())} paragraphs"
-    med, low, high = _timed(lambda: align(old, new))
-    dmed, _, _ = _timed(lambda: _with_diffs(old, new))
+    med, low, high = _timed(lambda: align(old, new), repeats)
+    dmed, _, _ = _timed(lambda: _with_diffs(old, new), repeats)
     print(f"  {name:<40} {sizes:<26} align median {med:5.1f} ms (min {low:.1f}, "
           f"max {high:.1f}); with every word diff {dmed:5.1f} ms")
-    return med
+    return med, dmed, sizes
 
 
-def test_bench_align_gold_pairs(dev_dir):
+def test_bench_align_gold_pairs(bench, dev_dir):
+    repeats = bench.pick(REPEATS, 3)
     print(f"\nalignment ({platform.python_version()}, {platform.machine()}), "
-          f"{REPEATS} runs each:")
+          f"{repeats} runs each:")
     for gold_file in sorted(GOLD.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         old, new = parse_pdf(dev_dir / gold["old"]), parse_pdf(dev_dir / gold["new"])
-        _report(f"{gold['old_symbol']} -> {gold['new_symbol']}", old, new)
+        name = f"{gold['old_symbol']} -> {gold['new_symbol']}"
+        med, dmed, sizes = _report(name, old, new, repeats)
+        record(f"align {name} ({sizes}), median of {repeats}", f"{med:.1f} ms",
+               target="well under 100 ms", baseline=None)
+        record(f"align {name} with every word diff, median of {repeats}", f"{dmed:.1f} ms")
 
 
-def test_bench_predecessors_and_largest_pairs(bench_dir, tmp_path):
+def test_bench_predecessors_and_largest_pairs(bench, bench_dir, tmp_path):
+    repeats = bench.pick(REPEATS, 3)
     with Library(tmp_path / "bench.clausemark") as lib:
-        import_all(lib, sorted(bench_dir.glob("*.pdf")))
+        files = bench.files(bench_dir, quick=12)
+        if bench.quick:
+            files += [bench_dir / name for name in QUICK_LATER]
+        import_all(lib, files)
         docs = lib.documents()
         start = time.perf_counter()
         first = predecessors(lib, docs[-1].id)
@@ -69,12 +83,22 @@ def test_bench_predecessors_and_largest_pairs(bench_dir, tmp_path):
               f"index {cold:.0f} ms; all {len(docs)} queries {total * 1000:.0f} ms "
               f"({total * 1000 / len(docs):.1f} ms each, index reused); {len(with_one)} "
               "documents have a proposed predecessor")
-        assert isinstance(first, list)
+        assert isinstance(first, list) and with_one
+        record(f"predecessors across {len(docs)} bench resolutions",
+               f"{cold:.0f} ms for the first query (index built), "
+               f"{total * 1000 / len(docs):.1f} ms per query after")
         # The five largest documents that have a predecessor: how long their alignment takes.
-        sized = sorted(with_one, key=lambda d: -d.paragraph_count)[:5]
+        sized = sorted(with_one, key=lambda d: -d.paragraph_count)[:bench.pick(5, 2)]
         print("largest pairs (newer document and its best predecessor):")
+        slowest = None
         for doc in sized:
             old_doc = found[doc.id][0].document
             old, new = lib.resolution(old_doc.id), lib.resolution(doc.id)
-            med = _report(f"{old_doc.symbol} -> {doc.symbol}", old, new)
+            name = f"{old_doc.symbol} -> {doc.symbol}"
+            med, _, sizes = _report(name, old, new, repeats)
             assert med > 0
+            if slowest is None or med > slowest[0]:
+                slowest = (med, name, sizes)
+        if slowest:
+            record(f"align the slowest of the {len(sized)} largest bench pairs, {slowest[1]} "
+                   f"({slowest[2]}), median of {repeats}", f"{slowest[0]:.1f} ms")

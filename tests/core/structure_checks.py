@@ -31,15 +31,20 @@ OP_GLUED = re.compile(
     r"|Encourages|Welcomes|Reaffirms|Recognizes|Stresses|Emphasizes|Notes|Takes note) ")
 PP_IN_OP = re.compile(r"[;.:] " + PP_GLUED.pattern[len("[,;] "):])
 WANTED_KINDS = ("resolution", "draft resolution")
+# Other documents of more/: each is parsed into a tree that passes these checks, or refused
+# with a reason that says it is not a resolution or decision text (issue 13, item 12).
+OTHER_KINDS = ("draft decision", "amendment", "note/programme")
+REFUSED = "not a resolution"  # in the reason of such a refusal
 
 
 def corpus_files(corpus: Path) -> list[tuple[Path, str]]:
-    """(file, document type) for bench/ and the resolutions and draft resolutions of more/."""
+    """(file, document type) for bench/ and the documents of more/: resolutions, drafts,
+    draft decisions, amendments and notes."""
     files = [(f, "resolution") for f in sorted((corpus / "bench").glob("*.pdf"))]
     kinds = (corpus / "more" / "kinds.tsv").read_text(encoding="utf-8").splitlines()[1:]
     for line in kinds:
         name, kind = line.split("\t")
-        if kind in WANTED_KINDS:
+        if kind in WANTED_KINDS + OTHER_KINDS:
             files.append((corpus / "more" / name, kind))
     return files
 
@@ -49,8 +54,12 @@ def problems(path: Path, kind: str = "resolution") -> dict[str, str]:
     try:
         res = parse_pdf(path)
     except ParseError as exc:
+        if kind in OTHER_KINDS and REFUSED in exc.reason:
+            return {}  # refused with its reason: what item 12 asks of such documents
         return {"parse": str(exc)}
     out: dict[str, str] = {}
+    if kind == "note/programme":
+        out["refused"] = f"a {kind} imported as a {res.document_type}"
     if (res.symbol or "").replace("/", "_") != path.stem:
         out["symbol"] = str(res.symbol)
     if not res.title:
@@ -102,7 +111,8 @@ def _numbering(nodes, out: dict, where: str) -> None:
     chapeau = [p for p in nodes if p.kind == "operative"][:1]
     if ops[:1] == [None] and len(ops) > 1 and chapeau[0].text.endswith(":"):
         ops = ops[1:]  # "Resolves that:" before paragraphs 1, 2, ... of a budget resolution
-    if ops not in ([str(i) for i in range(1, len(ops) + 1)], [None]):
+    # (a decision's operative part may be lettered: "(a) Approves ...; (b) Invites ...")
+    if ops not in ([str(i) for i in range(1, len(ops) + 1)], [None], LETTERS[:len(ops)]):
         out["ops"] = f"{where or 'top'}: {ops}"
     for p in nodes:
         if p.kind == "section":

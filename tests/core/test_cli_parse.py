@@ -14,7 +14,9 @@ def test_json_follows_the_design_contract(dev_dir):
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert set(data) == {"symbol", "title", "body", "session", "agenda_item", "adopted",
-                         "meeting", "language", "pages", "paragraphs", "footnotes"}
+                         "meeting", "language", "pages", "paragraphs", "footnotes",
+                         "document_type", "committee", "distributed", "sponsors", "original"}
+    assert data["document_type"] == "resolution" and data["committee"] == "Third Committee"
     op = next(p for p in data["paragraphs"] if p["id"] == "OP1")
     assert set(op) == {"id", "kind", "number", "label", "opening", "text", "pages",
                        "footnote_refs", "boxes", "children"}

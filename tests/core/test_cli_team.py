@@ -182,3 +182,35 @@ def test_sigkill_during_a_merge_leaves_before_or_after(tmp_path):
         seen["before" if shares == 0 else "after"] += 1
     assert seen["before"] >= 1, seen  # at least one kill landed before the commit
     del src
+
+
+def test_review_decisions_from_the_command_line_are_in_the_history(tmp_path, dev_dir, capsys):
+    from tests.core.team_helpers import NEW, OLD
+    a = make_library(tmp_path / "a.clausemark", dev_dir, "Amina", files=(OLD,))
+    tag_all(a, S_OLD, paragraphs(a, S_OLD, 8), "children", note="Amina's")
+    a.close()
+    make_library(tmp_path / "c.clausemark", dev_dir, "Chen", files=(NEW,)).close()
+    db = str(tmp_path / "c.clausemark")
+    run(capsys, "share", "--db", str(tmp_path / "a.clausemark"), "--out", str(tmp_path / "s"))
+    run(capsys, "merge", "--db", db, str(tmp_path / "s.clausemark-share"))
+    _, text, _ = run(capsys, "reviews", "--db", db, "--json")
+    items = json.loads(text)
+    same = [i for i in items if i["status"] == "same"]
+    changed = next(i for i in items if i["status"] == "changed")
+    code, text, _ = run(capsys, "reviews", "--db", db, "--accept-unchanged", "--accept",
+                        str(changed["id"]))
+    assert code == 0 and f"accepted {len(same)} shared tags on unchanged paragraphs" in text
+    other = next(i for i in items if i["status"] != "same" and i["id"] != changed["id"])
+    code, _, _ = run(capsys, "reviews", "--db", db, "--reject", str(other["id"]))
+    with Library(db) as lib:
+        history = lib.history(limit=len(same) + 2)
+        assert [h.action for h in history] == ["review_reject"] + ["review_accept"] * \
+            (len(same) + 1)
+        accepted = history[1]
+        assert accepted.details["paragraph"] == changed["paragraph"] and \
+            accepted.details["author"] == "Amina" and accepted.details["note"] == "Amina's"
+        assert "A/RES/80/190" in accepted.summary and "from Amina accepted" in accepted.summary
+        assert len(lib.tags.list()) == len(same) + 1
+        assert {t.author for t in lib.tags.list()} == {"Amina"}
+    code, _, err = run(capsys, "reviews", "--db", db, "--accept", str(changed["id"]))
+    assert code == 1 and "no shared tag" in err and err.count("\n") == 1

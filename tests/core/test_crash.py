@@ -15,6 +15,7 @@ import pytest
 
 from clausemark.core.library.library import Library
 from clausemark.core.parse.model import Paragraph, Resolution
+from tests.child_output import ChildOutput
 from tests.core.library_helpers import integrity_check
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +55,7 @@ def test_reported_tags_survive_sigkill(tmp_path):
     # (a child killed during that backup would only make the next child back up again).
     Library(path).close()
     seed = int(os.environ.get("CLAUSEMARK_CRASH_SEED", time.time_ns() % 100_000))
+    print(f"CLAUSEMARK_CRASH_SEED={seed}")  # shown with a failure: rerun with the same seed
     rng = random.Random(seed)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     reported: set[str] = set()
@@ -61,15 +63,16 @@ def test_reported_tags_survive_sigkill(tmp_path):
     for _ in range(KILLS):
         child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], cwd=ROOT, env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        output = ChildOutput(child)  # every line, also those behind the first one
         # Mostly while it writes (timed from its "ready", so a busy machine's slow start does
         # not eat the delay), sometimes while it opens the library.
         if rng.random() < 0.2:
             time.sleep(rng.uniform(0.02, 0.25))
         else:
-            child.stdout.readline()
+            output.first_line(timeout=120)
             time.sleep(rng.uniform(0.05, 0.35))
         child.send_signal(signal.SIGKILL)
-        out, err = child.communicate()
+        out, err = output.finish(timeout=60)
         assert child.returncode == -signal.SIGKILL, f"child ended on its own: {err[-500:]}"
         saved = [line.split()[1] for line in out.splitlines() if line.startswith("saved ")]
         reported.update(saved)
@@ -161,6 +164,7 @@ def test_import_killed_at_random_moments_leaves_whole_documents(tmp_path, dev_di
     path = tmp_path / "import-crash.clausemark"
     fresh_library(path)
     seed = int(os.environ.get("CLAUSEMARK_CRASH_SEED", time.time_ns() % 100_000))
+    print(f"CLAUSEMARK_CRASH_SEED={seed}")  # shown with a failure: rerun with the same seed
     rng = random.Random(seed)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     reported: set[str] = {keep}
@@ -170,14 +174,18 @@ def test_import_killed_at_random_moments_leaves_whole_documents(tmp_path, dev_di
         child = subprocess.Popen([sys.executable, "-c", IMPORT_CHILD, str(path), str(folder),
                                   str(workers)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, text=True, start_new_session=True)
-        assert child.stdout.readline().strip() == "ready", child.stderr.read()
+        output = ChildOutput(child)
+        first = output.first_line(timeout=120)
+        if first.strip() != "ready":
+            child.kill()
+            pytest.fail(f"seed {seed}: the child did not start: {first}{output.finish()[1]}")
         time.sleep(rng.uniform(0.05, 2.5))
         child.send_signal(signal.SIGKILL)  # the app dies, not its pool workers
         try:  # they hold its stdout open: the pipe ends only when they have left too
-            out, err = child.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
+            out, err = output.finish(timeout=30)
+        except TimeoutError:
             os.killpg(child.pid, signal.SIGKILL)
-            child.communicate()
+            output.finish(timeout=30)
             pytest.fail(f"seed {seed}: parser workers outlived the killed app")
         saved = {line.split(" ", 1)[1] for line in out.splitlines() if line.startswith("saved ")}
         reported |= saved

@@ -1,6 +1,7 @@
 """Full-text search: stemming, snippets, filters, safe query syntax, ranking."""
 import pytest
 
+from clausemark.core.errors import ClausemarkError
 from clausemark.core.library.library import Library
 from clausemark.core.library.search import fts_query
 from tests.core.library_helpers import fake_pdf, sample_resolution
@@ -84,10 +85,25 @@ def test_phrases_prefixes_and_operators(lib):
 
 
 @pytest.mark.parametrize("query", ['A/RES/78/217', 'non-refoulement', '"unclosed', 'text:x',
-                                   'NOT', 'OR migrants', '(', '*', '""', 'migrants AND',
-                                   "it's", "NEAR(a b)"])
-def test_odd_input_never_raises(lib, query):
-    lib.search.paragraphs(query)
+                                   '(', '*', '""', "it's", "NEAR(a b)", "\x00"])
+def test_odd_input_finds_nothing_and_never_raises(lib, query):
+    # None of these words is in the texts; FTS5 syntax in them is never interpreted
+    assert hits(lib, query) == []
+
+
+@pytest.mark.parametrize("query", ["OR migrants", "migrants AND", "migrants OR", "AND migrants",
+                                   "migrants\x00"])
+def test_dangling_operators_are_ignored(lib, query):
+    assert len(hits(lib, "migrants")) == 9
+    assert hits(lib, query) == hits(lib, "migrants")
+
+
+@pytest.mark.parametrize("query", ["NOT", "NOT children", "migrants OR NOT children",
+                                   "migrants AND NOT children"])
+def test_a_not_with_nothing_before_it_is_an_error(lib, query):
+    from clausemark.core.library.search import SearchQueryError
+    with pytest.raises(SearchQueryError, match="NOT needs words before it"):
+        lib.search.paragraphs(query)
 
 
 def test_empty_query_returns_nothing(lib):
@@ -98,7 +114,9 @@ def test_fts_query_building():
     assert fts_query("detention children") == '"detention" "children"'
     assert fts_query("migra*") == '"migra"*'
     assert fts_query('"best interests" OR welfare') == '"best interests" OR "welfare"'
-    assert fts_query("NOT x") == '"x"'
+    assert fts_query("x NOT y") == '"x" NOT "y"'
+    with pytest.raises(ClausemarkError):  # not '"x"': that would search for what was excluded
+        fts_query("NOT x")
     assert fts_query("...") is None
 
 

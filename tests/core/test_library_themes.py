@@ -159,7 +159,7 @@ def test_a_theme_with_tags_cannot_be_deleted(lib):
     lib.tags.add("A/RES/78/217", "OP2(b)", "detention")
     with pytest.raises(ConflictError, match="retire"):
         lib.themes.delete("detention")
-    with pytest.raises(sqlite3.IntegrityError):  # and not behind the library's back either
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):  # nor behind its back
         lib.conn.execute("DELETE FROM themes WHERE name = 'detention'")
     assert lib.themes.get("detention").tag_count == 1
     lib.themes.add("unused")

@@ -56,7 +56,14 @@ def bad_files(tmp_path, dev_dir):
 EXPECTED = {"empty": "empty", "not a PDF": "not a PDF", "random": "not a PDF",
             "encrypted": "encrypted", "image-only": "no text layer",
             "not a resolution": "not a UN resolution", "missing": "no such file",
-            "truncated": "", "very large": "not a UN resolution", "odd name": "not a readable PDF"}
+            # refused as repaired, never imported as half a document
+            "truncated": "damaged or incomplete",
+            "very large": "not a UN resolution", "odd name": "not a readable PDF"}
+
+
+def _says(kind: str, text: str) -> bool:
+    expected = EXPECTED[kind] if isinstance(EXPECTED[kind], tuple) else (EXPECTED[kind],)
+    return any(e in text for e in expected)
 
 
 def test_parser_raises_parse_error_with_reason(bad_files):
@@ -64,7 +71,7 @@ def test_parser_raises_parse_error_with_reason(bad_files):
         with pytest.raises(ParseError) as info:
             parse_pdf(path)
         assert str(path) in str(info.value), kind
-        assert EXPECTED[kind] in info.value.reason, (kind, info.value.reason)
+        assert _says(kind, info.value.reason), (kind, info.value.reason)
 
 
 def test_cli_prints_one_line_per_bad_file_and_fails(bad_files):
@@ -120,7 +127,7 @@ def test_import_of_each_bad_file_is_one_line_and_changes_nothing(bad_files, libr
         assert out.returncode == 1, kind
         lines = out.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"clausemark: {path}: "), (kind, out.stderr)
-        assert EXPECTED[kind] in lines[0] or kind == "missing", (kind, lines[0])
+        assert _says(kind, lines[0]) or kind == "missing", (kind, lines[0])
         assert "Traceback" not in out.stderr and "failed 1" in out.stdout
         assert _content(library_file) == before, kind
 

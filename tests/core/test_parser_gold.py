@@ -23,7 +23,12 @@ layout of issue 13, each checked against pymupdf span dumps of the PDF:
    its letter reference in a heading (A/C.3/80/L.8, note "a");
 8. a title that goes on with "resolution 2719 (2023)" (A/RES/80/230);
 9. "Reiterates its appreciation ...," inside the preamble stays preambular and the bold line
-   "Countries in special situations" is a heading, not an annex (A/C.2/80/L.15).
+   "Countries in special situations" is a heading, not an annex (A/C.2/80/L.15);
+12. an amendment: numbered instructions, each "... reading:" instruction with the paragraphs it
+   quotes as its children (kind "quoted"), a quoted preambular paragraph included (A/80/L.28,
+   OP 3 "Stressing ...", OP 5 two quoted operative paragraphs); and a draft decision whose
+   preamble ends in a colon before items (a), (b), the operative part "OP (a)", "OP (b)", with
+   its footnote (A/80/L.1).
 Labels and table rows are compared too where the gold file has them.
 """
 import json

@@ -1,5 +1,7 @@
 """Structural invariants over real documents: the 200 resolutions of ../shared/corpus/bench and
-the resolutions and draft resolutions of ../shared/corpus/more (more/kinds.tsv).
+the documents of ../shared/corpus/more (more/kinds.tsv): resolutions, draft resolutions, and the
+draft decisions, amendments and notes, each of which must either pass the same checks or be
+refused with a reason saying it is not a resolution or decision text (issue 13, item 12).
 
 Structure right (tests/core/structure_checks.py) = operative numbering 1..N in the document and
 in each section, letters (a), (b) ... and romans (i), (ii) ... in sequence, no duplicate ids, no
@@ -9,7 +11,11 @@ for resolutions and none for drafts. The pass rate is printed per document type 
 99% over all of them. By hand: `.venv/bin/python -m tests.core.structure_checks`.
 
 Measured (2026-12-01): resolutions 408/408, draft resolutions 80/81 = 488/489 (99.8%); before
-this work 393/408 and 75/81 (95.7%) by the same checks. The remaining exception, with what the
+this work 393/408 and 75/81 (95.7%) by the same checks. Other documents of more/ (2026-12-01,
+after the parse2 work): draft decisions 8/8 (five parsed, three programmes of work refused:
+A/C.2/80/L.60, A/C.3/80/L.60, A/C.4/80/L.15), amendments 4/4 parsed, note 1/1 refused
+(A/C.5/80/L.1); before it amendments 3/4 (A/80/L.28 OP 3 swallowed its quoted "Stressing")
+and draft decisions 5/8. The remaining exception, with what the
 PDF shows; it must keep failing for that reason only (a new failure anywhere fails the test):
 - A/80/L.41: the PDF prints no title above "The General Assembly," (a draft submitted by the
   President that adopts the outcome document whose own title follows); the title stays null,

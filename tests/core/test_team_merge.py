@@ -164,7 +164,7 @@ def test_a_newer_version_here_sends_every_tag_to_review(tmp_path, dev_dir):
     assert all(i.document_id == c.document_id(S_NEW) for i in items)
     same = [i for i in items if i.status == "same"]
     assert same, [i.status for i in items]
-    tag_id = c.team.accept_review(same[0].id)
+    tag_id = c.team.accept_review(same[0].id).tag_id
     tag = c.tags.get(tag_id)
     assert tag.author == "Amina" and tag.symbol == S_NEW and tag.note == same[0].note
     rejected = next(i for i in items if i.id != same[0].id)

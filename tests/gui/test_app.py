@@ -3,21 +3,15 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from clausemark.gui.app import build_main_window, run
+from tests.gui.conftest import answer_dialog
 
 
 def _answer_next_dialog(seen: list):
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append((box.windowTitle(), box.text()))
-            box.accept()
-        else:
-            QTimer.singleShot(20, answer)
-    QTimer.singleShot(20, answer)
+    answer_dialog(QMessageBox, lambda box: (seen.append((box.windowTitle(), box.text())),
+                                            box.accept()))
 
 
 def test_build_main_window_opens_a_new_library(qtbot, tmp_path):

@@ -3,8 +3,8 @@ both paragraphs, carry tags forward (all unchanged at once, the rest one by one)
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListWidget, QMessageBox, QPushButton
 
 from clausemark.core.compare.alignment import align
 from clausemark.core.library.importer import import_all
@@ -12,6 +12,7 @@ from clausemark.core.library.library import Library
 from clausemark.gui.compare.compare_model import CompareFilter, CompareModel
 from clausemark.gui.compare.compare_view import CompareWindow, open_compare_window
 from clausemark.gui.pdf.pdf_view import PdfView
+from tests.gui.conftest import answer_dialog, visible_rows
 
 OLD, NEW = "mp_A_RES_78_187-EN.pdf", "mp_A_RES_80_190-EN.pdf"
 
@@ -77,11 +78,11 @@ def test_rows_filter_and_selection_shows_both_paragraphs(qtbot, compare):
     assert (f"{counts['same']} same, {counts['changed']} changed, {counts['moved']} moved, "
             f"{counts['new']} new, {counts['dropped']} dropped") in compare.header.text()
     _click(qtbot, compare.findChild(QPushButton, "filterDropped"))
-    assert set(compare.visible_statuses()) == {"dropped"}
+    assert set(visible_rows(compare.table, CompareModel.StatusRole)) == {"dropped"}
     _click(qtbot, compare.findChild(QPushButton, "filterNew"))
-    assert set(compare.visible_statuses()) == {"new"}
+    assert set(visible_rows(compare.table, CompareModel.StatusRole)) == {"new"}
     _click(qtbot, compare.findChild(QPushButton, "filterAll"))
-    assert len(compare.visible_statuses()) == compare.model.rowCount()
+    assert len(visible_rows(compare.table, CompareModel.StatusRole)) == compare.model.rowCount()
 
     # The analyst clicks the row of PP 9 (was PP 8, reworded).
     table = compare.table
@@ -148,15 +149,7 @@ def test_no_predecessor_says_so_in_a_dialog(qtbot, tmp_path, dev_dir):
     with Library(path) as lib:
         import_all(lib, [dev_dir / OLD], workers=1)
     seen = []
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            _click(qtbot, box.button(QMessageBox.StandardButton.Ok))
-        else:
-            QTimer.singleShot(50, answer)
-
-    QTimer.singleShot(0, answer)
+    answer_dialog(QMessageBox, lambda box: (seen.append(box.text()), _click(
+        qtbot, box.button(QMessageBox.StandardButton.Ok))))
     assert open_compare_window(path, "A/RES/78/187") is None
     assert seen and "no earlier version of A/RES/78/187" in seen[0]

@@ -7,12 +7,12 @@ from PySide6.QtWidgets import QDialog, QPushButton, QToolButton
 
 from clausemark.core.library.library import Library
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog
-from tests.gui.conftest import import_and_wait, when_shown
+from tests.gui.conftest import answer_dialog, import_and_wait
 
 
 def test_add_a_theme_from_the_themes_menu_gives_it_a_key(qtbot, window, library_file):
     def in_theme_dialog(dialog):
-        when_shown("addThemeDialog", fill_form)
+        answer_dialog("addThemeDialog", fill_form)
         qtbot.mouseClick(dialog.findChild(QToolButton, "addThemeButton"), Qt.MouseButton.LeftButton)
         dialog.accept()
 
@@ -20,7 +20,7 @@ def test_add_a_theme_from_the_themes_menu_gives_it_a_key(qtbot, window, library_
         qtbot.keyClicks(form.name_edit, "trafficking")
         qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
 
-    seen = when_shown("themeDialog", in_theme_dialog)
+    seen = answer_dialog("themeDialog", in_theme_dialog)
     window.edit_themes_action.trigger()
     assert seen
     assert window.theme_model.theme_for_shortcut(5).name == "trafficking"
@@ -32,7 +32,7 @@ def test_add_a_theme_from_the_themes_menu_gives_it_a_key(qtbot, window, library_
 
 
 def test_reports_dialog_opens_from_the_file_menu(qtbot, imported_window):
-    seen = when_shown("reportsDialog", lambda dialog: dialog.reject())
+    seen = answer_dialog("reportsDialog", lambda dialog: dialog.reject())
     imported_window.report_action.trigger()
     assert seen and isinstance(seen[0], QDialog)
 
@@ -45,7 +45,7 @@ def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, librar
     theme = window.theme_model.theme_for_shortcut(1)
     window.library.tags.add(old.id, "PP1", theme.id)
     window.select_document(new.id)
-    chooser = when_shown("compareChooser", lambda dialog: dialog.accept())  # the proposed one
+    chooser = answer_dialog("compareChooser", lambda dialog: dialog.accept())  # the proposed one
     window.compare_action.trigger()
     assert chooser
     compare = window.compare_window
@@ -58,7 +58,7 @@ def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, librar
         carried = [t.paragraph for t in fresh.tags.list(document=new.id)]
     assert carried  # PP 1 is unchanged or carried to its successor
     # The main window, open on the new version, shows the chip at once.
-    chips = window._tag_chips()
+    chips = window.session.tag_chips()
     assert set(chips) == set(carried)
     with qtbot.waitSignal(compare.destroyed):  # closed and gone, as when the analyst closes it
         compare.close()
@@ -71,12 +71,12 @@ def test_recolouring_a_theme_recolours_its_chips_and_tints(qtbot, imported_windo
     from clausemark.core.library.undo import RecolourThemeCommand
     window = imported_window
     pid = next(p.id for p in window.paragraph_model.resolution().walk() if p.id.startswith("OP"))
-    window.select_paragraph(pid)
+    window.paragraphs.select_paragraph(pid)
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_1)
     theme = window.theme_model.theme_for_shortcut(1)
     window.undo_stack.push(RecolourThemeCommand(theme, "#123456"))
-    assert window._tag_chips()[pid] == [(theme.name, "#123456")]
-    assert window.theme_colours()[theme.id] == "#123456"
+    assert window.session.tag_chips()[pid] == [(theme.name, "#123456")]
+    assert window.session.theme_colours()[theme.id] == "#123456"
     window.undo_action.trigger()
-    assert window._tag_chips()[pid] == [(theme.name, theme.colour)]
+    assert window.session.tag_chips()[pid] == [(theme.name, theme.colour)]

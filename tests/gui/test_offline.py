@@ -15,7 +15,7 @@ def test_main_window_opens_renders_and_tags_offline(no_network, qtbot, tmp_path)
     qtbot.waitExposed(window)
     window.library_view.selectRow(0)
     assert window.pdf_view.page_count() > 0
-    window.select_paragraph("PP1")
+    window.paragraphs.select_paragraph("PP1")
     QApplication.sendEvent(window.paragraph_tree, QKeyEvent(
         QEvent.Type.KeyPress, Qt.Key.Key_1, Qt.KeyboardModifier.NoModifier, "1"))
     assert [t.paragraph for t in window.library.tags.list()] == ["PP1"]

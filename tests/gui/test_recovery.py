@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -17,26 +17,20 @@ from clausemark.core.library.library import Library
 from clausemark.gui.app import build_main_window, open_window
 from clausemark.gui.dialogs.recovery_dialog import RecoveryDialog
 from tests.core.test_backups import damage, tag_notes, tagged_library
+from tests.gui.conftest import answer_dialogs
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def answer_dialogs(answers: list, seen: list) -> None:
-    """Answer the next modal dialogs in turn: each answer takes the box and clicks a button."""
-    def poll():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box not in answered:
-            answered.append(box)
+def answer_boxes(answers: list, seen: list) -> None:
+    """Answer the next message boxes in turn, noting what each one said and offered."""
+    def noted(answer):
+        def note_and_answer(box):
             seen.append((type(box).__name__, box.windowTitle(), box.text(), box.informativeText(),
                          [b.text() for b in box.buttons()]))
-            answer = answers.pop(0)
-            if answers:  # before answering: the answer may open the next dialog and block
-                QTimer.singleShot(20, poll)
             answer(box)
-        elif answers:
-            QTimer.singleShot(20, poll)
-    answered: list = []
-    QTimer.singleShot(20, poll)
+        return note_and_answer
+    answer_dialogs(QMessageBox, [noted(answer) for answer in answers])
 
 
 def click(text: str):
@@ -49,7 +43,7 @@ def test_damaged_library_is_restored_from_the_dialog(qtbot, tmp_path):
     [good] = backups.list_backups(path)
     damage(path)
     seen: list = []
-    answer_dialogs([click("Restore backup"), lambda box: box.accept()], seen)
+    answer_boxes([click("Restore backup"), lambda box: box.accept()], seen)
     window = open_window(path)
     assert window is not None
     qtbot.addWidget(window)
@@ -68,7 +62,7 @@ def test_without_a_backup_the_dialog_only_quits_and_leaves_the_file(qtbot, tmp_p
     damage(path)
     before = path.read_bytes()
     seen: list = []
-    answer_dialogs([click("Quit")], seen)
+    answer_boxes([click("Quit")], seen)
     # check on open is what the app does: the damage is found before the window is built
     assert open_window(path) is None
     assert "Restore backup" not in seen[0][4] and "Quit" in seen[0][4] and "no backup" in seen[0][3]
@@ -106,12 +100,12 @@ def test_second_window_on_an_open_library_is_read_only_and_says_so(qtbot, tmp_pa
         assert notice is not None and notice.isVisible()
         assert "another Clausemark window" in notice.text()
         window.library_view.selectRow(0)
-        window.select_paragraph("OP1")
+        window.paragraphs.select_paragraph("OP1")
         # Nothing that writes is offered; a key still explains why it does nothing.
         assert not window.import_action.isEnabled()
         assert not any(a.isEnabled() for a in window.tag_actions.theme_actions)
         seen: list = []
-        answer_dialogs([lambda box: box.accept()], seen)
+        answer_boxes([lambda box: box.accept()], seen)
         key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_2, Qt.KeyboardModifier.NoModifier, "2")
         QApplication.sendEvent(window.paragraph_tree, key)
         qtbot.waitUntil(lambda: bool(seen))

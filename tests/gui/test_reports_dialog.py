@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import threading
+from dataclasses import replace
 
 import docx
 import openpyxl
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -27,6 +27,7 @@ import clausemark.gui.dialogs.reports_dialog as reports_dialog
 from clausemark.core.output import ReportCancelled
 from clausemark.gui.dialogs.reports_dialog import ReportsDialog
 from tests.core.report_helpers import tagged_library
+from tests.gui.conftest import answer_dialog
 
 
 @pytest.fixture
@@ -97,14 +98,7 @@ def _choose(qtbot, combo: QComboBox, text: str):
 
 def _answer_next_box(qtbot, button, seen: list):
     """Answer the next message box the dialog opens (it runs its own event loop)."""
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.button(button).click()
-        else:
-            QTimer.singleShot(20, answer)
-    QTimer.singleShot(20, answer)
+    answer_dialog(QMessageBox, lambda box: (seen.append(box.text()), box.button(button).click()))
 
 
 def _export(qtbot, dlg):
@@ -257,7 +251,7 @@ def test_large_report_shows_progress_and_can_be_cancelled(qtbot, dialog, tmp_pat
         raise ReportCancelled()
 
     monkeypatch.setattr(reports_dialog, "make_report", slow_report)
-    monkeypatch.setattr(reports_dialog, "PROGRESS_AFTER_MS", 0)
+    monkeypatch.setattr(reports_dialog, "PROGRESS", replace(reports_dialog.PROGRESS, after_ms=0))
     _type_path(qtbot, dialog, tmp_path / "slow.docx")
     qtbot.mouseClick(_child(dialog, QPushButton, "exportButton"), Qt.MouseButton.LeftButton)
     progress = None
@@ -280,21 +274,47 @@ def test_choose_output_in_the_file_dialog_adds_the_suffix(qtbot, dialog, tmp_pat
     _child(dialog, QLineEdit, "outputPath").setText(str(tmp_path / "start.docx"))
     typed = []
 
-    def answer():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QFileDialog):
-            QTimer.singleShot(20, answer)
-            return
+    def answer(box: QFileDialog):
         name = box.findChild(QLineEdit, "fileNameEdit")
         name.clear()
         qtbot.keyClicks(name, "for the delegation")
         typed.append(name.text())
         qtbot.keyClick(name, Qt.Key.Key_Return)
 
-    QTimer.singleShot(20, answer)
+    answer_dialog(QFileDialog, answer)
     qtbot.mouseClick(_child(dialog, QPushButton, "chooseOutputButton"), Qt.MouseButton.LeftButton)
     assert typed == ["for the delegation"]
     chosen = tmp_path / "for the delegation.docx"
     assert _child(dialog, QLineEdit, "outputPath").text() == str(chosen)
     _export(qtbot, dialog)
     assert chosen.exists() and docx.Document(str(chosen)).paragraphs
+
+
+def test_the_library_and_its_backup_are_never_a_report_target(qtbot, dialog, library_path):
+    from clausemark.core.library import Library
+    with Library(library_path) as lib:
+        backup = lib.make_backup("manual")
+    for target in (library_path, backup):
+        before = target.read_bytes()
+        _type_path(qtbot, dialog, target)
+        seen = []
+        _answer_next_box(qtbot, QMessageBox.StandardButton.Ok, seen)
+        qtbot.mouseClick(_child(dialog, QPushButton, "exportButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda seen=seen: bool(seen), timeout=5000)
+        assert str(target) in seen[0] and "choose another" in seen[0]
+        assert not dialog.is_exporting()
+        assert target.read_bytes() == before
+
+
+def test_the_file_name_decides_the_format(qtbot, dialog, tmp_path):
+    assert _child(dialog, QComboBox, "formatChoice").currentData() == "docx"
+    out = tmp_path / "tags.csv"
+    _type_path(qtbot, dialog, out)
+    _export(qtbot, dialog)
+    assert _child(dialog, QComboBox, "formatChoice").currentData() == "csv"
+    assert out.read_bytes()[:4] != b"PK\x03\x04"  # not a Word (zip) file
+    assert "\"citation\"" in out.read_text(encoding="utf-8-sig").splitlines()[0]
+    plain = tmp_path / "brief"
+    _type_path(qtbot, dialog, plain)
+    _export(qtbot, dialog)
+    assert (tmp_path / "brief.csv").exists() and not plain.exists()

@@ -3,7 +3,7 @@ the library remembers), undo, and the review mode walking in document order."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QDialog, QTreeView
 
 from clausemark.core.library.library import Library
 from clausemark.gui.models.paragraph_model import ParagraphModel
@@ -89,36 +89,37 @@ def test_review_mode_walks_through_suggestions_in_document_order(qtbot, window, 
     _click(qtbot, tree, "PP1")
     qtbot.keyClick(tree, Qt.Key.Key_F8)
     assert window.suggestions.reviewing
-    assert window.selected_paragraph_ids() == [order[0]]
+    assert window.session.selected_ids() == [order[0]]
     assert window.statusBar().currentMessage().startswith(f"Suggestion 1 of {len(order)}")
     qtbot.keyClick(tree, Qt.Key.Key_X)  # reject: on to the next one
-    assert window.selected_paragraph_ids() == [order[1]]
+    assert window.session.selected_ids() == [order[1]]
     qtbot.keyClick(tree, Qt.Key.Key_A)  # accept: on to the next one
-    assert window.selected_paragraph_ids() == [order[2]]
+    assert window.session.selected_ids() == [order[2]]
     assert window.statusBar().currentMessage().startswith(f"Suggestion 1 of {len(order) - 2}")
     qtbot.keyClick(tree, Qt.Key.Key_Escape)
     assert not window.suggestions.reviewing
     qtbot.keyClick(tree, Qt.Key.Key_Down)  # ordinary keys work again
-    assert window.selected_paragraph_ids() != [order[2]]
+    assert window.session.selected_ids() != [order[2]]
 
 
 def test_editing_cue_phrases_changes_the_suggestions_and_undoes(qtbot, window, dev_dir,
                                                                 library_file):
-    from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+    from PySide6.QtWidgets import QLineEdit
+
+    from clausemark.gui.dialogs.cue_phrases import text_to_cues
 
     tree = _open_migration(qtbot, window, dev_dir)
     assert _chips(tree, "PP19").data() == ""  # diaspora investment: not a remittance cue
-    dialog = window.suggestions.edit_cues()
+    window.suggestions.cues_action.trigger()  # Suggestions > Edit theme cue phrases
+    dialog = window.findChild(QDialog, "themeDialog")
     qtbot.waitExposed(dialog)
-    dialog.theme_box.setCurrentIndex(dialog.theme_box.findData(
-        window.library.themes.get("remittances").id))
-    cues = dialog.findChild(QPlainTextEdit, "themeCues")
-    assert "remittance" in cues.toPlainText().splitlines()
-    cues.moveCursor(cues.textCursor().MoveOperation.End)
-    qtbot.keyClick(cues, Qt.Key.Key_Return)
-    qtbot.keyClicks(cues, "diaspora investment")
-    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(
-        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    dialog.edit_cues(window.library.themes.get("remittances").id)
+    cues = dialog.findChild(QLineEdit, "themeCuesEdit")
+    assert "remittance" in text_to_cues(cues.text())
+    qtbot.mouseClick(cues, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(cues, Qt.Key.Key_End)
+    qtbot.keyClicks(cues, "; diaspora investment")
+    qtbot.keyClick(cues, Qt.Key.Key_Return)  # Enter saves
     with Library(library_file) as lib:
         assert lib.themes.get("remittances").cues[-1] == "diaspora investment"
     # Suggestions are recomputed in the background with the new cue.

@@ -45,7 +45,7 @@ def test_key_tags_selected_paragraph_and_undo_removes_it(qtbot, window, library_
     resolution = tree.model().resolution()
     paragraph = next(p for p in resolution.walk() if p.id.startswith("OP") and p.boxes)
     _click_paragraph(qtbot, tree, paragraph.id)
-    assert window.selected_paragraph_ids() == [paragraph.id]
+    assert window.session.selected_ids() == [paragraph.id]
     # The PDF highlights the paragraph's boxes and shows the first one.
     assert len(pdf.highlighted()) == len(paragraph.boxes)
     first = pdf.box_rect(paragraph.boxes[0])

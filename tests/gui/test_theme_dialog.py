@@ -20,6 +20,7 @@ from clausemark.core.library.undo import UndoStack
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog
 from clausemark.gui.dialogs.theme_dialog import ThemeDialog
 from tests.core.library_helpers import library_with_document
+from tests.gui.conftest import answer_dialog
 
 DOC = "A/RES/78/217"
 
@@ -95,16 +96,9 @@ def click_theme(qtbot, dlg, name):
     dlg.tree.setFocus()
 
 
-def answer(kind, act, seen: list, tries: int = 300):
-    """When a modal `kind` dialog comes up, record it and let `act` answer it like a user."""
-    def poll(left=tries):
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
-            seen.append(widget)
-            act(widget)
-        elif left:
-            QTimer.singleShot(10, lambda: poll(left - 1))
-    QTimer.singleShot(0, poll)
+def answer(kind, act, seen: list):
+    """When a `kind` dialog comes up, record it in `seen` and let `act` answer it like a user."""
+    answer_dialog(kind, lambda widget: (seen.append(widget), act(widget)))
 
 
 def ok_warning(seen: list):
@@ -401,3 +395,18 @@ def test_the_main_window_undoes_what_the_dialog_did(qtbot, window):
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.theme_model.theme_for_shortcut(4).name == "consular rights"
     assert window.library.themes.get("consular rights").shortcut == 4
+
+
+def test_edit_cue_phrases_in_the_theme_dialog(qtbot, dialog, lib):
+    click_theme(qtbot, dialog, "remittances")
+    old = lib.themes.get("remittances").cues
+    assert dialog.cues_edit.text() == "; ".join(old) and "remittance" in old
+    qtbot.mouseClick(dialog.cues_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.cues_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.cues_edit, "; diaspora investment ;")
+    qtbot.keyClick(dialog.cues_edit, Qt.Key.Key_Return)
+    assert lib.themes.get("remittances").cues == old + ("diaspora investment",)
+    assert dialog.cues_edit.text().endswith("; diaspora investment")
+    dialog.undo_stack.undo()
+    assert lib.themes.get("remittances").cues == old
+    assert dialog.cues_edit.text() == "; ".join(old)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from clausemark.core.library.library import Library
 from clausemark.gui.app import build_main_window
 from tests.core.library_helpers import integrity_check
-from tests.gui.conftest import import_and_wait, when_shown
+from tests.gui.conftest import answer_dialog, import_and_wait, visible_paragraph_ids, visible_rows
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def _first_op(window):
 def _tag_first_op_with_key(qtbot, window, key):
     """Select the first operative paragraph in the tree and press a theme key."""
     paragraph = _first_op(window)
-    window.select_paragraph(paragraph.id)
+    window.paragraphs.select_paragraph(paragraph.id)
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, key)
     return paragraph
@@ -58,7 +58,7 @@ def test_import_by_menu_answering_the_file_dialog(qtbot, window, library_file, s
         dialog.findChild(QLineEdit, "fileNameEdit").setText(str(sample_pdf))
         dialog.accept()
 
-    answered = when_shown(QFileDialog, answer)
+    answered = answer_dialog(QFileDialog, answer)
     with qtbot.waitSignal(window.importer.finished, timeout=60000):
         window.import_action.trigger()
     assert answered and answered[0].objectName() == "importDialog"
@@ -82,7 +82,7 @@ def test_drop_files_and_a_folder_with_a_bad_file_reports_why(qtbot, window, libr
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
     drop = QDropEvent(QPointF(400, 400), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    boxes = when_shown(QMessageBox, lambda box: box.accept())
+    boxes = answer_dialog(QMessageBox, lambda box: box.accept())
     with qtbot.waitSignal(window.importer.finished, timeout=60000) as blocker:
         window.dropEvent(drop)
     summary = blocker.args[0]
@@ -103,16 +103,15 @@ def test_cancelling_a_long_import_keeps_what_was_written(qtbot, window, library_
     for pdf in sorted(bench_dir.glob("*.pdf"))[:40]:
         shutil.copy(pdf, folder / pdf.name)
 
-    def cancel_when_progress_shows():
-        dialog = window.findChild(QProgressDialog, "importProgress")
-        if dialog is not None and dialog.isVisible() and dialog.value() >= 2:
+    def cancel_after_two_files(dialog: QProgressDialog, tries: int = 3000):
+        if dialog.value() >= 2:
             button = dialog.findChild(QPushButton)
             assert button.text() == "Cancel"
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        else:
-            QTimer.singleShot(20, cancel_when_progress_shows)
+        elif tries:  # (at most a minute)
+            QTimer.singleShot(20, lambda: cancel_after_two_files(dialog, tries - 1))
 
-    QTimer.singleShot(20, cancel_when_progress_shows)
+    answer_dialog("importProgress", cancel_after_two_files, timeout_ms=60000)
     summary = import_and_wait(qtbot, window, [folder], timeout=120000)
     assert summary.cancelled
     assert 1 <= len(summary.imported) < 40
@@ -133,9 +132,9 @@ def test_search_and_jump_to_the_paragraph(qtbot, imported_window):
     assert results.count() >= 1
     target = results.item(0).data(Qt.ItemDataRole.UserRole)[1]
     assert "sustainable" in results.item(0).text().lower()
-    window.selected_paragraph_ids()  # nothing selected yet is fine
+    window.session.selected_ids()  # nothing selected yet is fine
     qtbot.keyClick(results, Qt.Key.Key_Return)
-    assert window.selected_paragraph_ids() == [target]
+    assert window.session.selected_ids() == [target]
     paragraph = window.paragraph_model.resolution().find(target)
     assert len(window.pdf_view.highlighted()) == len(paragraph.boxes)
     visible = window.pdf_view.mapToScene(window.pdf_view.viewport().rect()).boundingRect()
@@ -146,12 +145,12 @@ def test_clicking_text_in_the_pdf_selects_its_paragraph(qtbot, imported_window):
     window = imported_window
     pdf = window.pdf_view
     paragraph = _first_op(window)
-    window.select_paragraph(paragraph.id)  # scrolls the PDF to it
+    window.paragraphs.select_paragraph(paragraph.id)  # scrolls the PDF to it
     window.paragraph_tree.clearSelection()
     page, x0, y0, x1, y1 = paragraph.boxes[0]
     point = pdf.scene_point(page, (x0 + x1) / 2, (y0 + y1) / 2)
     qtbot.mouseClick(pdf.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert window.selected_paragraph_ids() == [paragraph.id]
+    assert window.session.selected_ids() == [paragraph.id]
     # Keys work in the PDF view too.
     pdf.setFocus()
     qtbot.keyClick(pdf, Qt.Key.Key_2)
@@ -182,28 +181,28 @@ def test_filter_tree_to_untagged_or_one_theme(qtbot, imported_window):
     theme = window.theme_model.theme_for_shortcut(3).name
     combo = window.findChild(QComboBox, "treeFilter")
     combo.setCurrentIndex(combo.findData(theme))
-    visible = window.tree_filter.visible_ids()
+    visible = visible_paragraph_ids(window.paragraph_tree)
     assert paragraph.id in visible
     assert len(visible) < 5  # the paragraph (and its parent, if any), nothing else
     combo.setCurrentIndex(combo.findData("untagged"))
-    visible = window.tree_filter.visible_ids()
+    visible = visible_paragraph_ids(window.paragraph_tree)
     assert paragraph.id not in visible
     assert len(visible) >= window.paragraph_model.rowCount() - 2
     combo.setCurrentIndex(0)
-    assert len(window.tree_filter.visible_ids()) == sum(
+    assert len(visible_paragraph_ids(window.paragraph_tree)) == sum(
         1 for _ in window.paragraph_model.resolution().walk())
 
 
 def test_context_menu_and_theme_panel_tag_the_selection(qtbot, imported_window):
     window = imported_window
     ops = [p.id for p in window.paragraph_model.resolution().walk() if p.id.startswith("OP")][:2]
-    window.select_paragraph(ops[0])
+    window.paragraphs.select_paragraph(ops[0])
     menu = window.tag_actions.context_menu(window)
     action = next(a for a in menu.actions() if a.data() == window.theme_model.themes()[3].id)
     action.trigger()
     assert [(p, t) for p, t, _ in _tags(window.library.path)] == [
         (ops[0], window.theme_model.themes()[3].name)]
-    window.select_paragraph(ops[1])
+    window.paragraphs.select_paragraph(ops[1])
     panel = window.theme_panel
     panel.setCurrentIndex(panel.model().index(0, 0))
     panel.setFocus()
@@ -218,11 +217,11 @@ def test_library_list_filters_and_sorts(qtbot, window, dev_dir):
     panel = window.library_panel
     assert panel.proxy.rowCount() == 3
     qtbot.keyClicks(window.findChild(QLineEdit, "libraryFilter"), "migration")
-    assert panel.visible_symbols() == ["A/RES/79/217"]
+    assert visible_rows(panel.view) == ["A/RES/79/217"]
     window.findChild(QLineEdit, "libraryFilter").clear()
     view = window.findChild(QTableView, "libraryView")
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert panel.visible_symbols() == ["A/RES/73/3", "A/RES/78/187", "A/RES/79/217"]
+    assert visible_rows(panel.view) == ["A/RES/73/3", "A/RES/78/187", "A/RES/79/217"]
     view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # adoption date, newest first
     dates = [panel.proxy.index(r, 2).data() for r in range(3)]
     assert dates == sorted(dates, reverse=True)
@@ -259,8 +258,8 @@ def test_a_stored_pdf_that_cannot_be_shown_gives_a_dialog_not_a_crash(qtbot, imp
         window.library.conn.execute("UPDATE document_files SET pdf = ? WHERE document_id = ?",
                                     (b"%PDF-1.7 garbage", doc_id))
     texts = []
-    when_shown(QMessageBox, lambda box: (texts.append(box.text()), box.accept()))
-    window._show_document(doc_id)  # as when the analyst opens it again
+    answer_dialog(QMessageBox, lambda box: (texts.append(box.text()), box.accept()))
+    window.open_document(doc_id)  # as when the analyst opens it again
     assert texts and "cannot be displayed" in texts[0]
     assert window.pdf_view.page_count() == 0
     assert window.paragraph_model.rowCount() > 0  # the tree is still there to tag

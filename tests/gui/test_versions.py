@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QListWidget, QPushButton
 from clausemark.core.library.library import Library
 from clausemark.gui.compare.compare_view import CompareWindow
 from clausemark.gui.panels.series_timeline import SeriesTimeline
-from tests.gui.conftest import activate, import_and_wait, when_shown
+from tests.gui.conftest import activate, answer_dialog, import_and_wait
 
 pytestmark = [pytest.mark.corpus, pytest.mark.timeout(180)]
 
@@ -97,7 +97,7 @@ def test_compare_with_a_version_not_proposed_first_and_carry_a_tag(qtbot, window
     activate(qtbot, window)
 
     seen = []
-    when_shown("compareChooser", _pick_in_chooser(qtbot, "79/150", seen))
+    answer_dialog("compareChooser", _pick_in_chooser(qtbot, "79/150", seen))
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(seen), timeout=20000)
     listing = seen[0]
@@ -125,7 +125,7 @@ def test_compare_with_a_version_not_proposed_first_and_carry_a_tag(qtbot, window
 
     # Switch in place to the draft: the window stays open, the rows are the draft's.
     seen.clear()
-    when_shown("compareChooser", _pick_in_chooser(qtbot, "L.13", seen))
+    answer_dialog("compareChooser", _pick_in_chooser(qtbot, "L.13", seen))
     qtbot.mouseClick(compare.earlier_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: compare.old_doc.id == draft.id and compare.alignment is not None,
                     timeout=20000)
