@@ -52,7 +52,13 @@ class CarryForwardPanel(QWidget):
     def set_review(self, review: ProposalQueue | None) -> None:
         """Another pair of versions (None while they are being aligned)."""
         self.review = review
+        self._set_titles()
         self.refresh()
+
+    def _set_titles(self) -> None:
+        queue = self.review or ProposalQueue
+        self.title_label.setText(f"<b>{queue.title}</b>")
+        self.list_label.setText(queue.list_title)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -75,10 +81,12 @@ class CarryForwardPanel(QWidget):
         buttons.addWidget(self.reject_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 0, 0, 0)
-        box.addWidget(QLabel(f"<b>{self.review.title}</b>"))
+        self.title_label, self.list_label = QLabel(), QLabel()
+        self._set_titles()
+        box.addWidget(self.title_label)
         box.addWidget(self.summary)
         box.addWidget(self.accept_same_button)
-        box.addWidget(QLabel(self.review.list_title))
+        box.addWidget(self.list_label)
         box.addWidget(self.list, 1)
         box.addWidget(QLabel("Note"))
         box.addWidget(self.note)

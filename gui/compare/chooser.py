@@ -25,16 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.compare import propose_earlier
-from clausemark.core.library import Library
-from clausemark.gui.workers import Worker, start
+from clausemark.gui import ops
 
 _ID = Qt.ItemDataRole.UserRole
 _HEADING = Qt.ItemDataRole.UserRole + 1
 
 
-def _proposals_in_worker(path, document_id: int):
-    with Library(path, create=False, read_only=True) as lib:
-        return propose_earlier(lib, document_id)
+def _proposals_in_worker(lib, document_id: int):
+    return propose_earlier(lib, document_id)
 
 
 class CompareChooser(QDialog):
@@ -53,10 +51,9 @@ class CompareChooser(QDialog):
         if library.path is None:
             self._found(propose_earlier(library, self.document.id))
         else:
-            worker = Worker(_proposals_in_worker, library.path, self.document.id)
-            worker.signals.result.connect(self._found)
-            worker.signals.error.connect(lambda _exc: self._found([]))
-            start(worker)
+            doc_id = self.document.id
+            ops.run_read(self, lambda lib: _proposals_in_worker(lib, doc_id), self._found,
+                         library_path=library.path, on_error=lambda _exc: self._found([]))
 
     def _found(self, proposed) -> None:
         if self.proposed is not None:

@@ -39,6 +39,7 @@ from clausemark.core.compare import (
 )
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import Library, UndoStack
+from clausemark.gui import ops
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
 from clausemark.gui.compare.chooser import choose_earlier
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
@@ -46,16 +47,14 @@ from clausemark.gui.dialogs.review_dialog import ReviewDialog
 from clausemark.gui.html_delegate import HtmlDelegate
 from clausemark.gui.pdf.pdf_view import PdfView
 from clausemark.gui.window import undo_steps
-from clausemark.gui.workers import Worker, start
 
 FILTERS = [("All", None), ("Changed", {CHANGED, MOVED}), ("Moved", {MOVED}), ("New", {NEW}),
            ("Dropped", {DROPPED})]
 
 
-def _align_in_worker(path, old_id: int, new_id: int):
+def _align_in_worker(lib, old_id: int, new_id: int):
     """On a pool thread, with its own connection: the alignment of two library documents."""
-    with Library(path, create=False, read_only=True) as lib:
-        return align(lib.resolution(old_id), lib.resolution(new_id))
+    return align(lib.resolution(old_id), lib.resolution(new_id))
 
 
 class CompareWindow(QMainWindow):
@@ -109,10 +108,10 @@ class CompareWindow(QMainWindow):
                                                self.library.resolution(self.new_doc.id)))
             return
         generation = self._generation
-        worker = Worker(_align_in_worker, self.library.path, self.old_doc.id, self.new_doc.id)
-        worker.signals.result.connect(lambda result: self._show(generation, result))
-        worker.signals.error.connect(self._failed)
-        self._worker = start(worker)
+        old_id, new_id = self.old_doc.id, self.new_doc.id
+        self._worker = ops.run_read(self, lambda lib: _align_in_worker(lib, old_id, new_id),
+                                    lambda result: self._show(generation, result),
+                                    library_path=self.library.path, on_error=self._failed)
 
     def _show(self, generation: int, alignment) -> None:
         if generation != self._generation:  # the analyst chose another version meanwhile

@@ -11,13 +11,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from clausemark.core.compare import series
-from clausemark.core.library import DocumentsChanged, Library
-from clausemark.gui.workers import Worker, start
+from clausemark.core.library import DocumentsChanged
+from clausemark.gui import ops
 
 
-def _series_in_worker(path, document_id: int):
-    with Library(path, create=False, read_only=True) as lib:
-        return series(lib, document_id)
+def _series_in_worker(lib, document_id: int):
+    return series(lib, document_id)
 
 
 class SeriesTimeline(QWidget):
@@ -46,9 +45,9 @@ class SeriesTimeline(QWidget):
         if self.library.path is None:
             self._found(generation, series(self.library, document_id))
             return
-        worker = Worker(_series_in_worker, self.library.path, document_id)
-        worker.signals.result.connect(lambda found: self._found(generation, found))
-        start(worker)
+        ops.run_read(self, lambda lib: _series_in_worker(lib, document_id),
+                     lambda found: self._found(generation, found),
+                     library_path=self.library.path, on_error=lambda _exc: self._fill([]))
 
     def _found(self, generation: int, found) -> None:
         if generation == self._generation:
