@@ -133,25 +133,17 @@ def test_compare_with_a_version_not_proposed_first_and_carry_a_tag(qtbot, window
     compare.close()
 
 
-def test_opening_the_compare_window_does_not_stall_the_gui_thread(qtbot, window, dev_dir):
-    """The alignment runs on a worker: the longest gap between timer ticks on the GUI thread
-    while the window opens and aligns stays under 100 ms."""
+def test_the_compare_window_aligns_on_a_worker(qtbot, window, dev_dir):
+    """The window shows at once and the alignment arrives later from a worker: right after the
+    window is built it has none (a result can only come back through the event loop). How long
+    the GUI thread stalls meanwhile is measured in tests/bench/test_bench_gui_stalls.py."""
     import_and_wait(qtbot, window, [dev_dir / f for f in SERIES])
     new = window.library.document("A/RES/80/190")
     old = window.library.document("A/RES/78/187")
     from clausemark.gui.compare.compare_view import open_compare_window
-    ticks = []
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
-    qtbot.wait(50)
     compare = open_compare_window(window.library.path, new.id, old.id, window,
                                   library=window.library, undo_stack=window.undo_stack)
+    assert compare.alignment is None
     qtbot.waitUntil(lambda: compare.alignment is not None, timeout=20000)
-    qtbot.wait(50)
-    timer.stop()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-    print(f"\nlongest GUI-thread gap while opening the comparison: {max(gaps) * 1000:.0f} ms")
-    assert max(gaps) < 0.1
+    assert compare.isVisible() and len(compare.alignment.pairs) > 100
     compare.close()
