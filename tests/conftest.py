@@ -69,6 +69,11 @@ def bench_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def more_dir() -> Path:
+    return _need(CORPUS / "more")
+
+
+@pytest.fixture(scope="session")
 def bundle(tmp_path_factory) -> Path:
     """The one-folder app (packaging/build.py), built once per test session: tests/packaging and
     the bench share it. CLAUSEMARK_BUNDLE=DIR uses an existing build (the folder holding the

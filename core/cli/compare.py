@@ -10,6 +10,7 @@ from pathlib import Path
 
 from clausemark.core.cli.options import add_db_option, document_ref
 from clausemark.core.compare.alignment import CHANGED, MOVED, NEW, SAME, Alignment, align
+from clausemark.core.compare.carry_forward import dropped_tag_dict, dropped_tag_line, dropped_tags
 from clausemark.core.compare.predecessor import predecessors
 from clausemark.core.errors import ClausemarkError, NotFoundError, regular_file
 from clausemark.core.library.library import Library, open_existing
@@ -55,18 +56,19 @@ class _Sources:
         self.library: Library | None = None
 
     def resolution(self, text: str):
+        """The parsed resolution, and its library reference (None for a PDF file)."""
         if text.lower().endswith(".pdf") or Path(text).exists():
             if not Path(text).exists():
                 raise NotFoundError(f"{text}: no such file")
             regular_file(text)  # a FIFO would hang the parser
-            return parse_pdf(text)
+            return parse_pdf(text), None
         if self.library is None:
             if not self.path.exists():
                 raise NotFoundError(f"{text}: no such file, and no library at {self.path} to "
                                     "look the symbol up in")
             self.library = Library(self.path, create=False)
         ref = document_ref(text)
-        return self.library.resolution(ref)
+        return self.library.resolution(ref), ref
 
     def close(self) -> None:
         if self.library is not None:
@@ -82,20 +84,26 @@ def cmd_compare(args) -> int:
         refuse_library_files(check_output_path(args.out), library_path(getattr(args, "db", None)))
     sources = _Sources(args)
     try:
-        old = sources.resolution(args.old)
-        new = sources.resolution(args.new)
+        old, old_ref = sources.resolution(args.old)
+        new, _ = sources.resolution(args.new)
+        alignment = align(old, new)
+        # Tags on paragraphs the newer version dropped: only an older document in the library
+        # has tags.
+        lost = dropped_tags(sources.library, old_ref, alignment) if old_ref is not None else []
     finally:
         sources.close()
-    alignment = align(old, new)
     if args.format == "docx":
         from clausemark.core.compare.brief_docx import write_brief  # python-docx only when a brief is wanted
-        path = write_brief(alignment, args.out)
+        path = write_brief(alignment, args.out, dropped_tags=lost)
         if not args.json:
             print(f"wrote {path} ({sum(p.edited for p in alignment.pairs)} edited paragraphs)")
     if args.json:
-        sys.stdout.write(json.dumps(alignment.to_dict(), ensure_ascii=False) + "\n")
+        data = alignment.to_dict() | {"dropped_tags": [dropped_tag_dict(t) for t in lost]}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     elif args.format == "text":
         print(summary(alignment))
+        for tag in lost:
+            print("  lost tag: " + dropped_tag_line(tag))
     return 0
 
 

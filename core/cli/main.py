@@ -17,8 +17,8 @@ from clausemark.core.library.schema import missing_log
 
 # Modules that add subcommands; each has register(subparsers) and sets args.func.
 COMMAND_MODULES = [f"clausemark.core.cli.{name}" for name in
-                   ("parse", "library", "report", "compare", "suggest", "backup", "team",
-                     "language")]
+                   ("parse", "library", "report", "compare", "series", "suggest", "backup",
+                     "team", "language")]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,12 +1,14 @@
 """Align two versions of a resolution paragraph by paragraph.
 
 For every paragraph of the newer version: the paragraph of the older one it comes from (or
-none) and a status: `same` (identical after whitespace normalisation), `changed` (edited),
+none) and a status: `same` (identical after whitespace normalisation, or differing in typography
+alone, then with `typography=True`: typography.py), `changed` (edited),
 `moved` (its order relative to its neighbours changed, or it went to another parent; it may be
 edited as well) or `new`; plus the older paragraphs that were dropped. Subparagraphs align as
 paragraphs of their own, so they may move between parents.
 
-How: identical texts are paired first; then the remaining paragraphs are compared word by word
+How: identical texts are paired first, then texts identical but for typography; then the
+remaining paragraphs are compared word by word
 (rapidfuzz Indel similarity on word sequences, each word encoded as one character so the C++
 scorer runs on whole paragraphs) and paired greedily, best first, with a little weight for
 position and kind to break near-ties; chapeaux too short to compare ("Urges States:") follow
@@ -16,13 +18,17 @@ old positions taken in new order: renumbering after an insertion keeps that orde
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from clausemark.core.compare.typography import typography_key
+from clausemark.core.compare.word_changes import Segment, word_diff
 from clausemark.core.parse.model import Paragraph, Resolution
+
+__all__ = ["SAME", "CHANGED", "MOVED", "NEW", "AlignedPair", "Alignment", "Segment", "align",
+           "normalise", "word_diff"]
 
 SAME, CHANGED, MOVED, NEW = "same", "changed", "moved", "new"
 
@@ -31,7 +37,6 @@ MIN_CONTAINED = 0.75   # ... unless most of the shorter one is inside the longer
 MIN_CONTAINED_WORDS = 12  # containment says little about a short text
 SHORT_WORDS = 6        # texts this short are paired only when near-identical or by structure
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 # For comparing only: punctuation (ASCII and typographic) becomes a space, so str.split()
 # yields the words (several times faster than a regular expression on a slow laptop).
 _PUNCTUATION = ("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00ab\u00bb"
@@ -43,24 +48,20 @@ def normalise(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A run of the word diff: op is "equal", "delete" (old only) or "insert" (new only)."""
-    op: str
-    text: str
-
-
 @dataclass
 class AlignedPair:
     new: Paragraph
     old: Paragraph | None
     status: str
     score: float  # word similarity 0..1 (1.0 for identical text, 0.0 for new)
+    typography: bool = False  # the texts differ in typography only (hyphens, quotes, case...)
     _diff: list[Segment] | None = field(default=None, repr=False)
 
     @property
     def edited(self) -> bool:
-        return self.old is not None and normalise(self.old.text) != normalise(self.new.text)
+        """The wording changed (typography alone is no edit)."""
+        return self.old is not None and typography_key(self.old.text) != typography_key(
+            self.new.text)
 
     @property
     def diff(self) -> list[Segment]:
@@ -73,7 +74,8 @@ class AlignedPair:
 
     def to_dict(self) -> dict:
         return {"new": self.new.id, "old": self.old.id if self.old else None,
-                "status": self.status, "score": round(self.score, 3)}
+                "status": self.status, "score": round(self.score, 3),
+                "typography": self.typography}
 
 
 @dataclass
@@ -104,6 +106,7 @@ class _Node:
     paragraph: Paragraph
     parent: int | None
     text: str              # whitespace-normalised
+    key: str = ""          # typography folded away (typography.py)
     code: str = ""         # one character per word (folded), for the scorer
     children: list[int] = field(default_factory=list)
 
@@ -150,17 +153,23 @@ def _position(node: _Node, total: int) -> float:
     return node.index / max(total - 1, 1)
 
 
-def _match_identical(old: list[_Node], new: list[_Node], links: dict[int, int]) -> None:
+def _match_identical(old: list[_Node], new: list[_Node], links: dict[int, int],
+                     attr: str = "text") -> None:
+    """Pair paragraphs whose `attr` (the text, or its typography key) is identical."""
     by_text: dict[str, list[int]] = {}
     for o in old:
-        if o.text:
-            by_text.setdefault(o.text, []).append(o.index)
+        if getattr(o, attr):
+            by_text.setdefault(getattr(o, attr), []).append(o.index)
+    taken = set(links.values())
     for n in new:
-        free = [i for i in by_text.get(n.text, ()) if i not in links.values()]
+        if n.index in links:
+            continue
+        free = [i for i in by_text.get(getattr(n, attr), ()) if i not in taken]
         if free:  # several identical old paragraphs: the nearest in relative position
             best = min(free, key=lambda i: abs(_position(old[i], len(old))
                                                - _position(n, len(new))))
             links[n.index] = best
+            taken.add(best)
 
 
 def _candidates(old: list[_Node], new: list[_Node], links: dict[int, int]):
@@ -244,55 +253,17 @@ def _in_order(sequence: list[int]) -> set[int]:
     return keep
 
 
-def word_diff(old_text: str, new_text: str) -> list[Segment]:
-    """Word-level diff, punctuation as words of its own. Each segment carries the whitespace
-    before it, so equal + delete segments spell the old text and equal + insert segments the
-    new one. Adjacent deletions and insertions are grouped (deletion first), as in track
-    changes."""
-    old_tokens = list(_TOKEN.finditer(old_text))
-    new_tokens = list(_TOKEN.finditer(new_text))
-
-    def shown(text: str, tokens, i: int, j: int) -> str:
-        if i >= j:
-            return ""
-        start = tokens[i - 1].end() if i else 0
-        return text[start:tokens[j - 1].end()] if j < len(tokens) else text[start:]
-
-    codes = WordCodes()
-    a = codes.encode([t.group() for t in old_tokens])
-    b = codes.encode([t.group() for t in new_tokens])
-    segments: list[Segment] = []
-    deleted, inserted = [], []
-
-    def flush() -> None:
-        if deleted:
-            segments.append(Segment("delete", "".join(deleted)))
-        if inserted:
-            segments.append(Segment("insert", "".join(inserted)))
-        deleted.clear()
-        inserted.clear()
-
-    for op in Indel.opcodes(a, b):
-        if op.tag == "equal":
-            flush()
-            segments.append(Segment("equal", shown(new_text, new_tokens, op.dest_start,
-                                                   op.dest_end)))
-        else:
-            deleted.append(shown(old_text, old_tokens, op.src_start, op.src_end))
-            inserted.append(shown(new_text, new_tokens, op.dest_start, op.dest_end))
-    flush()
-    return [s for s in segments if s.text]
-
-
 def align(old: Resolution, new: Resolution) -> Alignment:
     """Align `new` (the later version) against `old`."""
     old_nodes, new_nodes = _flatten(old), _flatten(new)
     codes = WordCodes()
     for node in old_nodes + new_nodes:
         node.code = codes.encode(comparable_words(node.text))
+        node.key = typography_key(node.text)
     links: dict[int, int] = {}      # new index -> old index
     scores: dict[int, float] = {}
     _match_identical(old_nodes, new_nodes, links)
+    _match_identical(old_nodes, new_nodes, links, "key")  # typography alone
     for n in links:
         scores[n] = 1.0
     _match_similar(old_nodes, new_nodes, links, scores)
@@ -322,9 +293,10 @@ def align(old: Resolution, new: Resolution) -> Alignment:
             pairs.append(AlignedPair(n.paragraph, None, NEW, 0.0))
             continue
         old_node = old_nodes[o]
-        identical = old_node.text == n.text
+        typography = old_node.text != n.text and old_node.key == n.key
+        identical = old_node.text == n.text or typography
         status = MOVED if n.index in moved else SAME if identical else CHANGED
         score = 1.0 if identical else min(scores.get(n.index, 0.0), 0.999)
-        pairs.append(AlignedPair(n.paragraph, old_node.paragraph, status, score))
+        pairs.append(AlignedPair(n.paragraph, old_node.paragraph, status, score, typography))
     dropped = [o.paragraph for o in old_nodes if o.index not in used]
     return Alignment(old, new, pairs, dropped)

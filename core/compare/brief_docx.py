@@ -8,6 +8,7 @@ from docx import Document
 from docx.shared import Pt, RGBColor
 
 from clausemark.core.compare.alignment import MOVED, NEW, AlignedPair, Alignment
+from clausemark.core.compare.word_changes import track_changes
 from clausemark.core.output import atomic_output, xml_safe
 
 INSERTED = RGBColor(0x1F, 0x4E, 0xA8)   # blue, underlined
@@ -26,7 +27,7 @@ def _was(pair: AlignedPair) -> str:
 
 def _diff_paragraph(doc, pair: AlignedPair) -> None:
     para = doc.add_paragraph()
-    for segment in pair.diff:
+    for segment in track_changes(pair.diff):
         text = segment.text
         if segment.op != "equal":  # the space before a marked word stays unmarked
             core = text.lstrip()
@@ -42,7 +43,9 @@ def _diff_paragraph(doc, pair: AlignedPair) -> None:
             run.font.color.rgb = DELETED
 
 
-def write_brief(alignment: Alignment, path: str | Path) -> Path:
+def write_brief(alignment: Alignment, path: str | Path, dropped_tags=()) -> Path:
+    """`dropped_tags`: the older document's tags on dropped paragraphs (carry_forward.py),
+    listed as what carrying forward loses."""
     alignment = xml_safe(alignment)  # U+FFFE and control characters from a PDF: not in Word
     old, new = alignment.old_resolution, alignment.new_resolution
     counts = alignment.counts()
@@ -85,6 +88,11 @@ def write_brief(alignment: Alignment, path: str | Path) -> Path:
         for pair in moved:
             doc.add_paragraph(f"{pair.new.label}{_was(pair)}", style="List Bullet")
 
+    if dropped_tags:
+        doc.add_heading(f"Tags on dropped paragraphs ({len(dropped_tags)})", level=2)
+        for tag in dropped_tags:
+            note = f" (note: {tag.note})" if tag.note else ""
+            doc.add_paragraph(f"{tag.theme}: {tag.label} dropped{note}", style="List Bullet")
     doc.add_heading(f"Dropped paragraphs ({len(alignment.dropped)})", level=2)
     for paragraph in alignment.dropped:
         doc.add_heading(paragraph.label, level=3)

@@ -253,3 +253,26 @@ class CarryForward(ProposalQueue):
 
 def _tags(n: int) -> str:
     return f"{n} tag" if n == 1 else f"{n} tags"
+
+
+# -- what was lost ---------------------------------------------------------------------------------
+
+def dropped_tags(library, old_ref, alignment: Alignment) -> list[Tag]:
+    """The older document's tags on paragraphs the newer version dropped (what carrying forward
+    cannot keep), in the older document's order."""
+    dropped = [p.id for p in alignment.dropped]
+    order = {pid: i for i, pid in enumerate(dropped)}
+    tags = [t for t in library.tags.list(document=library.document(old_ref).id,
+                                         include_subthemes=False) if t.paragraph in order]
+    return sorted(tags, key=lambda t: (order[t.paragraph], t.theme))
+
+
+def dropped_tag_line(tag: Tag) -> str:
+    """"consular rights: PP 18 dropped (note: ...)"."""
+    note = f" (note: {tag.note})" if tag.note else ""
+    return f"{tag.theme}: {tag.label} dropped{note}"
+
+
+def dropped_tag_dict(tag: Tag) -> dict:
+    return {"paragraph": tag.paragraph, "label": tag.label, "theme": tag.theme,
+            "note": tag.note}

@@ -96,9 +96,12 @@ class PredecessorIndex:
         need = MIN_OVERLAP / 2 * len(sample)  # generous: the exact figure decides
         return [d for d in pool if sample and len(sample & self._triples[d.id]) >= need]
 
-    def candidates(self, ref, limit: int = 5) -> list[Candidate]:
+    def candidates(self, ref, limit: int = 5, *, also_shared_text: bool = False
+                   ) -> list[Candidate]:
         """Earlier documents with the same title, most shared text first; when there are none,
-        earlier documents sharing at least MIN_OVERLAP of the text (a renamed resolution)."""
+        earlier documents sharing at least MIN_OVERLAP of the text (a renamed resolution).
+        `also_shared_text`: those sharing text even when same-title ones exist (reads every
+        earlier text: for the chooser, on a worker)."""
         target = self.library.document(ref)
         self.documents.setdefault(target.id, target)
         title = _title(target.title)
@@ -107,9 +110,11 @@ class PredecessorIndex:
         titles = {d.id: fuzz.token_sort_ratio(title, _title(d.title)) / 100 if title else 0.0
                   for d in earlier}
         pool = [d for d in earlier if titles[d.id] >= MIN_TITLE]
-        self._load([target.id] + [d.id for d in pool or earlier])
-        if not pool:
-            pool = self._likely(target.id, earlier)
+        self._load([target.id] + [d.id for d in (earlier if also_shared_text else pool)
+                                  or earlier])
+        if not pool or also_shared_text:
+            ids = {d.id for d in pool}
+            pool += [d for d in self._likely(target.id, earlier) if d.id not in ids]
         found = []
         for doc in pool:
             overlap = self._overlap(target.id, doc.id)

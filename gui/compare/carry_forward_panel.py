@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clausemark.core.compare import ACCEPTED, PENDING, PRESENT, REJECTED, Proposal, ProposalQueue
+from clausemark.core.compare import (
+    ACCEPTED,
+    PENDING,
+    PRESENT,
+    REJECTED,
+    Proposal,
+    ProposalQueue,
+    dropped_tag_line,
+)
 from clausemark.core.errors import ClausemarkError
 from clausemark.gui.compare.compare_model import score_text
 
@@ -34,12 +42,23 @@ class CarryForwardPanel(QWidget):
     proposalChosen = Signal(object)  # the current Proposal (None: none)
     changed = Signal()              # something was accepted or rejected
 
-    def __init__(self, review: ProposalQueue, undo_stack, parent=None):
+    def __init__(self, review: ProposalQueue | None, undo_stack, parent=None):
         super().__init__(parent)
         self.setObjectName("carryForwardPanel")
         self.review, self.undo_stack = review, undo_stack
         self._build()
         self.refresh()
+
+    def set_review(self, review: ProposalQueue | None) -> None:
+        """Another pair of versions (None while they are being aligned)."""
+        self.review = review
+        self._set_titles()
+        self.refresh()
+
+    def _set_titles(self) -> None:
+        queue = self.review or ProposalQueue
+        self.title_label.setText(f"<b>{queue.title}</b>")
+        self.list_label.setText(queue.list_title)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -62,10 +81,12 @@ class CarryForwardPanel(QWidget):
         buttons.addWidget(self.reject_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 0, 0, 0)
-        box.addWidget(QLabel(f"<b>{self.review.title}</b>"))
+        self.title_label, self.list_label = QLabel(), QLabel()
+        self._set_titles()
+        box.addWidget(self.title_label)
         box.addWidget(self.summary)
         box.addWidget(self.accept_same_button)
-        box.addWidget(QLabel(self.review.list_title))
+        box.addWidget(self.list_label)
         box.addWidget(self.list, 1)
         box.addWidget(QLabel("Note"))
         box.addWidget(self.note)
@@ -75,10 +96,19 @@ class CarryForwardPanel(QWidget):
 
     def reviewed(self) -> list[Proposal]:
         """The proposals listed for one-by-one review (not the unchanged ones)."""
+        if self.review is None:
+            return []
         return [p for p in self.review.proposals if p.status != "same"]
 
     def refresh(self) -> None:
         """Re-read from the library (after an accept, a reject, an undo or a redo)."""
+        if self.review is None:
+            self.list.clear()
+            self.summary.setText("Aligning the versions…")
+            self.accept_same_button.setText("Accept all unchanged")
+            self.accept_same_button.setEnabled(False)
+            self._update_buttons()
+            return
         self.review.refresh()
         current = self.current_proposal()
         self.list.blockSignals(True)
@@ -100,12 +130,16 @@ class CarryForwardPanel(QWidget):
         same = len(self.review.pending_same())
         self.accept_same_button.setText(f"Accept all unchanged ({same})")
         self.accept_same_button.setEnabled(same > 0)
-        self.summary.setText(self.review.summary())
+        summary = self.review.summary()
+        lost = getattr(self.review, "orphaned", [])
+        if lost:  # what carrying forward cannot keep, theme by theme
+            summary += " Lost: " + "; ".join(dropped_tag_line(t) for t in lost) + "."
+        self.summary.setText(summary)
         self._update_buttons()
 
     def current_proposal(self) -> Proposal | None:
         item = self.list.currentItem()
-        if item is None:
+        if item is None or self.review is None:
             return None
         key = item.data(Qt.ItemDataRole.UserRole)
         return next((p for p in self.review.proposals if p.key == key), None)

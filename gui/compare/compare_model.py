@@ -67,8 +67,9 @@ def diff_html(row: Row, side: str) -> str:
         return f'<span style="{style}">{text}</span>' if style else text
     parts = []
     for segment in row.pair.diff:
-        if segment.op == "equal":
-            parts.append(escape(segment.text))
+        if segment.op == "equal":  # each side in its own typography
+            parts.append(escape(segment.old_text if side == "old" and segment.old_text
+                                is not None else segment.text))
         elif segment.op == ("delete" if side == "old" else "insert"):
             core = segment.text.lstrip()
             style = DELETE_STYLE if side == "old" else INSERT_STYLE

@@ -3,10 +3,14 @@ words marked, a filter to changed/moved/new/dropped rows, both paragraphs shown 
 for the selected row, and the carry-forward queue for the older version's tags.
 
     open_compare_window(library_path, "A/RES/80/190")   # older version: the best predecessor
+    window.set_earlier("A/C.3/80/L.61")                 # switch the older version in place
+
+The alignment runs on a worker thread (the window stays responsive); `aligned` is emitted when
+the rows are shown.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,11 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clausemark.core.compare import CHANGED, MOVED, NEW, CarryForward, align, best_predecessor
+from clausemark.core.compare import (
+    CHANGED,
+    MOVED,
+    NEW,
+    CarryForward,
+    align,
+    best_predecessor,
+    dropped_tag_line,
+)
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import Library, UndoStack
-from clausemark.gui import screen_fit
+from clausemark.gui import ops, screen_fit
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
+from clausemark.gui.compare.chooser import choose_earlier
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
 from clausemark.gui.dialogs.review_dialog import ReviewDialog
 from clausemark.gui.html_delegate import HtmlDelegate
@@ -39,39 +52,109 @@ FILTERS = [("All", None), ("Changed", {CHANGED, MOVED}), ("Moved", {MOVED}), ("N
            ("Dropped", {DROPPED})]
 
 
+def _align_in_worker(lib, old_id: int, new_id: int):
+    """On a pool thread, with its own connection: the alignment of two library documents."""
+    return align(lib.resolution(old_id), lib.resolution(new_id))
+
+
 class CompareWindow(QMainWindow):
+    aligned = Signal()  # the rows of the current pair of versions are shown
+
     def __init__(self, library, old_ref, new_ref, *, undo_stack: UndoStack | None = None,
                  owns_library: bool = False, parent=None):
         super().__init__(parent)
         self.setObjectName("compareWindow")
         self.library, self._owns_library = library, owns_library
         self.undo_stack = undo_stack or UndoStack(library)
-        self.old_doc, self.new_doc = library.document(old_ref), library.document(new_ref)
-        self.alignment = align(library.resolution(self.old_doc.id),
-                               library.resolution(self.new_doc.id))
-        self.review = CarryForward(library, self.old_doc.id, self.new_doc.id, self.alignment)
-        self.model = CompareModel(self.alignment, self)
+        self.new_doc = library.document(new_ref)
+        self.old_doc = library.document(old_ref)
+        self.alignment = None
+        self.review: CarryForward | None = None
+        self._generation, self._worker = 0, None
+        self._fit_pending, self._fitted = False, set()
+        self.model = CompareModel(None, self)
         self.proxy = CompareFilter(self)
         self.proxy.setSourceModel(self.model)
         self._build()
         self._build_actions()
-        self.old_pdf.set_pdf(library.pdf_bytes(self.old_doc.id))
-        self.new_pdf.set_pdf(library.pdf_bytes(self.new_doc.id))
+        # The pages are laid out after the window shows, each in its own turn of the event loop.
+        QTimer.singleShot(0, lambda: self.new_pdf.set_pdf(library.pdf_bytes(self.new_doc.id)))
         # The stack may be the main window's and outlive this window: stop listening on close.
         self._stop_listening = self.undo_stack.on_change(self._on_undo_change)
-        self.setWindowTitle(f"Compare {self.old_doc.display_name} → {self.new_doc.display_name}"
-                            " — Clausemark")
         screen_fit.fit_window(self, 1600, 1000)
+        self.set_earlier(self.old_doc.id)
+
+    # -- the pair of versions ------------------------------------------------------------------
+
+    def set_earlier(self, old_ref) -> None:
+        """Compare with another earlier version, in place: aligned on a worker thread."""
+        self.old_doc = self.library.document(old_ref)
+        self._generation += 1
+        self.alignment, self.review = None, None
+        self.model.set_alignment(None)
+        self.panel.set_review(None)
+        self.dropped_tags.setText("")
+        self.earlier_button.setText(f"Earlier version: {self.old_doc.display_name} ▾")
+        self.old_title.setText(f"<b>{self.old_doc.display_name}</b>")
+        self.header.setText(f"Aligning <b>{self.old_doc.display_name}</b> → "
+                            f"<b>{self.new_doc.display_name}</b>…")
+        self.setWindowTitle(f"Compare {self.old_doc.display_name} → "
+                            f"{self.new_doc.display_name} — Clausemark")
+        old_id = self.old_doc.id
+        QTimer.singleShot(0, lambda: self.old_doc.id == old_id and self.old_pdf.set_pdf(
+            self.library.pdf_bytes(old_id)))
+        if self.library.path is None:  # an in-memory library has no second connection
+            self._show(self._generation, align(self.library.resolution(self.old_doc.id),
+                                               self.library.resolution(self.new_doc.id)))
+            return
+        generation = self._generation
+        old_id, new_id = self.old_doc.id, self.new_doc.id
+        self._worker = ops.run_read(self, lambda lib: _align_in_worker(lib, old_id, new_id),
+                                    lambda result: self._show(generation, result),
+                                    library_path=self.library.path, on_error=self._failed)
+
+    def _show(self, generation: int, alignment) -> None:
+        if generation != self._generation:  # the analyst chose another version meanwhile
+            return
+        self.alignment = alignment
+        self.review = CarryForward(self.library, self.old_doc.id, self.new_doc.id, alignment)
+        self.model.set_alignment(alignment)
+        self.panel.set_review(self.review)
+        c = alignment.counts()
+        typography = sum(p.typography for p in alignment.pairs)
+        note = f" ({typography} same in wording, typography aside)" if typography else ""
+        self.header.setText(
+            f"<b>{self.old_doc.display_name}</b> → <b>{self.new_doc.display_name}</b>"
+            f" ({self.new_doc.title or ''}): {c['same']} same, {c['changed']} changed, "
+            f"{c['moved']} moved, {c['new']} new, {c['dropped']} dropped{note}")
+        lost = self.review.orphaned
+        self.dropped_tags.setText("Tags lost with dropped paragraphs: " + "; ".join(
+            dropped_tag_line(t) for t in lost) if lost else "")
+        self.fit_rows()
+        self.aligned.emit()
+
+    def _failed(self, exc) -> None:
+        self.header.setText(f"Could not align the versions: {exc}")
+
+    def choose_earlier(self) -> None:
+        chosen = choose_earlier(self.library, self.new_doc.id, self, current=self.old_doc.id)
+        if chosen is not None and chosen != self.old_doc.id:
+            self.set_earlier(chosen)
 
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        c = self.alignment.counts()
-        self.header = QLabel(
-            f"<b>{self.old_doc.display_name}</b> → <b>{self.new_doc.display_name}</b>"
-            f" ({self.new_doc.title or ''}): {c['same']} same, {c['changed']} changed, "
-            f"{c['moved']} moved, {c['new']} new, {c['dropped']} dropped",
-            objectName="compareSummary")
+        self.header = QLabel(objectName="compareSummary")
+        self.header.setWordWrap(True)
+        self.earlier_button = QPushButton(objectName="switchEarlierButton")
+        self.earlier_button.setToolTip("Compare with another earlier version (drafts, "
+                                       "previous sessions…) without closing this window")
+        self.earlier_button.clicked.connect(self.choose_earlier)
+        self.dropped_tags = QLabel(objectName="droppedTags")
+        self.dropped_tags.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.earlier_button)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Show:"))
         self.filter_group = QButtonGroup(self)
@@ -97,11 +180,19 @@ class CompareWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for col in (CompareModel.OLD_LABEL, CompareModel.STATUS, CompareModel.NEW_LABEL):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths for the short columns: sizing them to their contents reads every row.
+        width = self.fontMetrics().horizontalAdvance
+        for col, sample in ((CompareModel.OLD_LABEL, "OP 158 (b) (ii)"),
+                            (CompareModel.STATUS, "changed 0.99"),
+                            (CompareModel.NEW_LABEL, "OP 158 (b) (ii)")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width(sample) + 16)
         for col in (CompareModel.OLD_TEXT, CompareModel.NEW_TEXT):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        header.sectionResized.connect(lambda *_: self.fit_rows())
+        self.table.verticalScrollBar().valueChanged.connect(
+            lambda *_: self.fit_rows(again=False))
+        self.table.verticalHeader().setDefaultSectionSize(3 * self.fontMetrics().height())
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
 
         self.old_pdf, self.new_pdf = PdfView(), PdfView()
@@ -109,12 +200,13 @@ class CompareWindow(QMainWindow):
         self.new_pdf.setObjectName("newPdfView")
         self.detail = QTextBrowser(objectName="compareDetail")
         pdfs = QSplitter(Qt.Orientation.Horizontal)
-        for title, view in ((self.old_doc.display_name, self.old_pdf),
-                            (self.new_doc.display_name, self.new_pdf)):
+        self.old_title = QLabel()
+        for title, view in ((self.old_title, self.old_pdf),
+                            (QLabel(f"<b>{self.new_doc.display_name}</b>"), self.new_pdf)):
             pane = QWidget()
             box = QVBoxLayout(pane)
             box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(QLabel(f"<b>{title}</b>"))
+            box.addWidget(title)
             box.addWidget(view, 1)
             pdfs.addWidget(pane)
         lower = QSplitter(Qt.Orientation.Horizontal)
@@ -122,12 +214,13 @@ class CompareWindow(QMainWindow):
         lower.addWidget(pdfs)
         lower.setSizes([400, 800])
 
-        self.panel = CarryForwardPanel(self.review, self.undo_stack)
+        self.panel = CarryForwardPanel(None, self.undo_stack)
         self.panel.proposalSelected.connect(self.select_new_paragraph)
 
         main = QWidget()
         box = QVBoxLayout(main)
-        box.addWidget(self.header)
+        box.addLayout(top)
+        box.addWidget(self.dropped_tags)
         box.addLayout(filters)
         rows = QSplitter(Qt.Orientation.Vertical)
         rows.addWidget(self.table)
@@ -148,7 +241,7 @@ class CompareWindow(QMainWindow):
         outer.addWidget(side)
         outer.setSizes([1200, 400])
         self.setCentralWidget(outer)
-        self.table.resizeRowsToContents()
+        self.fit_rows()
 
     def _build_actions(self) -> None:
         self.undo_action = QAction("&Undo", self, shortcut=QKeySequence.StandardKey.Undo)
@@ -166,7 +259,32 @@ class CompareWindow(QMainWindow):
         self.proxy.set_statuses(statuses)
         for name, wanted in FILTERS:
             self.filter_buttons[name].setChecked(wanted == statuses)
-        self.table.resizeRowsToContents()
+        self.fit_rows()
+
+    def fit_rows(self, again: bool = True) -> None:
+        """Fit the heights of the rows in view to their wrapped texts, soon (once however many
+        times it is asked for): measuring every row's marked text at once would stall.
+        `again`: rows or widths changed, rows fitted before are measured anew."""
+        if again:
+            self._fitted.clear()
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_visible_rows)
+
+    def _fit_visible_rows(self) -> None:
+        self._fit_pending = False
+        table = self.table
+        for _ in range(3):  # heights change what is in view: until it settles
+            top = max(table.rowAt(0), 0)
+            bottom = table.rowAt(table.viewport().height() - 1)
+            bottom = self.proxy.rowCount() - 1 if bottom < 0 else bottom
+            todo = [r for r in range(top, min(bottom + 3, self.proxy.rowCount()))
+                    if r not in self._fitted]
+            if not todo:
+                break
+            for row in todo:
+                table.resizeRowToContents(row)
+                self._fitted.add(row)
 
     def select_new_paragraph(self, paragraph_id: str) -> None:
         row = self.model.row_of_new(paragraph_id)
@@ -223,13 +341,8 @@ class CompareWindow(QMainWindow):
         self.panel.refresh()
         self._update_shared()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        # Row heights again once the columns have their real widths (on a laptop screen the
-        # first estimate, made before the window was laid out, left rows far too tall).
-        QTimer.singleShot(0, self.table.resizeRowsToContents)
-
     def closeEvent(self, event) -> None:
+        self._generation += 1  # a late alignment is not shown
         self._stop_listening()
         super().closeEvent(event)
         if self._owns_library:
@@ -262,3 +375,13 @@ def open_compare_window(library_path, new_symbol, old_symbol=None, parent=None, 
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.show()
     return window
+
+
+def compare_with_chosen(parent, library, document_id, undo_stack: UndoStack | None = None):
+    """Document > Compare with… (Ctrl+K): the analyst chooses the earlier version in the
+    chooser (proposed ones first), then the comparison opens. None when cancelled."""
+    old = choose_earlier(library, document_id, parent)
+    if old is None:
+        return None
+    return open_compare_window(library.path, document_id, old, parent, library=library,
+                               undo_stack=undo_stack)

@@ -49,11 +49,11 @@ def build(window) -> None:
     window.report_action = _action(window, "Export theme &report…", lambda: open_reports(window),
                                    "Ctrl+R", sp.SP_FileDialogDetailedView,
                                    "CSV or Word report of the tagged clauses")
-    window.compare_action = _action(window, "&Compare with earlier version…",
+    window.compare_action = _action(window, "&Compare with…",
                                     lambda: open_compare(window), "Ctrl+K",
                                     sp.SP_FileDialogContentsView,
-                                    "Align this resolution with the one it updates and carry "
-                                    "tags forward")
+                                    "Choose an earlier version (proposed ones first), align this "
+                                    "resolution with it and carry tags forward")
     window.remove_document_action = _action(
         window, "&Remove from library…", window.remove_document, "Del",
         tip="Remove the open document and its tags from the library (undoable)")
@@ -176,10 +176,10 @@ def open_compare(window) -> None:
                                 "Open a resolution first: it is compared with the earlier "
                                 "version it updates.")
         return
-    from clausemark.gui.compare.compare_view import open_compare_window
-    window.compare_window = open_compare_window(
-        window.library.path, window.document_id, parent=window, library=window.library,
-        undo_stack=window.undo_stack)
+    from clausemark.gui.compare.compare_view import compare_with_chosen
+    window.compare_window = compare_with_chosen(
+        window, window.library, window.document_id, window.undo_stack) or getattr(
+        window, "compare_window", None)
 
 
 def open_help(window) -> None:

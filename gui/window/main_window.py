@@ -16,6 +16,7 @@ from clausemark.core.library import file_sha256
 from clausemark.gui import ops
 from clausemark.gui.controllers.import_controller import ImportController
 from clausemark.gui.controllers.suggestion_controller import SuggestionController
+from clausemark.gui.panels import series_timeline
 from clausemark.gui.panels.paragraph_panel import paragraph_at
 from clausemark.gui.window import (
     document_removal,
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
                                                 undo_stack, self)
         main_menus.build(self)
         language_hook.install(self)  # precedents panel (Ctrl+P), cites / cited by
+        self.series_timeline = series_timeline.attach(self, self.paragraphs.layout())
         self._connect()
         self.undo_stack.on_change(self._update_undo_actions)
         self._update_undo_actions()

@@ -18,9 +18,12 @@ OLD, NEW = "aiun_A_HRC_59_L.17-EN.pdf", "aiun_A_HRC_RES_59_25-EN.pdf"
 def test_compare_two_pdfs_json(dev_dir, capsys):
     assert main(["compare", str(dev_dir / OLD), str(dev_dir / NEW), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"pairs", "dropped"}
-    assert data["pairs"][0] == {"new": "PP1", "old": "PP1", "status": "same", "score": 1.0}
-    assert {"new": "OP7", "old": None, "status": "new", "score": 0.0} in data["pairs"]
+    assert set(data) == {"pairs", "dropped", "dropped_tags"}
+    assert data["pairs"][0] == {"new": "PP1", "old": "PP1", "status": "same", "score": 1.0,
+                                "typography": False}
+    assert {"new": "OP7", "old": None, "status": "new", "score": 0.0,
+            "typography": False} in data["pairs"]
+    assert data["dropped_tags"] == []  # two PDF files: no tags
     changed = [p for p in data["pairs"] if p["status"] == "changed"]
     assert [(p["new"], p["old"]) for p in changed] == [("PP40", "PP40"), ("OP11", "OP10")]
     assert all(0 < p["score"] < 1 for p in changed)

@@ -76,8 +76,10 @@ def main(library: str, new_symbol: str) -> int:
         dialog = getattr(window, f"{name}_dialog")
         report["windows"].append(describe(name, dialog))
         dialog.close()
-    main_menus.open_compare(window)
-    compare = window.compare_window
+    from clausemark.gui.compare.compare_view import open_compare_window
+    # (Compare with… asks which earlier version first; the window is opened here directly.)
+    compare = open_compare_window(window.library.path, window.document_id, parent=window,
+                                  library=window.library, undo_stack=window.undo_stack)
     app.processEvents()
     report["windows"].append(describe("compare", compare))
     compare.close()

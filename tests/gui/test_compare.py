@@ -52,6 +52,7 @@ def compare(qtbot, two_versions):
     assert isinstance(window, CompareWindow)
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.alignment is not None, timeout=20000)  # aligned on a worker
     return window  # qtbot closes it (and it deletes itself on close)
 
 
@@ -110,6 +111,8 @@ def test_carry_forward_same_in_one_step_changed_one_by_one_with_undo(qtbot, comp
     assert _tags(two_versions, "A/RES/80/190") == []  # nothing without the analyst
     assert accept_same.text() == "Accept all unchanged (2)"
     assert "1 tag on dropped paragraphs" in compare.panel.summary.text()
+    assert "children: PP 9 dropped" in compare.panel.summary.text()
+    assert "children: PP 9 dropped" in compare.dropped_tags.text()
 
     _click(qtbot, accept_same)
     assert _tags(two_versions, "A/RES/80/190") == [("OP6", "detention", ""),

@@ -45,10 +45,13 @@ def test_compare_carries_tags_forward_into_the_main_window(qtbot, window, librar
     theme = window.theme_model.theme_for_shortcut(1)
     window.library.tags.add(old.id, "PP1", theme.id)
     window.select_document(new.id)
+    chooser = answer_dialog("compareChooser", lambda dialog: dialog.accept())  # the proposed one
     window.compare_action.trigger()
+    assert chooser
     compare = window.compare_window
     assert compare is not None and compare.isVisible()
     assert compare.old_doc.id == old.id  # the predecessor was found
+    qtbot.waitUntil(lambda: compare.alignment is not None, timeout=20000)
     button = compare.findChild(QPushButton, "acceptSameButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     with Library(library_file) as fresh:

@@ -1,0 +1,33 @@
+"""What counts as typography alone between two versions of a paragraph: non-breaking vs plain
+hyphens and spaces, curly vs straight quotes, dash styles (and the spaces around a dash), soft
+hyphens, runs of whitespace, and capital letters ("States parties" / "States Parties").
+
+    typography_key("States\u00a0Parties \u2013 \u201cfollow\u2011up\u201d")
+        == typography_key("States parties-\"follow-up\"")     # True
+
+Two texts with the same key differ in typography only; the alignment calls such a pair `same`
+(with `typography=True`), and the word diff compares words by their keys.
+"""
+from __future__ import annotations
+
+import re
+
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_TABLE = str.maketrans(
+    dict.fromkeys(_HYPHENS, "-") | dict.fromkeys(_SPACES, " ")
+    | dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4", "'")
+    | dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"')
+    | {"\u00ad": None, "\u200b": None, "\u2026": "..."})
+_AROUND_DASH = re.compile(r"\s*-+\s*")
+
+
+def typography_key(text: str | None) -> str:
+    """The text with typography folded away: equal keys mean no change of wording."""
+    folded = (text or "").translate(_TABLE).casefold()
+    return _AROUND_DASH.sub("-", " ".join(folded.split()))
+
+
+def token_key(token: str) -> str:
+    """The key of one word or punctuation mark of the word diff."""
+    return token.translate(_TABLE).casefold().replace("--", "-")

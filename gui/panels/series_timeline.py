@@ -1,0 +1,121 @@
+"""The series timeline in the document pane: the open document's versions in the library, oldest
+first (drafts, the adopted resolution, previous and next sessions), as a row of small buttons.
+Click one to open it; right-click to compare the open document with it (the older one as the
+earlier version). The series is found on a worker thread (it reads every text once).
+
+    timeline = attach(window, layout)     # follows window.library_panel.documentChanged
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from clausemark.core.compare import series
+from clausemark.core.library import DocumentsChanged
+from clausemark.gui import ops
+
+
+def _series_in_worker(lib, document_id: int):
+    return series(lib, document_id)
+
+
+class SeriesTimeline(QWidget):
+    openRequested = Signal(int)             # document id
+    compareRequested = Signal(int, int)     # older id, newer id
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.setObjectName("seriesTimeline")
+        self.library = library
+        self.document_id: int | None = None
+        self.entries = []
+        self._generation = 0
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(2)
+        self.hide()
+
+    def show_document(self, document_id: int | None) -> None:
+        self.document_id = document_id
+        self._generation += 1
+        if document_id is None:
+            self._fill([])
+            return
+        generation = self._generation
+        if self.library.path is None:
+            self._found(generation, series(self.library, document_id))
+            return
+        ops.run_read(self, lambda lib: _series_in_worker(lib, document_id),
+                     lambda found: self._found(generation, found),
+                     library_path=self.library.path, on_error=lambda _exc: self._fill([]))
+
+    def _found(self, generation: int, found) -> None:
+        if generation == self._generation:
+            self._fill(found.entries)
+
+    def _fill(self, entries) -> None:
+        self.entries = list(entries)
+        while self._row.count():
+            widget = self._row.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.buttons: list[QToolButton] = []
+        if len(self.entries) < 2:  # a document alone is no series
+            self.hide()
+            return
+        self._row.addWidget(QLabel("Versions:"))
+        for k, entry in enumerate(self.entries):
+            if k:
+                self._row.addWidget(QLabel("→"))
+            doc = entry.document
+            button = QToolButton(objectName="seriesEntry")
+            button.setText(doc.display_name)
+            button.setCheckable(True)
+            button.setChecked(entry.relation == "this")
+            button.setToolTip(f"{entry.relation}: {entry.document_type}, "
+                              f"{entry.date or 'no date'} — {doc.title or ''}\n"
+                              "Click to open; right-click to compare with it")
+            button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            button.clicked.connect(lambda _=False, d=doc.id: self._open(d))
+            button.customContextMenuRequested.connect(lambda _pos, i=k: self._compare(i))
+            self._row.addWidget(button)
+            self.buttons.append(button)
+        self._row.addStretch(1)
+        self.show()
+
+    def _open(self, document_id: int) -> None:
+        for button, entry in zip(self.buttons, self.entries):
+            button.setChecked(entry.relation == "this")
+        if document_id != self.document_id:
+            self.openRequested.emit(document_id)
+
+    def _compare(self, index: int) -> None:
+        here = next((i for i, e in enumerate(self.entries) if e.relation == "this"), None)
+        if here is None or here == index:
+            return
+        old, new = sorted((index, here))
+        self.compareRequested.emit(self.entries[old].document.id, self.entries[new].document.id)
+
+
+def attach(window, layout) -> SeriesTimeline:
+    """Add the timeline to the main window's document pane and wire it."""
+    from clausemark.gui.compare.compare_view import open_compare_window
+    timeline = SeriesTimeline(window.library, window)
+    layout.insertWidget(1, timeline)  # under the document's title, over its paragraphs
+    window.library_panel.documentChanged.connect(timeline.show_document)
+    timeline.openRequested.connect(window.select_document)
+
+    def compare(old: int, new: int) -> None:
+        window.compare_window = open_compare_window(
+            window.library.path, new, old, window, library=window.library,
+            undo_stack=window.undo_stack)
+
+    timeline.compareRequested.connect(compare)
+
+    def on_change(change) -> None:
+        if isinstance(change, DocumentsChanged) and timeline.document_id is not None:
+            timeline.show_document(timeline.document_id)
+
+    unsubscribe = window.library.subscribe(on_change)
+    timeline.destroyed.connect(lambda *_: unsubscribe())
+    return timeline
