@@ -94,6 +94,9 @@ def run(argv: list[str] | None = None) -> int:
         return 2
     window.show()
     window.restore_last_document()
+    if not args.smoke_test:
+        from clausemark.gui.dialogs.help_dialog import show_orientation_if_new
+        show_orientation_if_new(window)
     if args.smoke_test:
         from clausemark.gui import smoke
         smoke.start(window)

@@ -82,6 +82,10 @@ def register(sub) -> None:
     a.add_argument("--parent", help="new parent theme ('' for top level)")
     a.add_argument("--position", type=int, help="place among its siblings, from 1")
     add_common_options(a)
+    a = actions.add_parser("key", help="give a theme its key 1-9 ('none': no key)")
+    a.add_argument("name")
+    a.add_argument("key", help="1-9, or none")
+    add_common_options(a)
     a = actions.add_parser("retire", help="retire a theme (its tags are kept)")
     a.add_argument("name")
     a.add_argument("--restore", action="store_true", help="bring a retired theme back")
@@ -242,6 +246,13 @@ def cmd_themes(args) -> int:
             else:
                 raise ClausemarkError("say where: --parent THEME and/or --position N")
             print(f"theme {t.name} moved")
+        elif action == "key":
+            wanted = None if args.key.lower() in ("none", "-", "0") else args.key
+            if wanted is not None and not (wanted.isdigit() and 1 <= int(wanted) <= 9):
+                raise ClausemarkError(f"a theme key is 1 to 9 or none, not {args.key!r}")
+            t, holder = lib.themes.set_key(args.name, int(wanted) if wanted else None)
+            print(f"theme {t.name}: key {t.shortcut or 'none'}"
+                  + (f" (taken from {lib.themes.get(holder).name})" if holder else ""))
         elif action == "retire":
             t = lib.themes.retire(args.name, not args.restore)
             print(f"theme {t.name} {'restored' if args.restore else 'retired'}"

@@ -22,7 +22,7 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "UndoStack": "undo", "Command": "undo", "CommandGroup": "undo", "TagCommand": "undo",
     "UntagCommand": "undo", "SetNoteCommand": "undo", "AddThemeCommand": "undo",
     "ThemeEditCommand": "undo", "RenameThemeCommand": "undo", "RecolourThemeCommand": "undo",
-    "RetireThemeCommand": "undo", "MoveThemeCommand": "undo",
+    "RetireThemeCommand": "undo", "MoveThemeCommand": "undo", "SetThemeKeyCommand": "undo",
     "library_path": "paths", "settings_path": "paths", "load_settings": "paths",
     "save_settings": "paths", "analyst_name": "paths",
     "PORTABLE_ENV": "paths",
@@ -39,5 +39,6 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "PrecedentResult": "precedents", "ReferenceManager": "references",
     "DocumentReferences": "references", "Citation": "references", "Link": "references",
     "TeamRecords": "team", "TagOrigin": "team", "ReviewItem": "team", "join_notes": "team",
+    "RemoveDocumentCommand": "document_commands",
     "Decision": "team_reviews", "AcceptReviewCommand": "undo", "RejectReviewCommand": "undo",
 })

@@ -61,12 +61,19 @@ class Theme:
     retired: bool
     created: str
     depth: int = 0  # 0 for a top-level theme
-    shortcut: int | None = None  # 1-9 in taxonomy order among themes in use
+    shortcut: int | None = None  # its own key 1-9 (kept until the analyst changes it), or None
     tag_count: int = 0
     cues: tuple[str, ...] = ()  # cue phrases for suggestions (core/suggest/cues.py)
 
+    @property
+    def active_key(self) -> int | None:
+        """The key that tags with this theme now (a retired theme's key does nothing)."""
+        return None if self.retired else self.shortcut
+
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        d["key"] = self.shortcut  # the command line's name for it (1-9 or null)
+        return d
 
 
 def theme_subtree(themes: Iterable[Theme], root: int) -> set[int]:

@@ -370,10 +370,37 @@ def _document_facts(conn: sqlite3.Connection) -> None:
                  "WHERE symbol LIKE '%/RES/%' AND adopted IS NOT NULL")
 
 
+def _theme_keys(conn: sqlite3.Connection) -> None:
+    """Each theme keeps its own key 1-9 (NULL: none), so that adding, nesting, reordering or
+    retiring a theme no longer renumbers the others. Themes get the keys they had until now:
+    the first nine themes in use, in taxonomy order (depth-first by position, then name)."""
+    conn.execute("ALTER TABLE themes ADD COLUMN shortcut INTEGER "
+                 "CHECK (shortcut IS NULL OR shortcut BETWEEN 1 AND 9)")
+    conn.execute("CREATE UNIQUE INDEX themes_shortcut ON themes(shortcut) "
+                 "WHERE shortcut IS NOT NULL")
+    rows = conn.execute("SELECT id, name, position, parent_id, retired FROM themes").fetchall()
+    children: dict[int | None, list[tuple]] = {}
+    for row in rows:
+        children.setdefault(row[3], []).append(row)
+    keys: list[tuple[int, int]] = []
+
+    def walk(parent: int | None, hidden: bool) -> None:
+        for row in sorted(children.get(parent, []), key=lambda r: (r[2], r[1].lower())):
+            off = bool(row[4]) or hidden
+            if not off and len(keys) < 9:
+                keys.append((len(keys) + 1, row[0]))
+            walk(row[0], off)
+
+    walk(None, False)
+    conn.executemany("UPDATE themes SET shortcut = ? WHERE id = ?", keys)
+
+
+# Append new steps at the end (others may add theirs too); never renumber released ones.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
                                                          _v4_suggestions, _v5_table_rows,
                                                          _v6_team, _reading_views,
-                                                         _language_index, _document_facts]
+                                                         _language_index, _document_facts,
+                                                         _theme_keys]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -60,14 +60,16 @@ class SearchManager:
         self._library = library
 
     def paragraphs(self, query: str, *, theme=None, document=None, kind: str | list[str] | None = None,
-               year: int | tuple[int, int] | None = None, limit: int = 50, offset: int = 0,
+               year: int | tuple[int, int] | None = None, part: str | None = None,
+               document_type: str | None = None, limit: int = 50, offset: int = 0,
                mark: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
         """Paragraphs matching `query`, best first (FTS5 bm25), with a snippet whose matches
         are wrapped in `mark`. When more than RANK_WINDOW paragraphs match (and no theme or
         document filter narrows them), the most recently imported RANK_WINDOW matches are ranked
         first, then the older ones. Filters: theme (tagged with it or a sub-theme), document
         (id or symbol), kind ("preambular", "operative", "subparagraph", ... or a list), year
-        (or (first, last))."""
+        (or (first, last)), part ("PP": preambular paragraphs and their subparagraphs, "OP":
+        operative ones), document_type ("resolution", "draft", ... as the document says)."""
         match = fts_query(query)
         if match is None:
             return []
@@ -94,6 +96,14 @@ class SearchManager:
             kinds = [kind] if isinstance(kind, str) else list(kind)
             where.append(f"p.kind IN ({','.join('?' * len(kinds))})")
             params += kinds
+        if part is not None:
+            if part.upper() not in ("PP", "OP"):
+                raise ValueError(f"part must be PP or OP, not {part!r}")
+            where.append("p.pid LIKE ?")
+            params.append(f"{part.upper()}%")
+        if document_type is not None:
+            where.append("d.document_type = ?")
+            params.append(document_type)
         if year is not None:
             first, last = (year, year) if isinstance(year, int) else year
             where.append("d.year BETWEEN ? AND ?")

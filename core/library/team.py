@@ -204,11 +204,16 @@ class TeamRecords(ReviewDecisions):
                   description: str, cues: list[str], retired: bool) -> int:
         position = self._store.one("SELECT coalesce(max(position) + 1, 0) FROM themes "
                                    "WHERE parent_id IS ?", (parent_id,))[0]
+        # A theme new to this library takes the lowest free key 1-9 (or none), as one added
+        # here would; the keys of the themes already here never move.
+        held = {r[0] for r in self._store.execute(
+            "SELECT shortcut FROM themes WHERE shortcut IS NOT NULL")}
+        key = next((k for k in range(1, 10) if k not in held), None)
         return self._store.execute(
             "INSERT INTO themes (name, colour, position, parent_id, description, retired, "
-            "created, cues, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "created, cues, uid, shortcut) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (name, colour, position, parent_id, description, int(retired), schema.now(),
-             json.dumps(cues, ensure_ascii=False), uid)).lastrowid
+             json.dumps(cues, ensure_ascii=False), uid, key)).lastrowid
 
     def add_alias(self, uid: str, theme_id: int, share_id: int) -> None:
         self._store.execute("INSERT OR IGNORE INTO theme_aliases (uid, theme_id, share_id) "

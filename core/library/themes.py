@@ -1,7 +1,10 @@
 """`lib.themes`: the theme taxonomy of a library.
 
 Themes form a tree (parent_id); `position` orders siblings. Taxonomy order is the depth-first
-walk of that tree; the first nine themes in use get the keyboard shortcuts 1-9. A theme is never
+walk of that tree. Each theme holds its own keyboard key 1-9 (or none) until the analyst changes
+it (`set_key`): adding, nesting, reordering or retiring a theme never renumbers the others; a new
+theme takes the lowest free key, or none when all nine are held. A retired theme keeps its key
+(restoring it brings the key back); the key does nothing while it is retired. A theme is never
 deleted while a tag uses it: retiring hides it from tagging and keeps every tag."""
 from __future__ import annotations
 
@@ -24,7 +27,10 @@ ThemeRef = int | str
 PALETTE = ["#2E86DE", "#C0392B", "#27AE60", "#8E44AD", "#E67E22", "#16A085", "#D35400",
            "#2C3E50", "#F1C40F", "#7F8C8D", "#E84393", "#00CEC9"]
 MAX_NAME = 80
-_COLUMNS = "id, name, colour, position, parent_id, description, retired, created, cues"
+_COLUMNS = ("id, name, colour, position, parent_id, description, retired, created, cues, "
+            "shortcut")
+KEYS = range(1, 10)
+FREE_KEY = object()  # add(): take the lowest free key
 
 
 def normalise_colour(colour: str) -> str:
@@ -67,11 +73,13 @@ def _clean_name(name: str) -> str:
 class ThemeManager:
     """The taxonomy (ref = theme id or name, case-insensitive):
 
-        list(include_retired=True) -> list[Theme]     taxonomy order, depth, shortcut 1-9
+        list(include_retired=True) -> list[Theme]     taxonomy order, depth, its key 1-9
         get(ref) -> Theme;  id_of(ref) -> int
         subtree_ids(ref) -> list[int]                  the theme and all its sub-themes
         next_colour() -> str                           what add picks without a colour
-        add(name, colour=None, *, parent=None, description="", position=None) -> Theme
+        free_keys() -> list[int]                       keys 1-9 no theme holds
+        add(name, colour=None, *, parent=None, description="", position=None, key=FREE_KEY)
+        set_key(ref, key) -> (Theme, id of the theme that lost the key or None)
         rename(ref, name) / recolour(ref, "#RRGGBB") / describe(ref, text) -> Theme
         nest(ref, parent, position=None) -> Theme      parent None = top level
         move(ref, position) -> Theme                   position among its siblings, from 0
@@ -91,19 +99,13 @@ class ThemeManager:
         for row in rows:
             children.setdefault(row[4], []).append(row)
         ordered: list[Theme] = []
-        shortcut = 0
 
         def walk(parent: int | None, depth: int, hidden: bool) -> None:
-            nonlocal shortcut
             for row in sorted(children.get(parent, []), key=lambda r: (r[3], r[1].lower())):
                 retired = bool(row[6]) or hidden
-                key = None
-                if not retired and shortcut < 9:
-                    shortcut += 1
-                    key = shortcut
                 theme = Theme(id=row[0], name=row[1], colour=row[2], position=row[3],
                               parent_id=row[4], description=row[5], retired=bool(row[6]),
-                              created=row[7], depth=depth, shortcut=key, tag_count=row[9],
+                              created=row[7], depth=depth, shortcut=row[9], tag_count=row[10],
                               cues=tuple(json.loads(row[8] or "[]")))
                 if include_retired or not retired:
                     ordered.append(theme)
@@ -172,10 +174,17 @@ class ThemeManager:
         self._store.conn.executemany("UPDATE themes SET position = ? WHERE id = ?",
                               [(i, theme_id) for i, theme_id in enumerate(ids)])
 
+    def free_keys(self) -> list[int]:
+        """The keys 1-9 no theme holds (a retired theme still holds its key)."""
+        held = {r[0] for r in self._store.execute(
+            "SELECT shortcut FROM themes WHERE shortcut IS NOT NULL")}
+        return [k for k in KEYS if k not in held]
+
     def add(self, name: str, colour: str | None = None, *, parent: ThemeRef | None = None,
-            description: str = "", position: int | None = None,
+            description: str = "", position: int | None = None, key=FREE_KEY,
             reuse_id: int | None = None) -> Theme:
-        """A new theme at the end of its siblings (or at `position`). `reuse_id`: the id of a
+        """A new theme at the end of its siblings (or at `position`). It takes the lowest free
+        key 1-9 (none when all are held), or `key` (a free 1-9, or None). `reuse_id`: the id of a
         theme this one puts back (redo after undo), so later commands still find it."""
         name = _clean_name(name)
         with self._store.transaction():
@@ -183,11 +192,16 @@ class ThemeManager:
             parent_id = self.id_of(parent) if parent is not None else None
             if colour is None:
                 colour = self.next_colour()
+            free = self.free_keys()
+            if key is FREE_KEY:
+                key = free[0] if free else None
+            elif key is not None and key not in free:
+                raise ConflictError(f"key {key} is taken by another theme")
             theme_id = self._store.execute(
-                "INSERT INTO themes (id, name, colour, position, parent_id, description, created) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (reuse_id, name, normalise_colour(colour), self._next_position(parent_id), parent_id,
-                 description or "", schema.now())).lastrowid
+                "INSERT INTO themes (id, name, colour, position, parent_id, description, created, "
+                "shortcut) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (reuse_id, name, normalise_colour(colour), self._next_position(parent_id),
+                 parent_id, description or "", schema.now(), key)).lastrowid
             if position is not None:
                 self._renumber(parent_id, theme_id, position)
             self._store.record("theme_add", f"theme {name} added", theme=theme_id, name=name)
@@ -218,6 +232,27 @@ class ThemeManager:
         return self._update_theme(ref, "description", description or "", "theme_describe",
                                   lambda t: f"theme {t.name} description changed")
 
+    def set_key(self, ref: ThemeRef, key: int | None) -> tuple[Theme, int | None]:
+        """Give a theme the key 1-9 (None: no key). A theme holding that key loses it; returns
+        the theme and the id of the theme that lost the key (None if the key was free)."""
+        if key is not None and key not in KEYS:
+            raise LibraryError(f"theme keys are 1 to 9, not {key!r}")
+        with self._store.transaction():
+            theme = self.get(ref)
+            holder = None
+            if key is not None:
+                row = self._store.one("SELECT id FROM themes WHERE shortcut = ? AND id != ?",
+                                      (key, theme.id))
+                holder = row[0] if row else None
+            if holder is not None:
+                self._store.execute("UPDATE themes SET shortcut = NULL WHERE id = ?", (holder,))
+            self._store.execute("UPDATE themes SET shortcut = ? WHERE id = ?", (key, theme.id))
+            self._store.record("theme_key", f"theme {theme.name} " + (
+                f"gets key {key}" if key else "has no key"), theme=theme.id,
+                old=theme.shortcut, new=key, displaced=holder)
+            self._store.announce(ThemesChanged(theme.id, "theme_key"))
+        return self.get(theme.id), holder
+
     def retire(self, ref: ThemeRef, retired: bool = True) -> Theme:
         word = "retired" if retired else "restored"
         return self._update_theme(ref, "retired", int(bool(retired)), "theme_retire",
@@ -243,7 +278,7 @@ class ThemeManager:
         return self.get(theme.id)
 
     def move(self, ref: ThemeRef, position: int) -> Theme:
-        """Reorder among siblings (position from 0); this also moves keyboard shortcuts."""
+        """Reorder among siblings (position from 0); every theme keeps its key."""
         with self._store.transaction():
             theme = self.get(ref)
             self._renumber(theme.parent_id, theme.id, position)

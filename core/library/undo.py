@@ -42,7 +42,7 @@ class TagCommand(Command):
             self.tag = lib.tags.add(*self.args, note=self.note, span=self.span)
         else:
             lib.tags.restore(self.tag)
-        self.text = f"tag {self.tag.citation} with {self.tag.theme}"
+        self.text = f"tag {self.tag.theme} on {self.tag.citation}"
 
     def undo(self, lib) -> None:
         # Keep the state at undo time: a note edited later and undone again is already back.
@@ -82,10 +82,15 @@ class AddThemeCommand(Command):
         self.theme: Theme | None = None
 
     def do(self, lib) -> None:
-        self.theme = lib.themes.add(self.name, self.colour, parent=self.parent,
-                                    description=self.description,
-                                    reuse_id=self.theme.id if self.theme else None)
-        self.colour = self.theme.colour  # redo gets the same colour, not the next free one
+        if self.theme is None:
+            self.theme = lib.themes.add(self.name, self.colour, parent=self.parent,
+                                        description=self.description)
+        else:  # redo: the same id, colour and key (if still free), not the next free ones
+            key = self.theme.shortcut if self.theme.shortcut in lib.themes.free_keys() else None
+            self.theme = lib.themes.add(self.name, self.colour, parent=self.parent,
+                                        description=self.description, key=key,
+                                        reuse_id=self.theme.id)
+        self.colour = self.theme.colour
         self.text = f"add theme {self.theme.name}"
 
     def undo(self, lib) -> None:
@@ -127,6 +132,29 @@ def RecolourThemeCommand(theme, colour: str) -> ThemeEditCommand:
 
 def RetireThemeCommand(theme, retired: bool = True) -> ThemeEditCommand:
     return ThemeEditCommand(theme, "retired", retired)
+
+
+class SetThemeKeyCommand(Command):
+    """Give a theme its key 1-9 (or none); a theme that held the key gets it back on undo."""
+
+    def __init__(self, theme, key: int | None):
+        self.theme, self.key = theme, key
+        self.theme_id: int | None = None
+        self.old: int | None = None
+        self.displaced: int | None = None
+
+    def do(self, lib) -> None:
+        before = lib.themes.get(self.theme if self.theme_id is None else self.theme_id)
+        self.theme_id, self.old = before.id, before.shortcut
+        _, self.displaced = lib.themes.set_key(before.id, self.key)
+        self.text = (f"key {self.key} for theme {before.name}" if self.key
+                     else f"no key for theme {before.name}")
+
+    def undo(self, lib) -> None:
+        with lib.transaction():
+            lib.themes.set_key(self.theme_id, self.old)
+            if self.displaced is not None:
+                lib.themes.set_key(self.displaced, self.key)
 
 
 class MoveThemeCommand(Command):

@@ -39,7 +39,7 @@ from clausemark.core.compare import (
 )
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import Library, UndoStack
-from clausemark.gui import ops
+from clausemark.gui import ops, screen_fit
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
 from clausemark.gui.compare.chooser import choose_earlier
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
@@ -81,7 +81,7 @@ class CompareWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.new_pdf.set_pdf(library.pdf_bytes(self.new_doc.id)))
         # The stack may be the main window's and outlive this window: stop listening on close.
         self._stop_listening = self.undo_stack.on_change(self._on_undo_change)
-        self.resize(1600, 1000)
+        screen_fit.fit_window(self, 1600, 1000)
         self.set_earlier(self.old_doc.id)
 
     # -- the pair of versions ------------------------------------------------------------------
@@ -340,6 +340,12 @@ class CompareWindow(QMainWindow):
         undo_steps.label_actions(self.undo_stack, self.undo_action, self.redo_action)
         self.panel.refresh()
         self._update_shared()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Row heights again once the columns have their real widths (on a laptop screen the
+        # first estimate, made before the window was laid out, left rows far too tall).
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def closeEvent(self, event) -> None:
         self._generation += 1  # a late alignment is not shown

@@ -1,6 +1,7 @@
 """Theme suggestions in the main window: hollow chips in the paragraph tree and outlined bars in
-the PDF tint, A to accept and X to reject the suggestions of the selected clause (one undoable
-step each; a rejection is remembered), and a review mode (F8) that walks through the clauses with
+the PDF tint, A to accept and X to reject one suggested theme of the selected clause (the
+focused chip; Tab moves on to the clause's next one; one undoable step each; a rejection is
+remembered), and a review mode (F8) that walks through the clauses with
 suggestions in document order.
 
 Rules run at once (tens of milliseconds); the model on the analyst's tags is trained in the
@@ -26,6 +27,7 @@ class SuggestionController(QObject):
     and F8 in the tree and the PDF view. `parent` owns the actions and hosts the dialogs."""
     changed = Signal()  # the suggestions shown changed (the PDF tint follows)
     message = Signal(str, int)  # for the status bar: text, milliseconds (0: until replaced)
+    reviewingChanged = Signal(bool)  # the review (F8) started or ended (the banner follows)
 
     def __init__(self, library, session, paragraphs, pdf_view, undo_stack, parent: QWidget):
         super().__init__(parent)
@@ -34,6 +36,7 @@ class SuggestionController(QObject):
         self.suggestions: dict[str, list[Suggestion]] = {}
         self.model = None
         self.reviewing = False
+        self._focus: tuple[str, str] | None = None  # (paragraph, theme) of the focused chip
         self._model_for: int | None = None  # document the model was trained without
         self._training: ops.Op | None = None
         self._retrain = QTimer(self, singleShot=True, interval=RETRAIN_DELAY_MS)
@@ -56,9 +59,10 @@ class SuggestionController(QObject):
         self.reject_action = QAction("Re&ject suggestion", parent, shortcut=QKeySequence("X"))
         self.review_action = QAction("&Review suggestions", parent, shortcut=QKeySequence("F8"),
                                      checkable=True)
-        self.accept_action.setToolTip("Tag the selected clause with its suggested themes (A)")
-        self.reject_action.setToolTip("Reject the selected clause's suggestions; they are not "
-                                      "proposed again (X)")
+        self.accept_action.setToolTip("Tag the selected clause with its focused suggested theme "
+                                      "(A; Tab focuses the next one)")
+        self.reject_action.setToolTip("Reject the focused suggested theme of the selected clause; "
+                                      "it is not proposed again (X)")
         self.review_action.setToolTip("Walk through the suggestions in document order (F8)")
         for action in (self.accept_action, self.reject_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # keys: eventFilter
@@ -78,7 +82,15 @@ class SuggestionController(QObject):
                 Qt.KeyboardModifier.KeypadModifier):
             key = event.key()
             if key in (ACCEPT_KEY, REJECT_KEY):
-                self.answer(key == ACCEPT_KEY)
+                if self.reviewing:
+                    self.answer(key == ACCEPT_KEY)
+                else:  # bare A/X answer only in the review, never by accident
+                    self.message.emit(
+                        "A and X answer suggestions while reviewing them: press F8 (or use the "
+                        "Suggestions menu).", 5000)
+                return True
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.reviewing:
+                self.next_chip(-1 if key == Qt.Key.Key_Backtab else 1)
                 return True
             if key == REVIEW_KEY:
                 self.set_reviewing(not self.reviewing)
@@ -245,8 +257,34 @@ class SuggestionController(QObject):
             return []
         return [p.id for p in resolution.walk() if p.id in self.suggestions]
 
-    def answer(self, accept: bool) -> bool:
-        """Accept or reject every suggestion of the selected clause (one undoable step)."""
+    def focused(self, pid: str) -> Suggestion | None:
+        """The clause's suggestion A and X answer: the focused chip, else the first one."""
+        found = self.suggestions.get(pid, [])
+        if self._focus is not None and self._focus[0] == pid:
+            chosen = next((s for s in found if s.theme == self._focus[1]), None)
+            if chosen is not None:
+                return chosen
+        return found[0] if found else None
+
+    def next_chip(self, step: int = 1) -> Suggestion | None:
+        """Focus the selected clause's next (or previous) suggested theme."""
+        selected = self._session.selected_ids()
+        found = self.suggestions.get(selected[0], []) if len(selected) == 1 else []
+        if not found:
+            return None
+        pid, current = selected[0], self.focused(selected[0])
+        chosen = found[(found.index(current) + step) % len(found)]
+        self._set_focus(pid, chosen.theme)
+        self.message.emit(self._describe(pid), 0)
+        return chosen
+
+    def _set_focus(self, pid: str | None, theme: str | None) -> None:
+        self._focus = (pid, theme) if pid is not None and theme is not None else None
+        self._paragraphs.model.set_focused_suggestion(pid, theme)
+
+    def answer(self, accept: bool, theme: str | None = None) -> bool:
+        """Accept or reject one suggested theme of the selected clause (one undoable step):
+        `theme` by name, else the focused chip (the first one unless Tab moved on)."""
         session = self._session
         selected = session.selected_ids()
         if len(selected) != 1 or selected[0] not in self.suggestions:
@@ -255,16 +293,39 @@ class SuggestionController(QObject):
             return False
         pid = selected[0]
         found = self.suggestions[pid]
+        chosen = (next((s for s in found if s.theme == theme), None) if theme
+                  else self.focused(pid))
+        if chosen is None:
+            self.message.emit(f"{theme} is not suggested for this clause.", 4000)
+            return False
         label = session.paragraph(pid).label
         following = self._next_after(pid)
-        command = answer(session.document_id, pid, [s.theme_id for s in found], accept, label)
+        command = answer(session.document_id, pid, [chosen.theme_id], accept, label)
         if not undo_steps.push(self._parent, self._undo_stack, command):
             return False
-        names = ", ".join(s.theme for s in found)
-        self.message.emit(f"{label}: {'tagged' if accept else 'rejected'} {names}", 4000)
+        done = f"{label}: {'tagged' if accept else 'rejected'} {chosen.theme}"
+        left = self.suggestions.get(pid, [])
         if self.reviewing:
-            self._go_to(following)
+            self._go_to(pid if left else following)
+            if left:  # the clause's other suggestions come next
+                self.message.emit(f"{done}. {self._describe(pid)}", 0)
+        else:
+            self._set_focus(pid, left[0].theme if left else None)
+            self.message.emit(done + (f"; still suggested: {', '.join(s.theme for s in left)}"
+                                      if left else ""), 4000)
         return True
+
+    def _describe(self, pid: str) -> str:
+        """The review's status line for a clause: where it is, its suggestions, the focus."""
+        order, found = self.ordered(), self.suggestions.get(pid, [])
+        chosen = self.focused(pid)
+        label = self._session.paragraph(pid).label
+        why = "; ".join(f"[{s.theme}]: {s.reason}" if s is chosen else f"{s.theme}: {s.reason}"
+                        for s in found)
+        more = ", Tab next theme" if len(found) > 1 else ""
+        where = f"Suggestion {order.index(pid) + 1} of {len(order)}" if pid in order else ""
+        return (f"{where} — {label}: {why}   [A accept {chosen.theme}, X reject{more}, "
+                "Esc stop]")
 
     def _next_after(self, pid: str) -> str | None:
         order = self.ordered()
@@ -276,6 +337,7 @@ class SuggestionController(QObject):
     def set_reviewing(self, on: bool) -> None:
         self.reviewing = bool(on) and bool(self.suggestions)
         self.review_action.setChecked(self.reviewing)
+        self.reviewingChanged.emit(self.reviewing)
         if not self.reviewing:
             if on:
                 self.message.emit("No suggestions to review.", 4000)
@@ -295,14 +357,11 @@ class SuggestionController(QObject):
         if pid is None:
             self.reviewing = False
             self.review_action.setChecked(False)
+            self.reviewingChanged.emit(False)
             self.message.emit("Review done: no suggestions left.", 6000)
             return
         self._paragraphs.show_paragraph(pid)  # shown even if the tree filter hid it
         self._paragraphs.tree.setFocus()
-        order = self.ordered()
-        found = self.suggestions[pid]
-        label = self._session.paragraph(pid).label
-        why = "; ".join(f"{s.theme}: {s.reason}" for s in found)
-        self.message.emit(f"Suggestion {order.index(pid) + 1} of {len(order)} — {label}: {why}   "
-                          "[A accept, X reject, Esc stop]", 0)
+        self._set_focus(pid, self.focused(pid).theme)
+        self.message.emit(self._describe(pid), 0)
         self._update_actions()

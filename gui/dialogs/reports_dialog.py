@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, QTimer, QUrl
+from PySide6.QtCore import QDate, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,7 +35,8 @@ from clausemark.core.library import open_existing, refuse_library_files
 from clausemark.core.output import FORMATS as FILE_FORMATS
 from clausemark.core.output import EmptySelectionError, ReportCancelled
 from clausemark.core.reports import Selection, make_report, preview_report, preview_text
-from clausemark.gui import ops
+from clausemark.gui import ops, screen_fit
+from clausemark.gui.dialogs import report_folder
 from clausemark.gui.panels.check_list import CheckList
 
 FORMATS = [("Word brief (.docx)", "docx"), ("Excel workbook (.xlsx)", "xlsx"),
@@ -74,7 +75,7 @@ class ReportsDialog(QDialog):
                        self.since_date.dateChanged, self.until_date.dateChanged):
             signal.connect(self._schedule_preview)
         self._on_format_changed()
-        self.resize(860, 640)
+        screen_fit.fit_window(self, 860, 640)
         self._start_preview()
 
     # -- layout --------------------------------------------------------------------------------
@@ -117,9 +118,8 @@ class ReportsDialog(QDialog):
             check.toggled.connect(edit.setEnabled)
 
     def _build_output(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"Theme report {dt.date.today().isoformat()}.docx"
-        self.output_path = QLineEdit(str(Path(folder or Path.home()) / name),
+        self.output_path = QLineEdit(str(report_folder.default_folder() / name),
                                      objectName="outputPath")
         self.choose_button = QPushButton("Choose…", objectName="chooseOutputButton")
         self.choose_button.setAutoDefault(False)
@@ -298,11 +298,12 @@ class ReportsDialog(QDialog):
         self._on_finished()
         self.last_report = result.path
         self.status_label.setText(f"Saved {result.path}")
-        if self.open_when_done.isChecked():
-            self.open_file(result.path)
+        if self.open_when_done.isChecked() and not self.open_file(result.path):
+            self.status_label.setText(report_folder.no_viewer_text(Path(result.path)))
 
-    def open_file(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def open_file(self, path: Path) -> bool:
+        """Open the report in its program; False when none could be started."""
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
     def _on_failed(self, exc: Exception) -> None:
         self._on_finished()

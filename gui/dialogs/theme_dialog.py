@@ -35,6 +35,7 @@ from clausemark.core.library import (
     RecolourThemeCommand,
     RenameThemeCommand,
     RetireThemeCommand,
+    SetThemeKeyCommand,
     TagsChanged,
     Theme,
     ThemeEditCommand,
@@ -42,8 +43,10 @@ from clausemark.core.library import (
     theme_subtree,
 )
 from clausemark.core.suggest import ThemeCuesCommand
+from clausemark.gui import screen_fit
 from clausemark.gui.dialogs.cue_phrases import cue_edit, cues_to_text, text_to_cues
 from clausemark.gui.dialogs.theme_add_dialog import AddThemeDialog, fill_parent_combo, pick_colour
+from clausemark.gui.dialogs.theme_key_combo import ThemeKeyCombo
 from clausemark.gui.swatches import swatch
 from clausemark.gui.window import undo_steps
 
@@ -69,7 +72,7 @@ class ThemeDialog(QDialog):
         stops = self._stops  # not self: the C++ side may already be gone when this runs
         self.destroyed.connect(lambda *_: [stop() for stop in stops])
         self.refresh()
-        self.resize(760, 520)
+        screen_fit.fit_window(self, 760, 520)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -100,9 +103,12 @@ class ThemeDialog(QDialog):
         self.description_edit.editingFinished.connect(self._commit_description)
         self.cues_edit = cue_edit()
         self.cues_edit.editingFinished.connect(self._commit_cues)
+        self.key_combo = ThemeKeyCombo()
+        self.key_combo.keyChosen.connect(self._on_key_chosen)
         self.details = QGroupBox("Selected theme")
         form = QFormLayout(self.details)
         form.addRow("&Colour:", self.colour_button)
+        form.addRow("&Key:", self.key_combo)
         form.addRow("&Under:", self.parent_combo)
         form.addRow("&Description:", self.description_edit)
         form.addRow("C&ue phrases:", self.cues_edit)
@@ -159,10 +165,10 @@ class ThemeDialog(QDialog):
         self.recolour_action = self._action("recolourThemeButton", "&Colour…", self.recolour,
                                             (), "Change the colour", on_tree=True)
         self.up_action = self._action("moveUpButton", "Move &up", lambda: self.move(-1),
-                                      ("Ctrl+Up",), "Move up (keys 1-9 follow the order)",
+                                      ("Ctrl+Up",), "Move up (every theme keeps its key)",
                                       on_tree=True)
         self.down_action = self._action("moveDownButton", "Move &down", lambda: self.move(+1),
-                                        ("Ctrl+Down",), "Move down (keys 1-9 follow the order)",
+                                        ("Ctrl+Down",), "Move down (every theme keeps its key)",
                                         on_tree=True)
         self.retire_action = self._action("retireThemeButton", "Re&tire", self.toggle_retired,
                                           ("Del",), "Retire (its tags are kept) or restore",
@@ -233,8 +239,9 @@ class ThemeDialog(QDialog):
             item.setTextAlignment(self.TAGS, Qt.AlignmentFlag.AlignRight
                                   | Qt.AlignmentFlag.AlignVCenter)
             if theme.id in self._off:
-                if theme.retired:
-                    item.setText(self.KEY, "retired")
+                if theme.retired:  # it keeps its key for when it is restored
+                    item.setText(self.KEY, f"{theme.shortcut} retired" if theme.shortcut
+                                 else "retired")
                 for column in range(3):
                     item.setForeground(column, grey)
                 font = item.font(self.NAME)
@@ -289,6 +296,7 @@ class ThemeDialog(QDialog):
                                                                     theme.parent_id)]
         fill_parent_combo(self.parent_combo, shown, theme.parent_id if theme else None,
                           theme_subtree(self._themes, theme.id) if theme else set())
+        self.key_combo.show_theme(self._themes, theme)
         self.description_edit.setText(theme.description if theme else "")
         self.cues_edit.setText(cues_to_text(theme.cues) if theme else "")
         for edit in (self.description_edit, self.cues_edit):
@@ -349,6 +357,13 @@ class ThemeDialog(QDialog):
         where = self.parent_combo.itemText(index).strip()
         self._later(lambda: self._push(MoveThemeCommand(theme.id, parent=parent_id),
                                        f"Moved {theme.name} under {where}."))
+
+    def _on_key_chosen(self, key: int | None) -> None:
+        theme = self.current_theme()
+        if theme is not None:
+            self._later(lambda: self._push(
+                SetThemeKeyCommand(theme.id, key),
+                f"Key {key} tags with {theme.name}." if key else f"{theme.name} has no key."))
 
     def _commit_description(self) -> None:
         theme = next((t for t in self._themes if t.id == self._details_id), None)

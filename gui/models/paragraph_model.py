@@ -44,6 +44,8 @@ class ParagraphModel(QAbstractItemModel):
     THEMES, TEXT = 2, 3
     ParagraphIdRole = Qt.ItemDataRole.UserRole
     SuggestedRole = Qt.ItemDataRole.UserRole + 1  # [(theme, colour, reason)] suggested
+    FocusedRole = Qt.ItemDataRole.UserRole + 2  # the suggested theme A and X answer, or None
+    NotedRole = Qt.ItemDataRole.UserRole + 3  # themes whose tag here carries a note
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,6 +58,8 @@ class ParagraphModel(QAbstractItemModel):
         self._child_keys: dict[int | None, list[int]] = {}
         self._tags: dict[str, list[tuple[str, str]]] = {}  # paragraph id -> [(theme, colour)]
         self._suggested: dict[str, list[tuple[str, str, str]]] = {}  # ... (theme, colour, why)
+        self._focus: tuple[str, str] | None = None  # (paragraph id, suggested theme)
+        self._notes: dict[str, dict[str, str]] = {}  # paragraph id -> {theme: note}
 
     # -- content -------------------------------------------------------------------------------
 
@@ -68,6 +72,8 @@ class ParagraphModel(QAbstractItemModel):
             self._add(resolution.paragraphs, None)
         self._tags = dict(tags or {})
         self._suggested = {}
+        self._focus = None
+        self._notes = {}
         self.endResetModel()
 
     def set_tags(self, tags: dict[str, list[tuple[str, str]]]) -> None:
@@ -75,10 +81,31 @@ class ParagraphModel(QAbstractItemModel):
         old, self._tags = self._tags, dict(tags)
         self._repaint_chips(old, self._tags)
 
+    def set_notes(self, notes: dict[str, dict[str, str]]) -> None:
+        """Notes on tags (a marker on their chips): paragraph id -> {theme: note}."""
+        old, self._notes = self._notes, {p: dict(n) for p, n in notes.items() if n}
+        self._repaint_chips(old, self._notes)
+
+    def set_focused_suggestion(self, paragraph_id: str | None, theme: str | None) -> None:
+        """The suggested theme A and X answer (underlined among the hollow chips)."""
+        old = self._focus
+        self._focus = (paragraph_id, theme) if paragraph_id and theme else None
+        if old != self._focus:
+            self._repaint_chips({old[0]: old} if old else {},
+                                {self._focus[0]: self._focus} if self._focus else {})
+
     def set_suggestions(self, suggested: dict[str, list[tuple[str, str, str]]]) -> None:
         """Suggested themes (hollow chips): paragraph id -> [(theme, colour, reason)]."""
         old, self._suggested = self._suggested, dict(suggested)
         self._repaint_chips(old, self._suggested)
+
+    def _focused(self, paragraph_id: str) -> str | None:
+        """The suggested theme A and X answer on this paragraph (the first unless focused)."""
+        suggested = [name for name, _, _ in self._suggested.get(paragraph_id, [])]
+        if self._focus is not None and self._focus[0] == paragraph_id \
+                and self._focus[1] in suggested:
+            return self._focus[1]
+        return suggested[0] if suggested else None
 
     def _repaint_chips(self, old: dict, new: dict) -> None:
         if self._resolution is None:
@@ -158,22 +185,42 @@ class ParagraphModel(QAbstractItemModel):
                 return paragraph.opening or ""
             if col == self.TEXT:
                 return first_words(paragraph)
-            names = [name for name, _ in self._tags.get(paragraph.id, [])]
-            names += [f"{name}?" for name, _, _ in self._suggested.get(paragraph.id, [])]
+            notes = self._notes.get(paragraph.id, {})
+            names = [f"{name} ✎" if name in notes else name
+                     for name, _ in self._tags.get(paragraph.id, [])]
+            suggested = self._suggested.get(paragraph.id, [])
+            focus = (self._focus[1] if self._focus and self._focus[0] == paragraph.id
+                     and len(suggested) > 1 else None)  # (once Tab or an answer moved it)
+            names += [f"[{name}?]" if name == focus else f"{name}?" for name, _, _ in suggested]
             return ", ".join(names)
         if role == self.SuggestedRole:
             return list(self._suggested.get(paragraph.id, []))
+        if role == self.FocusedRole:
+            return self._focused(paragraph.id)
+        if role == self.NotedRole:
+            return sorted(self._notes.get(paragraph.id, {}))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
             return table_tip(paragraph) if paragraph.rows else paragraph.text
         if role == Qt.ItemDataRole.ToolTipRole and col == self.THEMES:
+            notes = [f"{name} — note: {note}" for name, note
+                     in self._notes.get(paragraph.id, {}).items()]
             lines = [f"suggested {name}: {why}" for name, _, why in
                      self._suggested.get(paragraph.id, [])]
-            return "\n".join(lines + ["A accepts, X rejects"]) if lines else None
+            if lines:
+                lines.append("A accepts, X rejects (the underlined one; Tab moves on)")
+            return "\n".join(notes + lines) or None
         if role == Qt.ItemDataRole.DecorationRole and col == self.THEMES:
             tags = self._tags.get(paragraph.id, [])
-            hollow = [colour for _, colour, _ in self._suggested.get(paragraph.id, [])]
-            return chips_icon([colour for _, colour in tags], hollow=hollow) \
-                if tags or hollow else None
+            suggested = self._suggested.get(paragraph.id, [])
+            if not tags and not suggested:
+                return None
+            notes, focus = self._notes.get(paragraph.id, {}), self._focused(paragraph.id)
+            return chips_icon([colour for _, colour in tags],
+                              hollow=[colour for _, colour, _ in suggested],
+                              focused=next((i for i, (name, _, _) in enumerate(suggested)
+                                            if name == focus), -1),
+                              noted=frozenset(i for i, (name, _) in enumerate(tags)
+                                              if name in notes))
         if role == Qt.ItemDataRole.FontRole and paragraph.kind == "section":
             font = QFont()  # a section heading row stands out like the heading it is
             font.setBold(True)

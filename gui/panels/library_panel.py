@@ -4,11 +4,13 @@ filtered as the analyst types. It re-reads the list when the session reports new
 tag counts."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from clausemark.core.library import natural_key
 from clausemark.gui.models.library_model import LibraryModel
+
+ONE_MATCH_MS = 350
 
 
 class LibrarySortProxy(QSortFilterProxyModel):
@@ -40,6 +42,12 @@ class LibraryPanel(QWidget):
         self.filter_edit.setPlaceholderText("Filter documents by symbol or title")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        # Narrowed to one document: open it (after a pause in typing, so that the documents
+        # met on the way are not all opened); Enter opens the first one listed.
+        self._one_match = QTimer(self, singleShot=True, interval=ONE_MATCH_MS)
+        self._one_match.timeout.connect(self._open_single_match)
+        self.filter_edit.textChanged.connect(lambda _text: self._one_match.start())
+        self.filter_edit.returnPressed.connect(self._open_first_listed)
 
         view = self.view = QTableView(objectName="libraryView")
         view.setModel(self.proxy)
@@ -64,6 +72,19 @@ class LibraryPanel(QWidget):
         box.addWidget(view)
         self._fit_columns()
         session.documentsChanged.connect(self.refresh)
+
+    def _open_single_match(self) -> None:
+        if self.filter_edit.text().strip() and self.proxy.rowCount() == 1:
+            self._open_first_listed()
+
+    def _open_first_listed(self) -> None:
+        if self.proxy.rowCount() == 0:
+            return
+        index = self.proxy.index(0, 0)
+        if self.view.currentIndex().row() != 0 or not self.view.currentIndex().isValid():
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
 
     def _fit_columns(self) -> None:
         for col in (0, LibraryModel.DATE, LibraryModel.TAGS, LibraryModel.TYPE):

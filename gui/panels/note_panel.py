@@ -5,7 +5,8 @@ editor loses focus, and before another paragraph or tag is shown. It follows the
 DocumentSession."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from clausemark.core.library import Tag
@@ -16,6 +17,18 @@ SAVE_AFTER_MS = 800
 
 class NoteEditor(QPlainTextEdit):
     focusLost = Signal()
+
+    def event(self, event) -> bool:
+        # Ctrl+Z / Ctrl+Shift+Z with nothing typed here to undo or redo: let the window's
+        # undo have the key (the editor would otherwise swallow it and do nothing).
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                (event.matches(QKeySequence.StandardKey.Undo)
+                 and not self.document().isUndoAvailable())
+                or (event.matches(QKeySequence.StandardKey.Redo)
+                    and not self.document().isRedoAvailable())):
+            event.ignore()
+            return True
+        return super().event(event)
 
     def focusOutEvent(self, event) -> None:
         self.focusLost.emit()

@@ -5,7 +5,7 @@ It follows a DocumentSession (the open document, its tags and themes) and tells 
 paragraphs the analyst selected."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,10 @@ from PySide6.QtWidgets import (
 
 from clausemark.gui.models.paragraph_filter import TreeFilter
 from clausemark.gui.models.paragraph_model import ParagraphModel
+from clausemark.gui.panels.filter_banner import FilterBanner
+from clausemark.gui.panels.review_banner import ReviewBanner
+from clausemark.gui.panels.tree_columns import TreeColumns
+from clausemark.gui.swatches import CHIPS_ICON_SIZE
 
 
 class ParagraphPanel(QWidget):
@@ -34,13 +38,23 @@ class ParagraphPanel(QWidget):
         tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         tree.setUniformRowHeights(True)
+        tree.setIconSize(QSize(*CHIPS_ICON_SIZE))  # chips at their own size, never squeezed
         tree.setAlternatingRowColors(True)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree_columns = TreeColumns(tree)
         self.tree_filter = TreeFilter(tree, self.model)
+        self.filter_banner = FilterBanner()
+        self.filter_banner.showAllRequested.connect(lambda: self.filter_combo.setCurrentIndex(0))
+        self.review_banner = ReviewBanner()
         self.filter_combo = QComboBox(objectName="treeFilter")
         self.filter_combo.setToolTip("Show all paragraphs, the untagged ones, or one theme's")
+        # A width that does not grow with the longest theme name (the PDF keeps its room).
+        self.filter_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.filter_combo.setMinimumContentsLength(14)
         self.title = QLabel("", objectName="documentTitle")
         self.title.setWordWrap(True)
+        self.title.setMinimumWidth(40)  # a long title wraps; it never widens the pane
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -49,6 +63,8 @@ class ParagraphPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(top)
+        box.addWidget(self.filter_banner)
+        box.addWidget(self.review_banner)
         box.addWidget(tree)
 
         tree.selectionModel().currentChanged.connect(
@@ -75,10 +91,10 @@ class ParagraphPanel(QWidget):
             self.title.setText("")
             return
         self.model.set_resolution(session.resolution, session.tag_chips())
+        self._show_notes()
         self.tree.expandAll()
         self.size_columns()
-        if session.filter is not None:  # (a new tree shows every row)
-            self._apply_filter()
+        self._apply_filter()  # (a new tree shows every row; the banner says what is kept)
         self.title.setText(f"<b>{doc.symbol or doc.filename}</b> — {doc.title or ''}")
         self.title.setToolTip(f"{doc.body or ''}, {doc.session or ''}; adopted "
                               f"{doc.adopted or 'date unknown'}")
@@ -89,8 +105,16 @@ class ParagraphPanel(QWidget):
 
     def _show_tags(self) -> None:
         self.model.set_tags(self.session.tag_chips())
+        self._show_notes()
         if self.session.filter is not None:
             self._apply_filter()
+
+    def _show_notes(self) -> None:
+        notes: dict[str, dict[str, str]] = {}
+        for tag in self.session.tags():
+            if tag.note.strip():
+                notes.setdefault(tag.paragraph, {})[tag.theme] = tag.note.strip()
+        self.model.set_notes(notes)
 
     def _fill_filter_choices(self) -> None:
         combo, current = self.filter_combo, self.filter_combo.currentData()
@@ -99,14 +123,24 @@ class ParagraphPanel(QWidget):
         combo.addItem("All paragraphs", None)
         combo.addItem("Untagged", "untagged")
         for theme in self.session.themes():
-            combo.addItem(f"Tagged: {theme.name}", theme.name)
+            key = f"  ({theme.shortcut})" if theme.shortcut else ""
+            combo.addItem(f"Tagged: {theme.name}{key}", theme.name)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
         if combo.currentData() != self.session.filter:  # its theme was renamed or retired
             self.session.set_filter(combo.currentData())
 
     def _apply_filter(self, *_args) -> None:
-        self.tree_filter.apply(self.session.filter, self.session.tag_chips())
+        choice, resolution = self.session.filter, self.model.resolution()
+        if choice is None or resolution is None:
+            if choice is None and resolution is not None:
+                self.tree_filter.apply(None, {})
+            self.filter_banner.show_filter(None, 0, 0)
+            return
+        matched = self.tree_filter.apply(choice, self.session.tag_chips())
+        total = sum(1 for _ in resolution.walk())
+        self.filter_banner.show_filter("untagged" if choice == "untagged"
+                                       else f"tagged {choice}", matched, total)
 
     def size_columns(self) -> None:
         """Column widths from the text itself (resizeColumnToContents asks every cell through
@@ -124,10 +158,9 @@ class ParagraphPanel(QWidget):
             labels.append(plain.horizontalAdvance(paragraph.label) + depth * tree.indentation())
             if paragraph.opening:
                 openings.append(italic.horizontalAdvance(paragraph.opening))
-        tree.setColumnWidth(0, min(max(labels, default=60) + tree.indentation() + 16, 170))
-        tree.setColumnWidth(1, min(max(openings) + 16, 170))
-        # Room for a few theme chips even before anything is tagged.
-        tree.setColumnWidth(self.model.THEMES, 180)
+        # Natural widths; TreeColumns shrinks them on a narrow pane (the text column elides).
+        self.tree_columns.want([max(labels, default=60) + tree.indentation() + 16,
+                                max(openings) + 16, 76])
 
     # -- selecting -----------------------------------------------------------------------------
 

@@ -128,6 +128,9 @@ class DocumentSession(QObject):
     # -- changes -------------------------------------------------------------------------------
 
     def _on_library_changed(self, change: Change) -> None:
+        if (isinstance(change, DocumentsChanged) and change.action == "remove"
+                and change.document_id == self.document_id):
+            self.open(None)  # the open document left the library: nothing is open now
         themes = isinstance(change, ThemesChanged)
         tags = isinstance(change, TagsChanged)  # a NoteChanged too
         if themes:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QToolBar
 
 from clausemark.core import __version__
 from clausemark.gui.window import team_menu
+from clausemark.gui.window.pane_layout import PaneToggle
 
 
 def _action(window, text, slot, shortcut=None, icon=None, tip=None) -> QAction:
@@ -53,6 +54,11 @@ def build(window) -> None:
                                     sp.SP_FileDialogContentsView,
                                     "Choose an earlier version (proposed ones first), align this "
                                     "resolution with it and carry tags forward")
+    window.remove_document_action = _action(
+        window, "&Remove from library…", window.remove_document, "Del",
+        tip="Remove the open document and its tags from the library (undoable)")
+    window.remove_document_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    window.library_view.addAction(window.remove_document_action)  # Delete in the list
     quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     about = _action(window, "&About Clausemark", lambda: QMessageBox.about(
         window, "About Clausemark",
@@ -75,14 +81,28 @@ def build(window) -> None:
     edit_menu.addActions([window.note_action, window.copy_citation_action, window.find_action])
     document_menu = bar.addMenu("&Document")
     document_menu.addActions([window.compare_action, window.copy_citation_action])
+    document_menu.addSeparator()
+    document_menu.addAction(window.remove_document_action)
     view_menu = bar.addMenu("&View")
     view_menu.addActions([window.zoom_in_action, window.zoom_out_action, window.fit_width_action])
+    view_menu.addSeparator()
+    window.library_pane = PaneToggle(window, window.main_splitter, window.left_splitter,
+                                     "Show &library", "F9", "showLibraryAction")
+    window.notes_pane = PaneToggle(window, window.middle_splitter, window.note_panel,
+                                   "Show &notes", "Shift+F9", "showNotesAction")
+    view_menu.addActions([window.library_pane.action, window.notes_pane.action])
     window.themes_menu = bar.addMenu("&Themes")
     suggestions_menu = bar.addMenu("&Suggestions")
     suggestions_menu.setObjectName("suggestionsMenu")
     for action in window.suggestions.menu_actions():
         suggestions_menu.addSeparator() if action is None else suggestions_menu.addAction(action)
     help_menu = bar.addMenu("&Help")
+    window.help_action = _action(window, "Clausemark &guide", lambda: open_help(window), "F1")
+    window.shortcuts_action = _action(window, "&Keyboard shortcuts",
+                                      lambda: open_shortcuts(window), "Ctrl+/")
+    welcome = _action(window, "&Welcome screen", lambda: open_orientation(window))
+    help_menu.addActions([window.help_action, window.shortcuts_action, welcome])
+    help_menu.addSeparator()
     help_menu.addAction(about)
 
     toolbar = window.toolbar = QToolBar("Main", window, objectName="mainToolbar")
@@ -133,6 +153,7 @@ def choose_import(window, folder: bool = False) -> None:
 
 
 def focus_search(window) -> None:
+    window.library_pane.set_shown(True)
     window.left_tabs.setCurrentWidget(window.search_panel)
     window.search_panel.box.setFocus()
     window.search_panel.box.selectAll()
@@ -159,3 +180,34 @@ def open_compare(window) -> None:
     window.compare_window = compare_with_chosen(
         window, window.library, window.document_id, window.undo_stack) or getattr(
         window, "compare_window", None)
+
+
+def open_help(window) -> None:
+    """The guide beside the window (not modal: the analyst can read it while working)."""
+    from clausemark.gui.dialogs.help_dialog import HelpDialog
+    _show_beside(window, "help_dialog", lambda: HelpDialog(window))
+
+
+def open_shortcuts(window) -> None:
+    from PySide6.QtGui import QAction
+
+    from clausemark.gui.dialogs.help_dialog import ShortcutsDialog
+    _show_beside(window, "shortcuts_dialog",
+                 lambda: ShortcutsDialog(window.findChildren(QAction), window))
+
+
+def _show_beside(window, name: str, make) -> None:
+    dialog = getattr(window, name, None)
+    if dialog is None:
+        dialog = make()
+        setattr(window, name, dialog)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+
+
+def open_orientation(window) -> None:
+    from clausemark.gui.dialogs.help_dialog import OrientationDialog
+    dialog = OrientationDialog(window)
+    dialog.dont_show.setChecked(False)  # asked for again: leave the choice as it was
+    dialog.exec()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 
@@ -18,7 +18,18 @@ from clausemark.gui.controllers.import_controller import ImportController
 from clausemark.gui.controllers.suggestion_controller import SuggestionController
 from clausemark.gui.panels import series_timeline
 from clausemark.gui.panels.paragraph_panel import paragraph_at
-from clausemark.gui.window import language_hook, main_menus, undo_steps, window_layout, window_state
+from clausemark.gui.window import (
+    document_removal,
+    language_hook,
+    main_menus,
+    pane_layout,
+    undo_feedback,
+    undo_steps,
+    window_layout,
+    window_state,
+)
+from clausemark.gui.window.import_offer import ImportOffer
+from clausemark.gui.window.reading_places import ReadingPlaces
 from clausemark.gui.window.tag_actions import TagActions
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
@@ -29,6 +40,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.library, self.session, self.undo_stack = library, session, undo_stack
+        self.reading_places = ReadingPlaces(library.path)
+        self._new_ids: list[int] = []  # documents the running import brought in
         window_layout.build(self, library, session)
         # The pages follow the tree when a document opens (the controllers below hear it later).
         session.documentOpened.connect(self._show_pages)
@@ -44,12 +57,13 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self.setWindowTitle(f"Clausemark — {Path(library.path).name}")
         self.setAcceptDrops(True)
-        self.resize(1600, 1000)
-        self._saved_state = window_state.restore(self)
+        self._saved_state = pane_layout.first_layout(self, self.main_splitter,
+                                                     window_state.restore)
         if self._saved_state.get("fit_width") is False and self._saved_state.get("zoom"):
             self.pdf_view.set_zoom(float(self._saved_state["zoom"]))
 
     def _connect(self) -> None:
+        self.session.documentOpened.connect(self._open_at_place)
         self.library_panel.documentChanged.connect(self.open_document)
         self.search_panel.jumpRequested.connect(self.jump_to)
         self.paragraphs.currentParagraphChanged.connect(self._on_paragraph_current)
@@ -67,8 +81,13 @@ class MainWindow(QMainWindow):
         self.suggestions.changed.connect(self._tint_pdf)
         for source in (self.tag_actions, self.suggestions):
             source.message.connect(self.statusBar().showMessage)
-        self.importer.documentImported.connect(lambda _id: self.library_panel.refresh())
+        self.importer.documentImported.connect(self._on_document_imported)
+        self.import_offer = ImportOffer(self.jump_to_document)
+        self.statusBar().addPermanentWidget(self.import_offer)
         self.importer.finished.connect(self._on_import_finished)
+        self.suggestions.reviewingChanged.connect(self.paragraphs.review_banner.setVisible)
+        self.paragraphs.review_banner.leaveRequested.connect(
+            lambda: self.suggestions.set_reviewing(False))
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"main": self.main_splitter, "left": self.left_splitter,
@@ -83,6 +102,14 @@ class MainWindow(QMainWindow):
     def select_document(self, document_id: int) -> bool:
         """Select a document in the library list, which opens it."""
         return self.library_panel.select_document(document_id)
+
+    def jump_to_document(self, document_id: int) -> None:
+        if self.select_document(document_id):
+            self.paragraph_tree.setFocus()
+
+    def _on_document_imported(self, document_id: int) -> None:
+        self._new_ids.append(document_id)
+        self.library_panel.refresh()
 
     def open_document(self, document_id: int | None) -> None:
         self.note_panel.save()  # the note being typed belongs to the document being left
@@ -103,6 +130,19 @@ class MainWindow(QMainWindow):
                                 f"{doc.display_name}: {exc}. The paragraphs and tags are intact.")
         self.statusBar().showMessage(f"{doc.display_name} — {doc.paragraph_count} paragraphs, "
                                      f"{doc.pages} pages", 6000)
+
+    def _open_at_place(self, document_id: int | None) -> None:
+        """Where the analyst left this document, else its first page and first paragraph
+        (after every other listener of the opening, so that all of them hear the selection)."""
+        if document_id is None or self.session.resolution is None:
+            return
+        for bar in (self.pdf_view.verticalScrollBar(), self.pdf_view.horizontalScrollBar()):
+            bar.setValue(bar.minimum())  # never the previous document's scroll offset
+        wanted = [self.reading_places.place(document_id)]
+        wanted += [p.id for p in self.session.resolution.walk()]
+        for paragraph_id in wanted:
+            if paragraph_id and self.paragraphs.select_paragraph(paragraph_id):
+                break
 
     def _tint_pdf(self) -> None:
         """Solid bars for the tagged themes, outlines for the suggested ones."""
@@ -127,6 +167,8 @@ class MainWindow(QMainWindow):
     # -- paragraphs ----------------------------------------------------------------------------
 
     def _on_paragraph_current(self, paragraph) -> None:
+        if paragraph is not None and self.document_id is not None:
+            self.reading_places.remember(self.document_id, paragraph.id)
         self.pdf_view.highlight(paragraph.boxes if paragraph else [],
                                 scroll=not self._clicked_in_pdf)
         self._clicked_in_pdf = False
@@ -153,6 +195,9 @@ class MainWindow(QMainWindow):
             more = [self.note_action, self.copy_citation_action]
             self.tag_actions.context_menu(self, more).popup(global_pos)
 
+    def remove_document(self) -> bool:
+        return document_removal.remove_open_document(self)
+
     def edit_note(self) -> None:
         self.note_panel.editor.setFocus()
 
@@ -164,10 +209,28 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.note_panel.save()
-        undo_steps.step(self, self.undo_stack)
+        self._report_step(undo_steps.step(self, self.undo_stack), redo=False)
 
     def redo(self) -> None:
-        undo_steps.step(self, self.undo_stack, redo=True)
+        self._report_step(undo_steps.step(self, self.undo_stack, redo=True), redo=True)
+
+    def _report_step(self, command, redo: bool) -> None:
+        if command is not None:
+            undo_feedback.report(command, self.library, redo=redo, show=self.show_paragraphs,
+                                 status=self.statusBar())
+
+    def show_paragraphs(self, document_id: int, paragraph_ids: list[str]) -> None:
+        """Open a document (if needed) and select these paragraphs (the first is current)."""
+        if not paragraph_ids:
+            self.jump_to_document(document_id)
+            return
+        self.jump_to(document_id, paragraph_ids[0])
+        selection = self.paragraph_tree.selectionModel()
+        for paragraph_id in paragraph_ids[1:]:
+            index = self.paragraph_model.index_of(paragraph_id)
+            if index.isValid():
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
 
     def _update_undo_actions(self) -> None:
         undo_steps.label_actions(self.undo_stack, self.undo_action, self.redo_action)
@@ -176,20 +239,31 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths) -> bool:
         """Import files and folders in the background (progress dialog, cancellable)."""
-        return self.importer.start(paths)
+        started = self.importer.start(paths)
+        if started:
+            self._new_ids = []
+        return started
 
     def _on_import_finished(self, summary) -> None:
         self.library_panel.refresh()
         if summary is None:
             return
-        first = next(iter(summary.imported + summary.present), None)
-        if first is not None:
-            try:
-                doc_id = self.library.document_id_for_sha(file_sha256(first))
-            except OSError:
-                doc_id = None
+        new_ids = list(dict.fromkeys(self._new_ids))
+        if self.document_id is None:  # nothing open: open the first document of the import
+            first = next(iter(summary.imported + summary.present), None)
+            doc_id = new_ids[0] if new_ids else None
+            if doc_id is None and first is not None:
+                try:
+                    doc_id = self.library.document_id_for_sha(file_sha256(first))
+                except OSError:
+                    doc_id = None
             if doc_id is not None:
                 self.select_document(doc_id)
+            new_ids = [i for i in new_ids if i != doc_id]
+        else:  # the document being read stays open; the new ones are offered
+            new_ids = [i for i in new_ids if i != self.document_id]
+        names = {d.id: d.display_name for d in self.library.documents()} if new_ids else {}
+        self.import_offer.offer([(i, names[i]) for i in new_ids if i in names])
         state = " (cancelled)" if summary.cancelled else ""
         self.statusBar().showMessage(
             f"Import{state}: {len(summary.imported)} imported, {len(summary.present)} already "
@@ -225,6 +299,7 @@ class MainWindow(QMainWindow):
         doc = self.session.document
         window_state.save(self, self.pdf_view.zoom(), self.pdf_view.is_fit_width(),
                           (doc.symbol or doc.filename) if doc else None)
+        self.reading_places.save()
         self.session.stop()
         self.pdf_view.set_pdf(None)
         super().closeEvent(event)

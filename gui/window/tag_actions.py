@@ -78,6 +78,12 @@ class TagActions(QObject):
         theme = self._session.theme_for_shortcut(key)
         if theme is not None:
             self.toggle(theme)
+            return
+        holder = next((t for t in self._library.themes.list() if t.shortcut == key), None)
+        self.message.emit(
+            f"Key {key} belongs to {holder.name}, which is retired or under a retired theme."
+            if holder else f"Key {key} is free: give it to a theme in Themes > Edit themes "
+            "(Ctrl+T).", 6000)
 
     def toggle(self, theme: Theme) -> None:
         """Tag the selection with `theme`; if every selected paragraph has it, untag them."""

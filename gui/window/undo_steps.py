@@ -22,8 +22,13 @@ def label_actions(stack, undo_action, redo_action) -> None:
     """Enable the actions and name the step they would take ("&Undo Tag OP 5")."""
     undo_action.setEnabled(stack.can_undo)
     redo_action.setEnabled(stack.can_redo)
-    undo_action.setText(f"&Undo {stack.undo_text}" if stack.can_undo else "&Undo")
-    redo_action.setText(f"&Redo {stack.redo_text}" if stack.can_redo else "&Redo")
+    # Menus name the step; toolbar buttons stay short (the step is in their tooltip), so a
+    # long citation never pushes the theme buttons off the toolbar.
+    for action, word, can, text in ((undo_action, "Undo", stack.can_undo, stack.undo_text),
+                                    (redo_action, "Redo", stack.can_redo, stack.redo_text)):
+        action.setText(f"&{word} {text}" if can else f"&{word}")
+        action.setIconText(word)
+        action.setToolTip(f"{word} {text}" if can else f"Nothing to {word.lower()}")
 
 
 def push(parent: QWidget, stack, command, title: str = "Clausemark") -> bool:

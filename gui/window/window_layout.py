@@ -42,8 +42,8 @@ def build(window, library, session) -> None:
     window.main_splitter.addWidget(window.left_splitter)
     window.main_splitter.addWidget(window.middle_splitter)
     window.main_splitter.addWidget(window.pdf_view)
-    window.main_splitter.setSizes([400, 640, 560])
     window.main_splitter.setStretchFactor(2, 1)
+    window.main_splitter.setCollapsible(2, False)  # the PDF is the one pane always there
     window.setCentralWidget(window.main_splitter)
     window.statusBar()
 

@@ -129,6 +129,15 @@ def test_themes_list_and_edits(capsys, db):
     assert themes["statelessness"]["depth"] == 1 and themes["statelessness"]["colour"] == "#123456"
     assert themes["custody"]["retired"] and themes["custody"]["colour"] == "#ABCDEF"
     assert themes["custody"]["tag_count"] == 1
+    # Each theme keeps its key through the add, rename, retire and move; the new one took 5.
+    assert {n: t["key"] for n, t in themes.items()} == {
+        "consular rights": 4, "children": 1, "statelessness": 5, "custody": 2, "remittances": 3}
+    code, out, _ = run(capsys, "themes", "key", "statelessness", "2", "--db", db)
+    assert code == 0 and "taken from custody" in out
+    code, _, err = run(capsys, "themes", "key", "statelessness", "12", "--db", db)
+    assert code != 0 and "1 to 9" in err
+    _, out, _ = run(capsys, "themes", "--json", "--db", db)
+    assert {t["name"]: t["key"] for t in json.loads(out)}["custody"] is None
     _, out, _ = run(capsys, "themes", "--db", db)
     assert "custody" in out and "(retired)" in out
     run(capsys, "themes", "retire", "custody", "--restore", "--db", db)

@@ -103,12 +103,14 @@ def test_nest_and_taxonomy_order_with_depth_and_shortcuts(lib):
     lib.themes.add("alternatives", parent="detention")
     lib.themes.add("birth registration", parent="children", position=0)
     themes = lib.themes.list()
+    # Taxonomy order with depth; every theme keeps its key, new ones take the next free key.
     assert [(t.name, t.depth, t.shortcut) for t in themes] == [
-        ("children", 0, 1), ("birth registration", 1, 2), ("unaccompanied minors", 1, 3),
-        ("detention", 0, 4), ("alternatives", 1, 5), ("remittances", 0, 6),
-        ("consular rights", 0, 7)]
+        ("children", 0, 1), ("birth registration", 1, 7), ("unaccompanied minors", 1, 5),
+        ("detention", 0, 2), ("alternatives", 1, 6), ("remittances", 0, 3),
+        ("consular rights", 0, 4)]
     moved = lib.themes.nest("alternatives", None, 0)
     assert moved.parent_id is None and names(lib)[0] == "alternatives"
+    assert [t.shortcut for t in lib.themes.list()] == [6, 1, 7, 5, 2, 3, 4]  # nothing renumbered
     assert lib.themes.get("detention").position == 2  # siblings renumbered without gaps
     assert sorted(t.position for t in lib.themes.list() if t.parent_id is None) == [0, 1, 2, 3, 4]
 
@@ -123,10 +125,10 @@ def test_a_theme_cannot_be_nested_inside_itself_or_its_descendants(lib):
     assert lib.themes.get("children").parent_id is None
 
 
-def test_reorder_moves_shortcuts(lib):
+def test_reorder_keeps_every_key(lib):
     lib.themes.move("consular rights", 0)
     assert names(lib) == ["consular rights", "children", "detention", "remittances"]
-    assert lib.themes.get("consular rights").shortcut == 1
+    assert [t.shortcut for t in lib.themes.list()] == [4, 1, 2, 3]
     lib.themes.move("consular rights", 99)  # past the end: last
     assert names(lib)[-1] == "consular rights"
 
@@ -136,18 +138,35 @@ def test_only_nine_shortcuts(lib):
         lib.themes.add(f"extra {i}")
     shortcuts = [t.shortcut for t in lib.themes.list()]
     assert shortcuts == [1, 2, 3, 4, 5, 6, 7, 8, 9, None, None, None]
+    assert lib.themes.free_keys() == []
 
 
-def test_retiring_keeps_tags_hides_theme_and_frees_its_shortcut(lib):
+def test_a_key_is_the_themes_until_the_analyst_changes_it(lib):
+    lib.themes.add("trafficking")                       # takes the free key 5
+    lib.themes.delete("trafficking")                    # 5 is free again
+    lib.themes.set_key("children", None)                # 1 is free
+    assert lib.themes.add("statelessness").shortcut == 1  # the lowest free key
+    theme, holder = lib.themes.set_key("consular rights", 2)  # taken from detention
+    assert theme.shortcut == 2 and holder == lib.themes.get("detention").id
+    assert lib.themes.get("detention").shortcut is None
+    assert lib.history(limit=1)[0].action == "theme_key"
+    with pytest.raises(LibraryError):
+        lib.themes.set_key("children", 10)
+    with pytest.raises(ConflictError):
+        lib.themes.add("x", key=2)  # held
+
+
+def test_retiring_keeps_tags_hides_theme_and_keeps_every_key(lib):
     tag = lib.tags.add("A/RES/78/217", "OP2(b)", "detention", note="keep me")
     lib.themes.add("sub-detention", parent="detention")
     retired = lib.themes.retire("detention")
-    assert retired.retired and retired.tag_count == 1 and retired.shortcut is None
+    assert retired.retired and retired.tag_count == 1
+    assert retired.shortcut == 2 and retired.active_key is None  # held, but it tags nothing
     assert lib.tags.get(tag.id).note == "keep me"
     assert [t.paragraph for t in lib.tags.list(theme="detention")] == ["OP2(b)"]
     assert "detention" not in names(lib, include_retired=False)
     assert "sub-detention" not in names(lib, include_retired=False)  # hidden with its parent
-    assert lib.themes.get("remittances").shortcut == 2
+    assert lib.themes.get("remittances").shortcut == 3  # the others do not move
     with pytest.raises(ConflictError, match="retired"):
         lib.tags.add("A/RES/78/217", "PP1", "detention")
     lib.themes.retire("detention", False)

@@ -177,3 +177,25 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
 def test_a_folder_is_refused(tmp_path):
     with pytest.raises(LibraryError, match="folder"):
         Library(tmp_path)
+
+
+def test_theme_keys_step_gives_every_theme_the_key_it_had(tmp_path):
+    """Before the step keys followed taxonomy order among themes in use; after it each theme
+    holds the key it had, and later edits no longer move them."""
+    before = schema.MIGRATIONS.index(schema._theme_keys)  # the version just before the step
+    path = tmp_path / "keys.clausemark"
+    conn = schema.open_connection(path, target=before)
+    conn.execute("BEGIN")
+    conn.execute("UPDATE themes SET retired = 1 WHERE name = 'detention'")
+    conn.execute("UPDATE themes SET position = -1 WHERE name = 'consular rights'")
+    conn.execute("INSERT INTO themes (name, colour, position, parent_id, created) "
+                 "SELECT 'minors', '#111111', 0, id, 'x' FROM themes WHERE name = 'children'")
+    conn.execute("COMMIT")
+    conn.close()
+    with Library(path) as lib:
+        assert [(t.name, t.shortcut) for t in lib.themes.list()] == [
+            ("consular rights", 1), ("children", 2), ("minors", 3), ("detention", None),
+            ("remittances", 4)]
+        lib.themes.move("remittances", 0)
+        assert lib.themes.get("consular rights").shortcut == 1
+        assert lib.themes.add("statelessness").shortcut == 5

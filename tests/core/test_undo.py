@@ -48,7 +48,7 @@ def test_tag_undo_redo(lib, stack):
     stack.push(TagCommand(DOC, "OP2(b)", "detention", note="n"))
     assert on_disk(lib) == [("OP2(b)", "detention", "n")]
     tag_id = lib.tags.list()[0].id
-    assert stack.undo_text == "tag A/RES/78/217, OP 2 (b) with detention"
+    assert stack.undo_text == "tag detention on A/RES/78/217, OP 2 (b)"
     stack.undo()
     assert on_disk(lib) == [] and stack.can_redo and not stack.can_undo
     stack.redo()

@@ -172,3 +172,6 @@ def visible_paragraph_ids(tree) -> list[str]:
 
     visit(QModelIndex())
     return found
+
+
+ROOT_DIR = __import__("pathlib").Path(__file__).resolve().parents[2]

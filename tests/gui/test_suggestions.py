@@ -3,7 +3,7 @@ the library remembers), undo, and the review mode walking in document order."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QTreeView
+from PySide6.QtWidgets import QDialog, QTreeView, QWidget
 
 from clausemark.core.library.library import Library
 from clausemark.gui.models.paragraph_model import ParagraphModel
@@ -49,7 +49,11 @@ def test_suggestions_show_as_hollow_chips_and_outlined_tints(qtbot, window, dev_
 def test_a_accepts_and_undo_takes_it_back(qtbot, window, dev_dir, library_file):
     tree = _open_migration(qtbot, window, dev_dir)
     _click(qtbot, tree, "OP15(p)")
-    qtbot.keyClick(tree, Qt.Key.Key_A)
+    qtbot.keyClick(tree, Qt.Key.Key_A)  # a bare A outside the review does nothing ...
+    with Library(library_file) as lib:
+        assert lib.tags.list() == []
+    assert "press F8" in window.statusBar().currentMessage()
+    window.suggestions.accept_action.trigger()  # ... Suggestions > Accept does
     with Library(library_file) as lib:
         assert [(t.paragraph, t.theme) for t in lib.tags.list()] == [("OP15(p)", "remittances")]
     assert _chips(tree, "OP15(p)").data() == "remittances"  # solid now, no longer suggested
@@ -67,7 +71,11 @@ def test_x_rejects_and_the_library_remembers(qtbot, window, dev_dir, library_fil
     tree = _open_migration(qtbot, window, dev_dir)
     _click(qtbot, tree, "OP15(g)")
     assert _chips(tree, "OP15(g)").data() == "children?, detention?"
-    qtbot.keyClick(tree, Qt.Key.Key_X)
+    qtbot.keyClick(tree, Qt.Key.Key_X)  # nothing outside the review
+    assert _chips(tree, "OP15(g)").data() == "children?, detention?"
+    window.suggestions.reject_action.trigger()  # Suggestions > Reject: the first one ...
+    assert _chips(tree, "OP15(g)").data() == "detention?"
+    window.suggestions.reject_action.trigger()  # ... and the other one
     assert _chips(tree, "OP15(g)").data() == ""
     with Library(library_file) as lib:
         assert {(p, lib.themes.get(t).name) for _, p, t in lib.suggestions.rejected()} == {
@@ -78,7 +86,9 @@ def test_x_rejects_and_the_library_remembers(qtbot, window, dev_dir, library_fil
     qtbot.waitUntil(lambda: window.suggestions.ready, timeout=20000)
     assert _chips(tree, "OP15(g)").data() == ""
     assert _chips(tree, "OP15(p)").data() == "remittances?"  # the others are back
-    window.undo()  # the rejection is one undoable step
+    window.undo()  # each rejection is one undoable step
+    assert _chips(tree, "OP15(g)").data() == "detention?"
+    window.undo()
     assert _chips(tree, "OP15(g)").data() == "children?, detention?"
 
 
@@ -87,17 +97,29 @@ def test_review_mode_walks_through_suggestions_in_document_order(qtbot, window, 
     order = window.suggestions.ordered()
     assert len(order) >= 4
     _click(qtbot, tree, "PP1")
+    banner = window.findChild(QWidget, "reviewBanner")
+    assert not banner.isVisible()
     qtbot.keyClick(tree, Qt.Key.Key_F8)
     assert window.suggestions.reviewing
+    assert banner.isVisible() and "Esc leaves" in banner.label.text()
     assert window.session.selected_ids() == [order[0]]
     assert window.statusBar().currentMessage().startswith(f"Suggestion 1 of {len(order)}")
-    qtbot.keyClick(tree, Qt.Key.Key_X)  # reject: on to the next one
+    found = window.suggestions.suggestions
+    for _ in found[order[0]]:  # reject each suggested theme: then on to the next clause
+        assert window.session.selected_ids() == [order[0]]
+        qtbot.keyClick(tree, Qt.Key.Key_X)
     assert window.session.selected_ids() == [order[1]]
-    qtbot.keyClick(tree, Qt.Key.Key_A)  # accept: on to the next one
+    for _ in list(found[order[1]]):  # accept each: then on to the next one
+        qtbot.keyClick(tree, Qt.Key.Key_A)
     assert window.session.selected_ids() == [order[2]]
     assert window.statusBar().currentMessage().startswith(f"Suggestion 1 of {len(order) - 2}")
     qtbot.keyClick(tree, Qt.Key.Key_Escape)
-    assert not window.suggestions.reviewing
+    assert not window.suggestions.reviewing and not banner.isVisible()
+    qtbot.keyClick(tree, Qt.Key.Key_F8)  # and again, left with the banner's button
+    assert banner.isVisible()
+    qtbot.mouseClick(banner.leave, Qt.MouseButton.LeftButton)
+    assert not window.suggestions.reviewing and not banner.isVisible()
+    window.paragraphs.select_paragraph(order[2])
     qtbot.keyClick(tree, Qt.Key.Key_Down)  # ordinary keys work again
     assert window.session.selected_ids() != [order[2]]
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
+    QComboBox,
     QDialogButtonBox,
     QLineEdit,
     QMessageBox,
@@ -117,16 +118,17 @@ def test_tree_shows_nesting_colours_keys_counts_and_retired_only_on_request(qtbo
     qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.objectName() == "themeDialog"
-    assert rows(dlg) == [(0, "children", "1", "1"), (1, "unaccompanied minors", "2", "0"),
-                         (0, "detention", "3", "0"), (0, "remittances", "4", "0"),
-                         (0, "consular rights", "5", "0")]
+    assert rows(dlg) == [(0, "children", "1", "1"), (1, "unaccompanied minors", "5", "0"),
+                         (0, "detention", "2", "0"), (0, "remittances", "3", "0"),
+                         (0, "consular rights", "4", "0")]
     swatch = item_of(dlg, "unaccompanied minors").icon(0).pixmap(14, 14).toImage()
     assert swatch.pixelColor(7, 7) == QColor("#E67E22")
 
     qtbot.mouseClick(dlg.show_retired, Qt.MouseButton.LeftButton,
                      pos=QPoint(8, dlg.show_retired.height() // 2))  # on the box
     assert dlg.show_retired.isChecked()
-    assert rows(dlg)[4:6] == [(1, "old scope", "retired", "1"), (2, "older detail", "", "0")]
+    # Retired (and hidden under a retired theme), they keep their keys for their return.
+    assert rows(dlg)[4:6] == [(1, "old scope", "6 retired", "1"), (2, "older detail", "7", "0")]
     grey = dlg.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
     assert item_of(dlg, "old scope").foreground(0).color() == grey
     assert item_of(dlg, "older detail").foreground(0).color() == grey
@@ -155,9 +157,9 @@ def test_add_a_theme_through_the_form_then_undo_and_redo(qtbot, dialog, lib):
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Insert)
     assert forms and not forms[0].isVisible()
     assert len(warnings) == 2 and "already exists" in warnings[1]
-    assert ("alternatives to detention", "detention", 3, proposed, False) in on_disk(lib)
+    assert ("alternatives to detention", "detention", 5, proposed, False) in on_disk(lib)
     assert lib.themes.get("alternatives to detention").description == "community-based alternatives"
-    assert (1, "alternatives to detention", "3", "0") in rows(dialog)
+    assert (1, "alternatives to detention", "5", "0") in rows(dialog)
     assert dialog.current_theme().name == "alternatives to detention"
 
     dialog.undo_stack.undo()
@@ -295,27 +297,45 @@ def test_nest_under_another_theme_and_back_to_top_level(qtbot, dialog, lib):
         ("family separation", "remittances"), ("consular rights", None)]
 
 
-def test_reorder_with_ctrl_arrows_moves_the_number_keys(qtbot, dialog, lib):
+def test_reorder_with_ctrl_arrows_keeps_every_key(qtbot, dialog, lib):
     click_theme(qtbot, dialog, "remittances")
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert [(name, key) for name, _, key, *_ in on_disk(lib)] == [
-        ("children", 1), ("remittances", 2), ("detention", 3), ("consular rights", 4)]
-    assert [r[1:3] for r in rows(dialog)][:3] == [("children", "1"), ("remittances", "2"),
-                                                   ("detention", "3")]
+        ("children", 1), ("remittances", 3), ("detention", 2), ("consular rights", 4)]
+    assert [r[1:3] for r in rows(dialog)][:3] == [("children", "1"), ("remittances", "3"),
+                                                   ("detention", "2")]
     assert dialog.current_theme().name == "remittances"
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    assert lib.themes.get("remittances").shortcut == 1
+    assert [name for name, *_ in on_disk(lib)][0] == "remittances"
+    assert lib.themes.get("remittances").shortcut == 3 and lib.themes.get("children").shortcut == 1
     assert not dialog.up_action.isEnabled() and dialog.down_action.isEnabled()
 
     qtbot.mouseClick(dialog.findChild(QToolButton, "moveDownButton"), Qt.MouseButton.LeftButton)
-    assert lib.themes.get("remittances").shortcut == 2
+    assert [name for name, *_ in on_disk(lib)][:2] == ["children", "remittances"]
 
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert lib.themes.get("remittances").shortcut == 1
+    assert [name for name, *_ in on_disk(lib)][0] == "remittances"
     dialog.undo_stack.undo()
     dialog.undo_stack.undo()
     assert [(name, key) for name, _, key, *_ in on_disk(lib)][:3] == [
         ("children", 1), ("detention", 2), ("remittances", 3)]
+
+
+def test_choose_a_key_in_the_dialog_takes_it_from_its_holder_and_undo_gives_it_back(
+        qtbot, dialog, lib):
+    click_theme(qtbot, dialog, "consular rights")
+    combo = dialog.findChild(QComboBox, "themeKeyCombo")
+    assert combo.currentText() == "4"
+    assert combo.itemText(combo.findData(1)) == "1 (now children)"
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_1)  # the analyst types "1" on the Key field
+    qtbot.waitUntil(lambda: lib.themes.get("consular rights").shortcut == 1, timeout=3000)
+    assert lib.themes.get("children").shortcut is None
+    assert item_of(dialog, "consular rights").text(1) == "1"
+    assert item_of(dialog, "children").text(1) == ""
+    assert "Key 1 tags with consular rights" in dialog.status.text()
+    dialog.undo_stack.undo()
+    assert lib.themes.get("children").shortcut == 1 and lib.themes.get("consular rights").shortcut == 4
 
 
 def test_moving_steps_over_a_hidden_retired_theme(qtbot, dialog, lib):
@@ -323,7 +343,7 @@ def test_moving_steps_over_a_hidden_retired_theme(qtbot, dialog, lib):
     click_theme(qtbot, dialog, "consular rights")
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert [r[1] for r in rows(dialog)] == ["children", "consular rights", "detention"]
-    assert lib.themes.get("consular rights").shortcut == 2
+    assert lib.themes.get("consular rights").shortcut == 4
 
 def test_retire_keeps_tags_and_restore_brings_the_key_back(qtbot, dialog, lib):
     lib.tags.add(DOC, "PP2", "detention")
@@ -334,11 +354,11 @@ def test_retire_keeps_tags_and_restore_brings_the_key_back(qtbot, dialog, lib):
     assert len(lib.tags.list(theme="detention")) == 2
     assert item_of(dialog, "detention") is None  # hidden until "Show retired"
     assert "2 tags are kept" in dialog.status.text()
-    assert lib.themes.get("remittances").shortcut == 2  # the freed key goes to the next theme
+    assert lib.themes.get("remittances").shortcut == 3  # the others keep their keys
 
     dialog.show_retired.setChecked(True)
     click_theme(qtbot, dialog, "detention")
-    assert item_of(dialog, "detention").text(1) == "retired"
+    assert item_of(dialog, "detention").text(1) == "2 retired"  # held for its return
     assert dialog.retire_action.text().replace("&", "") == "Restore"
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Delete)
     assert not lib.themes.get("detention").retired and lib.themes.get("detention").shortcut == 2
@@ -381,19 +401,21 @@ def test_the_main_window_undoes_what_the_dialog_did(qtbot, window):
     qtbot.waitUntil(dlg.isActiveWindow)
     click_theme(qtbot, dlg, "consular rights")
     qtbot.keyClick(dlg.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    assert window.theme_model.theme_for_shortcut(3).name == "consular rights"
+    order = [t.name for t in window.theme_model.themes()]
+    assert order.index("consular rights") == 2
+    assert window.theme_model.theme_for_shortcut(4).name == "consular rights"  # key kept
     qtbot.keyClick(dlg.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # in the dialog
-    assert window.theme_model.theme_for_shortcut(4).name == "consular rights"
+    assert [t.name for t in window.theme_model.themes()].index("consular rights") == 3
     assert "Undone: move theme consular rights" in dlg.status.text()
     qtbot.keyClick(dlg.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
-    assert window.theme_model.theme_for_shortcut(3).name == "consular rights"
+    assert [t.name for t in window.theme_model.themes()].index("consular rights") == 2
     dlg.close()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.theme_model.theme_for_shortcut(4).name == "consular rights"
+    assert [t.name for t in window.theme_model.themes()].index("consular rights") == 3
     assert window.library.themes.get("consular rights").shortcut == 4
 
 

@@ -278,6 +278,8 @@ def test_scrolling_and_zoom_render_pages_in_the_background(qtbot, window, dev_di
     bar.setValue(0)  # and back: page 1 comes from the page cache at once, no new render
     assert 1 in pdf.rendered_pages()
     fitted = pdf.zoom()
+    window.activateWindow()  # a shortcut only fires in the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     qtbot.keyClick(pdf, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert pdf.zoom() == pytest.approx(fitted * 1.25)
     assert not pdf.is_fit_width()
