@@ -5,10 +5,10 @@ decided through the same review queue and commands as in the app, so each decisi
 library's history like any other edit)."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
+from clausemark.core.cli.options import add_common_options, add_db_option
 from clausemark.core.library.library import open_existing
 from clausemark.core.library.paths import library_path
 from clausemark.core.library.safe_paths import refuse_library_files
@@ -16,11 +16,6 @@ from clausemark.core.team.apply import apply_merge
 from clausemark.core.team.merge import plan_merge
 from clausemark.core.team.review_queue import SharedReview
 from clausemark.core.team.share_file import SUFFIX, build_share, read_share, write_share
-
-
-def _db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                   help="library file (default: $CLAUSEMARK_DB or the user data folder)")
 
 
 def register(sub) -> None:
@@ -36,7 +31,7 @@ def register(sub) -> None:
     p.add_argument("--since", metavar="DATE", help="only tags made or changed since DATE")
     p.add_argument("--with-documents", action="store_true",
                    help="include the PDFs, so the receiver can import what they lack")
-    _db(p)
+    add_db_option(p)
     p.set_defaults(func=cmd_share)
 
     p = sub.add_parser("merge", help="add another analyst's shared tags to the library",
@@ -46,8 +41,7 @@ def register(sub) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="report what would change; write "
                                                           "nothing")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    _db(p)
+    add_common_options(p, json_flag=True)
     p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("reviews", help="shared tags waiting for a decision",
@@ -57,8 +51,7 @@ def register(sub) -> None:
     p.add_argument("--reject", type=int, action="append", default=[], metavar="ID")
     p.add_argument("--accept-unchanged", action="store_true",
                    help="accept every shared tag whose paragraph is unchanged here")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    _db(p)
+    add_common_options(p, json_flag=True)
     p.set_defaults(func=cmd_reviews)
 
 

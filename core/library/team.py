@@ -167,8 +167,12 @@ class TeamRecords(ReviewDecisions):
         keys = ("id", "uid", "sender", "created", "filename", "merged", "merged_by", "summary")
         return [dict(zip(keys, r[:-1]), summary=json.loads(r[-1])) for r in rows]
 
-    def reviews(self, state: str | None = PENDING, share_id: int | None = None) -> list[ReviewItem]:
+    def reviews(self, state: str | None = PENDING, share_id: int | None = None,
+                review_id: int | None = None) -> list[ReviewItem]:
         clauses, params = [], []
+        if review_id is not None:
+            clauses.append("id = ?")
+            params.append(review_id)
         if state is not None:
             clauses.append("state = ?")
             params.append(state)
@@ -278,7 +282,7 @@ class TeamRecords(ReviewDecisions):
     # -- the review of shared tags ------------------------------------------------------------
 
     def _review(self, review_id: int) -> ReviewItem:
-        found = [r for r in self.reviews(state=None) if r.id == review_id]
+        found = self.reviews(state=None, review_id=review_id)
         if not found:
             raise NotFoundError(f"no shared tag {review_id} to review")
         return found[0]

@@ -8,8 +8,6 @@ see whether it is the default, and `Run.text` walks the text a character at a ti
 runs get their `w:t` directly (python-docx's own oxml element factory, same XML)."""
 from __future__ import annotations
 
-import re
-
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -17,8 +15,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-# XML 1.0 forbids most control characters; a stray one from a PDF would stop the save.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from clausemark.core.output import xml_safe
+
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 SERIF = "Times New Roman"  # clause text, as in the UN originals
@@ -28,7 +26,8 @@ GREY = RGBColor(0x59, 0x59, 0x59)
 
 
 def clean(text: str | None) -> str:
-    return _NOT_XML.sub("", text or "")
+    """`text` without the characters XML 1.0 (so Word) cannot hold."""
+    return xml_safe(text or "")
 
 
 def set_a4(section) -> None:

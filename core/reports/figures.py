@@ -37,10 +37,6 @@ class Figures:
         return sum(1 for d in documents if self.cell(d.id, theme_id))
 
     @property
-    def total_clauses(self) -> int:
-        return sum(self.document_clauses.values())
-
-    @property
     def total_tags(self) -> int:
         return sum(self.document_tags.values())
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from clausemark.core.library.records import Theme
-from clausemark.core.parse.model import Paragraph, Resolution
+from clausemark.core.parse.model import Resolution
 from clausemark.core.suggest import clause_context as cc
 from clausemark.core.suggest.cues import Cue, CueMatch, Token, compile_cues, find_cues, tokenize
 from clausemark.core.suggest.model import CONFIDENT, ThemeModel
@@ -140,14 +140,10 @@ def _weigh(text: str, tokens: list[Token], ctx: cc.ClauseContext, m: CueMatch,
     return STRONG, surface
 
 
-def _walk(resolution: Resolution) -> list[Paragraph]:
-    return [p for top in resolution.paragraphs for p in top.walk()]
-
-
 def rule_evidence(resolution: Resolution, themes: list[Theme]) -> dict[str, dict[int, Evidence]]:
     """Evidence per paragraph id and theme id, cross-references followed."""
     compiled = [ThemeCues(t) for t in themes if t.cues]
-    paragraphs = _walk(resolution)
+    paragraphs = list(resolution.walk())
     by_id = {p.id: p for p in paragraphs}
     evidence = {p.id: clause_evidence(p.text or "", compiled) for p in paragraphs}
     for p in paragraphs:
@@ -171,7 +167,7 @@ def suggest(resolution: Resolution, themes: list[Theme], *, model=None,
     live = [t for t in themes if not t.retired]
     evidence = rule_evidence(resolution, live)
     out: dict[str, list[Suggestion]] = {}
-    for p in _walk(resolution):
+    for p in resolution.walk():
         found = []
         votes = model.predict(p.text or "") if model is not None else {}
         for theme in live:

@@ -10,7 +10,7 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "Share": "share_file", "ShareError": "share_file", "build_share": "share_file",
     "write_share": "share_file", "read_share": "share_file", "SHARE_SUFFIX": "share_file:SUFFIX",
     "SHARE_FORMAT_VERSION": "share_file:FORMAT_VERSION",
-    "MergePlan": "merge", "plan_merge": "merge", "theme_key": "merge",
+    "MergePlan": "merge", "plan_merge": "merge",
     "MergeResult": "apply", "apply_merge": "apply", "merge_share": "apply", "MergeCommand": "apply",
     "SharedReview": "review_queue",
 })

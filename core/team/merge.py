@@ -15,21 +15,17 @@ incoming note is added below the local one with its author's name and the contri
 A tag whose identity the library has seen (merging the same file twice) changes nothing."""
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from clausemark.core.compare.alignment import align
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library.team import join_notes
+from clausemark.core.library.themes import name_key as theme_key
 from clausemark.core.parse.model import Paragraph, Resolution
 from clausemark.core.team.share_file import Share
 
 DIRECT, IMPORT, ALIGN, MISSING = "direct", "import", "align", "missing"
 MIN_OVERLAP = 0.3        # share of word triples for "another version of the same document"
-
-
-def theme_key(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name or "").casefold().split())
 
 
 @dataclass
@@ -172,14 +168,15 @@ def _plan_documents(lib, plan: MergePlan) -> None:
         plan.documents[sha] = dp
         if sha in by_sha:
             dp.document_id = by_sha[sha]
-            here = {p.id: p.text for p in _walk(lib.resolution(dp.document_id).paragraphs)}
+            resolution_here = lib.resolution(dp.document_id)
+            here = {p.id: p.text for p in resolution_here.walk()}
             theirs = {p["id"]: p["text"] for p in doc["paragraphs"]}
             if all(pid in here and " ".join(here[pid].split()) == " ".join(theirs.get(pid, "")
                                                                            .split())
                    for pid in tagged.get(sha, ())):
                 dp.mode = DIRECT
                 continue
-            target = dp.document_id  # parsed differently here: align with it
+            target, known = dp.document_id, resolution_here  # parsed differently here: align
         elif sha in plan.share.pdfs:
             dp.mode = IMPORT
             dp.resolution = _parse(plan.share, sha, doc)
@@ -187,20 +184,14 @@ def _plan_documents(lib, plan: MergePlan) -> None:
         else:
             if texts_here is None:
                 texts_here = lib.comparison.paragraph_texts()
-            target = _find_version(lib, doc, texts_here, infos)
+            target, known = _find_version(lib, doc, texts_here, infos), None
             if target is None:
                 continue
         dp.mode, dp.document_id = ALIGN, target
-        alignment = align(_resolution(doc), lib.resolution(target))
+        alignment = align(_resolution(doc), known or lib.resolution(target))
         for pair in alignment.pairs:
             if pair.old is not None:
                 dp.pairs[pair.old.id] = (pair.new.id, pair.status, pair.score)
-
-
-def _walk(paragraphs):
-    for p in paragraphs:
-        yield p
-        yield from _walk(p.children)
 
 
 def _parse(share: Share, sha: str, doc: dict) -> Resolution:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.compare import propose_earlier
-from clausemark.gui import ops
+from clausemark.gui import ops, screen_fit
 
 _ID = Qt.ItemDataRole.UserRole
 _HEADING = Qt.ItemDataRole.UserRole + 1
@@ -86,7 +86,7 @@ class CompareChooser(QDialog):
         box.addWidget(self.filter)
         box.addWidget(self.list, 1)
         box.addWidget(self.buttons)
-        self.resize(640, 480)
+        screen_fit.fit_window(self, 640, 480)
         self.filter.setFocus()
 
     def _heading(self, text: str) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.team import SharedReview
+from clausemark.gui import screen_fit
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
 from clausemark.gui.compare.compare_model import score_text, texts_html
 from clausemark.gui.window import undo_steps
@@ -71,7 +72,7 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
-        self.resize(1200, 700)
+        screen_fit.fit_window(self, 1200, 700)
         # The stack is the main window's and outlives this dialog: stop listening when it closes.
         stop = undo_stack.on_change(self._on_undo_change)
         self.finished.connect(lambda _result: stop())

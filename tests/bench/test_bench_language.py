@@ -82,7 +82,7 @@ def _lookups(lib, n, seed=3):
 def test_precedents_lookup_on_5000_documents(indexed_library, sizes, tmp_path):
     path = tmp_path / "scaled.clausemark"
     with Library(indexed_library) as small:
-        small.make_backup(out=path) if hasattr(small, "make_backup") else small.backup(path)
+        small.make_backup(out=path)
         times, per = _lookups(small, sizes["lookups"])
         n_small = small.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     record(f"precedents lookup, {n_small} documents, {len(times)} paragraphs",

@@ -175,3 +175,30 @@ def visible_paragraph_ids(tree) -> list[str]:
 
 
 ROOT_DIR = __import__("pathlib").Path(__file__).resolve().parents[2]
+
+
+def click_paragraph(qtbot, tree, paragraph_id: str):
+    """Click a paragraph's row in the tree as the analyst would (scrolled into view first)."""
+    index = tree.model().index_of(paragraph_id)
+    tree.scrollTo(index)
+    from PySide6.QtCore import Qt
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualRect(index).center())
+    return index
+
+
+def open_with_suggestions(qtbot, window, pdf):
+    """Import `pdf`, wait until it is open and its suggestions are computed; the tree."""
+    from PySide6.QtWidgets import QTreeView
+    summary = import_and_wait(qtbot, window, [pdf])
+    assert len(summary.imported) == 1
+    qtbot.waitUntil(lambda: window.paragraph_model.resolution() is not None)
+    # The document opens at once; its suggestions are computed in the background.
+    qtbot.waitUntil(lambda: window.suggestions.ready, timeout=20000)
+    return window.findChild(QTreeView, "paragraphTree")
+
+
+def chips_cell(tree, paragraph_id: str):
+    """The Themes cell of a paragraph's row (its chips)."""
+    from clausemark.gui.models.paragraph_model import ParagraphModel
+    return tree.model().index_of(paragraph_id).siblingAtColumn(ParagraphModel.THEMES)

@@ -13,16 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.gui.dialogs.help_dialog import OrientationDialog, show_orientation_if_new
-from tests.gui.conftest import answer_dialog, shown_window
-
-
-def _activate(qtbot, window):
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+from tests.gui.conftest import activate, answer_dialog, shown_window
 
 
 def test_f1_opens_the_guide_offline(qtbot, window, no_network):
-    _activate(qtbot, window)
+    activate(qtbot, window)
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_F1)
     dialog = window.findChild(QDialog, "helpDialog")
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=5000)
@@ -36,7 +31,7 @@ def test_f1_opens_the_guide_offline(qtbot, window, no_network):
 
 
 def test_ctrl_slash_lists_every_shortcut(qtbot, window):
-    _activate(qtbot, window)
+    activate(qtbot, window)
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(QDialog, "shortcutsDialog")
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=5000)

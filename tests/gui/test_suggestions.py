@@ -3,52 +3,38 @@ the library remembers), undo, and the review mode walking in document order."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QTreeView, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from clausemark.core.library.library import Library
 from clausemark.gui.models.paragraph_model import ParagraphModel
-from tests.gui.conftest import import_and_wait
+from tests.gui.conftest import chips_cell, click_paragraph, open_with_suggestions
 
 MIGRATION = "mp_A_RES_79_217-EN.pdf"
 
 
-def _open_migration(qtbot, window, dev_dir):
-    summary = import_and_wait(qtbot, window, [dev_dir / MIGRATION])
-    assert len(summary.imported) == 1
-    qtbot.waitUntil(lambda: window.paragraph_model.resolution() is not None)
-    # The document opens at once; its suggestions are computed in the background.
-    qtbot.waitUntil(lambda: window.suggestions.ready, timeout=20000)
-    return window.findChild(QTreeView, "paragraphTree")
 
 
-def _click(qtbot, tree, pid):
-    index = tree.model().index_of(pid)
-    tree.scrollTo(index)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tree.visualRect(index).center())
 
 
-def _chips(tree, pid):
-    return tree.model().index_of(pid).siblingAtColumn(ParagraphModel.THEMES)
 
 
 def test_suggestions_show_as_hollow_chips_and_outlined_tints(qtbot, window, dev_dir):
-    tree = _open_migration(qtbot, window, dev_dir)
-    chip = _chips(tree, "OP15(p)")
+    tree = open_with_suggestions(qtbot, window, dev_dir / MIGRATION)
+    chip = chips_cell(tree, "OP15(p)")
     assert chip.data() == "remittances?"
     [(theme, colour, reason)] = chip.data(ParagraphModel.SuggestedRole)
     assert theme == "remittances" and "“remittances”" in reason
     assert "A accepts" in chip.data(Qt.ItemDataRole.ToolTipRole)
     assert not chip.data(Qt.ItemDataRole.DecorationRole).isNull()
-    assert _chips(tree, "OP1").data() == ""  # nothing suggested for "Takes note of the report"
+    assert chips_cell(tree, "OP1").data() == ""  # nothing suggested for "Takes note of the report"
     outlines = sum(len(window.paragraph_model.resolution().find(p).boxes) * len(v)
                    for p, v in window.suggestions.suggestions.items())
     assert window.pdf_view.tint_count() == outlines > 0
 
 
 def test_a_accepts_and_undo_takes_it_back(qtbot, window, dev_dir, library_file):
-    tree = _open_migration(qtbot, window, dev_dir)
-    _click(qtbot, tree, "OP15(p)")
+    tree = open_with_suggestions(qtbot, window, dev_dir / MIGRATION)
+    click_paragraph(qtbot, tree, "OP15(p)")
     qtbot.keyClick(tree, Qt.Key.Key_A)  # a bare A outside the review does nothing ...
     with Library(library_file) as lib:
         assert lib.tags.list() == []
@@ -56,27 +42,27 @@ def test_a_accepts_and_undo_takes_it_back(qtbot, window, dev_dir, library_file):
     window.suggestions.accept_action.trigger()  # ... Suggestions > Accept does
     with Library(library_file) as lib:
         assert [(t.paragraph, t.theme) for t in lib.tags.list()] == [("OP15(p)", "remittances")]
-    assert _chips(tree, "OP15(p)").data() == "remittances"  # solid now, no longer suggested
+    assert chips_cell(tree, "OP15(p)").data() == "remittances"  # solid now, no longer suggested
     # The model retrains in the background on the new tag (too few tags to speak yet).
     qtbot.waitUntil(lambda: window.suggestions.model_ready, timeout=20000)
     assert window.suggestions.model is None
-    assert _chips(tree, "OP15(g)").data() == "children?, detention?"
+    assert chips_cell(tree, "OP15(g)").data() == "children?, detention?"
     qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with Library(library_file) as lib:
         assert lib.tags.list() == []
-    assert _chips(tree, "OP15(p)").data() == "remittances?"
+    assert chips_cell(tree, "OP15(p)").data() == "remittances?"
 
 
 def test_x_rejects_and_the_library_remembers(qtbot, window, dev_dir, library_file):
-    tree = _open_migration(qtbot, window, dev_dir)
-    _click(qtbot, tree, "OP15(g)")
-    assert _chips(tree, "OP15(g)").data() == "children?, detention?"
+    tree = open_with_suggestions(qtbot, window, dev_dir / MIGRATION)
+    click_paragraph(qtbot, tree, "OP15(g)")
+    assert chips_cell(tree, "OP15(g)").data() == "children?, detention?"
     qtbot.keyClick(tree, Qt.Key.Key_X)  # nothing outside the review
-    assert _chips(tree, "OP15(g)").data() == "children?, detention?"
+    assert chips_cell(tree, "OP15(g)").data() == "children?, detention?"
     window.suggestions.reject_action.trigger()  # Suggestions > Reject: the first one ...
-    assert _chips(tree, "OP15(g)").data() == "detention?"
+    assert chips_cell(tree, "OP15(g)").data() == "detention?"
     window.suggestions.reject_action.trigger()  # ... and the other one
-    assert _chips(tree, "OP15(g)").data() == ""
+    assert chips_cell(tree, "OP15(g)").data() == ""
     with Library(library_file) as lib:
         assert {(p, lib.themes.get(t).name) for _, p, t in lib.suggestions.rejected()} == {
             ("OP15(g)", "children"), ("OP15(g)", "detention")}
@@ -84,19 +70,19 @@ def test_x_rejects_and_the_library_remembers(qtbot, window, dev_dir, library_fil
     # Opening the document again (another session) keeps them rejected.
     window.library_panel.documentChanged.emit(window.document_id)
     qtbot.waitUntil(lambda: window.suggestions.ready, timeout=20000)
-    assert _chips(tree, "OP15(g)").data() == ""
-    assert _chips(tree, "OP15(p)").data() == "remittances?"  # the others are back
+    assert chips_cell(tree, "OP15(g)").data() == ""
+    assert chips_cell(tree, "OP15(p)").data() == "remittances?"  # the others are back
     window.undo()  # each rejection is one undoable step
-    assert _chips(tree, "OP15(g)").data() == "detention?"
+    assert chips_cell(tree, "OP15(g)").data() == "detention?"
     window.undo()
-    assert _chips(tree, "OP15(g)").data() == "children?, detention?"
+    assert chips_cell(tree, "OP15(g)").data() == "children?, detention?"
 
 
 def test_review_mode_walks_through_suggestions_in_document_order(qtbot, window, dev_dir):
-    tree = _open_migration(qtbot, window, dev_dir)
+    tree = open_with_suggestions(qtbot, window, dev_dir / MIGRATION)
     order = window.suggestions.ordered()
     assert len(order) >= 4
-    _click(qtbot, tree, "PP1")
+    click_paragraph(qtbot, tree, "PP1")
     banner = window.findChild(QWidget, "reviewBanner")
     assert not banner.isVisible()
     qtbot.keyClick(tree, Qt.Key.Key_F8)
@@ -130,8 +116,8 @@ def test_editing_cue_phrases_changes_the_suggestions_and_undoes(qtbot, window, d
 
     from clausemark.gui.dialogs.cue_phrases import text_to_cues
 
-    tree = _open_migration(qtbot, window, dev_dir)
-    assert _chips(tree, "PP19").data() == ""  # diaspora investment: not a remittance cue
+    tree = open_with_suggestions(qtbot, window, dev_dir / MIGRATION)
+    assert chips_cell(tree, "PP19").data() == ""  # diaspora investment: not a remittance cue
     window.suggestions.cues_action.trigger()  # Suggestions > Edit theme cue phrases
     dialog = window.findChild(QDialog, "themeDialog")
     qtbot.waitExposed(dialog)
@@ -145,9 +131,9 @@ def test_editing_cue_phrases_changes_the_suggestions_and_undoes(qtbot, window, d
     with Library(library_file) as lib:
         assert lib.themes.get("remittances").cues[-1] == "diaspora investment"
     # Suggestions are recomputed in the background with the new cue.
-    qtbot.waitUntil(lambda: _chips(tree, "PP19").data() == "remittances?")
+    qtbot.waitUntil(lambda: chips_cell(tree, "PP19").data() == "remittances?")
     dialog.close()
     window.undo()
     with Library(library_file) as lib:
         assert "diaspora investment" not in lib.themes.get("remittances").cues
-    qtbot.waitUntil(lambda: _chips(tree, "PP19").data() == "")
+    qtbot.waitUntil(lambda: chips_cell(tree, "PP19").data() == "")

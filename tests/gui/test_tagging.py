@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QListView, QTableView, QTreeView
 from clausemark.core.library.library import Library
 from clausemark.gui.models.paragraph_model import ParagraphModel
 from clausemark.gui.pdf.pdf_view import PdfView
-from tests.gui.conftest import import_and_wait
+from tests.gui.conftest import click_paragraph, import_and_wait
 
 
 def _tags_in_file(path, **filters):
@@ -15,13 +15,6 @@ def _tags_in_file(path, **filters):
         return [(t.symbol, t.paragraph, t.theme) for t in fresh.tags.list(**filters)]
 
 
-def _click_paragraph(qtbot, tree: QTreeView, paragraph_id: str):
-    model = tree.model()
-    index = model.index_of(paragraph_id)
-    tree.scrollTo(index)
-    rect = tree.visualRect(index)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    return index
 
 
 def test_key_tags_selected_paragraph_and_undo_removes_it(qtbot, window, library_file,
@@ -44,7 +37,7 @@ def test_key_tags_selected_paragraph_and_undo_removes_it(qtbot, window, library_
 
     resolution = tree.model().resolution()
     paragraph = next(p for p in resolution.walk() if p.id.startswith("OP") and p.boxes)
-    _click_paragraph(qtbot, tree, paragraph.id)
+    click_paragraph(qtbot, tree, paragraph.id)
     assert window.session.selected_ids() == [paragraph.id]
     # The PDF highlights the paragraph's boxes and shows the first one.
     assert len(pdf.highlighted()) == len(paragraph.boxes)

@@ -7,15 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from clausemark.core.library.library import Library
-from tests.gui.conftest import import_and_wait
+from tests.gui.conftest import activate, import_and_wait
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 OTHER = "gate_A_RES_73_6-EN.pdf"
 
-
-def _activate(qtbot, window):
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
 
 
 def _tags(path):
@@ -43,7 +39,7 @@ def test_undo_and_redo_open_the_document_select_the_paragraph_and_say_so(
     other = next(d for d in window.library.documents() if d.id != first_doc)
     window.select_document(other.id)  # the analyst reads another resolution
     window.paragraphs.select_paragraph(next(p.id for p in window.paragraph_model.resolution().walk()))
-    _activate(qtbot, window)
+    activate(qtbot, window)
     window.paragraph_tree.setFocus()
     qtbot.keyClick(window.paragraph_tree, Qt.Key.Key_Z, CTRL)
     assert _tags(library_file) == []
@@ -75,7 +71,7 @@ def test_ctrl_z_in_an_unchanged_note_box_undoes_the_last_step(qtbot, imported_wi
     assert len(_tags(library_file)) == 1
     editor = window.findChild(QPlainTextEdit, "noteEditor")
     assert editor.isEnabled() and editor.toPlainText() == ""
-    _activate(qtbot, window)
+    activate(qtbot, window)
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)  # nothing typed: the tag is undone
     assert _tags(library_file) == []
