@@ -179,7 +179,9 @@ def test_import_killed_at_random_moments_leaves_whole_documents(tmp_path, dev_di
         if first.strip() != "ready":
             child.kill()
             pytest.fail(f"seed {seed}: the child did not start: {first}{output.finish()[1]}")
-        time.sleep(rng.uniform(0.05, 2.5))
+        # Within the import's span: since the parser got faster (issue 13), a later kill often
+        # found the import finished and tested nothing.
+        time.sleep(rng.uniform(0.05, 1.2))
         child.send_signal(signal.SIGKILL)  # the app dies, not its pool workers
         try:  # they hold its stdout open: the pipe ends only when they have left too
             out, err = output.finish(timeout=30)
