@@ -395,12 +395,35 @@ def _theme_keys(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE themes SET shortcut = ? WHERE id = ?", keys)
 
 
+def _search_words(conn: sqlite3.Connection) -> None:
+    """The search index keeps the words as written (no Porter stemming): Porter joins false
+    friends (nation/national, general/generation, university/universal, community/communication)
+    that nothing at query time can separate again. Inflections and word families are found at
+    query time from the index's own vocabulary (library/word_families.py)."""
+    for trigger in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER IF EXISTS paragraphs_fts_{trigger}")
+    conn.execute("DROP TABLE IF EXISTS paragraphs_fts")
+    conn.execute("""CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+        text, content='paragraphs', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2')""")
+    conn.execute("""CREATE TRIGGER paragraphs_fts_insert AFTER INSERT ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text); END""")
+    conn.execute("""CREATE TRIGGER paragraphs_fts_delete AFTER DELETE ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
+        VALUES ('delete', old.id, old.text); END""")
+    conn.execute("""CREATE TRIGGER paragraphs_fts_update AFTER UPDATE OF text ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
+        VALUES ('delete', old.id, old.text);
+        INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text); END""")
+    conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
+
+
 # Append new steps at the end (others may add theirs too); never renumber released ones.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_history, _v3_tag_spans,
                                                          _v4_suggestions, _v5_table_rows,
                                                          _v6_team, _reading_views,
                                                          _language_index, _document_facts,
-                                                         _theme_keys]
+                                                         _theme_keys, _search_words]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -3,15 +3,20 @@
 What the analyst types is turned into a safe FTS5 query rather than passed through, so that
 symbols, hyphens and stray quotes never cause a syntax error:
 - words are all required (AND); "double quotes" make a phrase; a trailing * searches a prefix;
-- OR and NOT in capitals are operators: `detention OR custody`, `migrants NOT children`.
+- OR and NOT in capitals are operators: `detention OR custody`, `migrants NOT children`;
+- each plain word stands for its word family found in the library ("detained" also finds
+  "detention" and "detainees"; word_families.py); quoted phrases and word* prefixes stay exact.
+Snippets never mark stop words as hits ("rights of the child": "of" and "the" are not marked).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library.records import SearchHit
+from clausemark.core.library.word_families import Families, scan_prefixes
 
 if TYPE_CHECKING:
     from clausemark.core.library.library import Library
@@ -21,14 +26,25 @@ _TOKEN = re.compile(r'"[^"]*"?|[^\s"]+')
 _OPERATORS = {"OR", "NOT", "AND"}
 RANK_WINDOW = 5_000
 FILTER_FIRST = 2_000
+FAMILY_CACHE = 2_000  # query words whose families are kept until the library changes
+MARK = ("\x02", "\x03")  # snippet marks inside: control characters never in a resolution
+# Words too common to count as hits: searched (phrases need them), never marked nor widened.
+STOP_WORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
+    "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "will",
+    "with"))
+_MARKED = re.compile(f"{MARK[0]}(.*?){MARK[1]}", re.S)
+_WORD = re.compile(r"[^\W_]+")
 
 
 class SearchQueryError(ClausemarkError):
     """The query cannot mean what was typed (a NOT with nothing before it to exclude from)."""
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str, family: Callable[[str], list[str]] | None = None) -> str | None:
     """The FTS5 MATCH expression for a typed query, or None when nothing searchable is left.
+    `family(word)` gives the words a plain word stands for (an OR group); quoted phrases, word*
+    prefixes and stop words stay as typed.
     A NOT with no search words before it (`NOT children`, `detention OR NOT custody`) is an
     error: dropping it would search for the very thing the analyst wanted left out."""
     parts: list[str] = []
@@ -45,10 +61,30 @@ def fts_query(text: str) -> str | None:
         inner = token.strip('"').rstrip("*")
         if not re.search(r"\w", inner):
             continue
+        plain = not prefix and not token.startswith('"') and inner.isascii() and inner.isalpha()
+        words = family(inner.lower()) if family and plain and inner.lower() not in STOP_WORDS \
+            else []
+        if len(words) > 1:
+            parts.append("(" + " OR ".join(f'"{w}"' for w in words) + ")")
+            continue
+        if words:  # the one word of the library in its family ("remittance" -> remittances)
+            inner = words[0]
         parts.append('"' + inner.replace('"', "") + '"' + ("*" if prefix else ""))
     while parts and parts[-1] in _OPERATORS:
         parts.pop()
-    return " ".join(parts) or None
+    # FTS5 takes no implicit AND beside a bracketed group: write every AND out
+    joined = [f"AND {p}" if i and p not in _OPERATORS and parts[i - 1] not in _OPERATORS else p
+              for i, p in enumerate(parts)]
+    return " ".join(joined) or None
+
+
+def unmark_stop_words(snippet: str, mark: tuple[str, str] = MARK) -> str:
+    """The snippet (marked with MARK) with each hit word marked by `mark`, stop words not:
+    a marked phrase "rights of the child" becomes "[rights] of the [child]"."""
+    def marked(span: re.Match) -> str:
+        return _WORD.sub(lambda w: w.group(0) if w.group(0).lower() in STOP_WORDS
+                         else mark[0] + w.group(0) + mark[1], span.group(1))
+    return _MARKED.sub(marked, snippet)
 
 
 class SearchManager:
@@ -58,6 +94,31 @@ class SearchManager:
     def __init__(self, store: Store, library: Library):
         self._store = store
         self._library = library
+        self._families: dict[str, list[str]] = {}
+        self._families_of: tuple | None = None  # the library state the families were read at
+
+    def family(self, word: str) -> list[str]:
+        """The words of the library in `word`'s family ("detained" -> detained, detainees,
+        detention, detentions), read from the search index's vocabulary; kept until the library
+        changes (any commit, by this connection or another)."""
+        conn = self._store.conn
+        state = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        if state != self._families_of:
+            self._families, self._families_of = {}, state
+        word = word.lower()
+        if word not in self._families:
+            if len(self._families) >= FAMILY_CACHE:
+                self._families.clear()
+            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.paragraphs_words "
+                         "USING fts5vocab(main, paragraphs_fts, row)")
+            vocabulary: dict[str, int] = {}
+            for prefix in scan_prefixes(word):
+                above = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+                vocabulary.update(conn.execute(
+                    "SELECT term, doc FROM temp.paragraphs_words WHERE term >= ? AND term < ?",
+                    (prefix, above)).fetchall())
+            self._families[word] = Families(vocabulary).family(word)
+        return self._families[word]
 
     def paragraphs(self, query: str, *, theme=None, document=None, kind: str | list[str] | None = None,
                year: int | tuple[int, int] | None = None, part: str | None = None,
@@ -70,7 +131,7 @@ class SearchManager:
         (id or symbol), kind ("preambular", "operative", "subparagraph", ... or a list), year
         (or (first, last)), part ("PP": preambular paragraphs and their subparagraphs, "OP":
         operative ones), document_type ("resolution", "draft", ... as the document says)."""
-        match = fts_query(query)
+        match = fts_query(query, self.family)
         if match is None:
             return []
         need = int(offset) + int(limit)
@@ -114,7 +175,7 @@ class SearchManager:
                "FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
                "JOIN documents d ON d.id = p.document_id "
                f"WHERE {' AND '.join(fts_where + where)} {{window}} {{order}}")
-        args = [mark[0], mark[1], *fts_params, *params]
+        args = [MARK[0], MARK[1], *fts_params, *params]
 
         if theme is not None:
             # Tagged paragraphs are few: take them all unranked (FTS5 then ranks only those
@@ -124,7 +185,7 @@ class SearchManager:
             if count <= FILTER_FIRST:
                 rows = self._store.execute(sql.format(window="", order=""), args).fetchall()
                 rows.sort(key=lambda r: r[8])
-                return [SearchHit(*r) for r in rows[int(offset):need]]
+                return [self._hit(r, mark) for r in rows[int(offset):need]]
 
         # FTS5 ranks every match before the LIMIT applies (about 1.5 µs each), so a word found
         # in most of a 5,000-document library would take 150 ms. Hence: rank the newest
@@ -140,7 +201,11 @@ class SearchManager:
             rows = self._store.execute(
                 sql.format(window=window, order="ORDER BY paragraphs_fts.rank LIMIT ?"),
                 [*args, *([bound] if window else []), need - len(hits)])
-            hits += [SearchHit(*r) for r in rows.fetchall()]
+            hits += [self._hit(r, mark) for r in rows.fetchall()]
             if len(hits) >= need:
                 break
         return hits[int(offset):need]
+
+    @staticmethod
+    def _hit(row, mark: tuple[str, str]) -> SearchHit:
+        return SearchHit(*row[:5], unmark_stop_words(row[5], mark), *row[6:])

@@ -50,7 +50,7 @@ def test_documents_json_has_counts(capsys, db):
 
 
 def test_search_json_and_text(capsys, db):
-    code, out, _ = run(capsys, "search", "detained", "--json", "--db", db)
+    code, out, _ = run(capsys, "search", '"detained"', "--json", "--db", db)
     assert code == 0
     [hit] = json.loads(out)
     assert {k: hit[k] for k in ("symbol", "id", "citation")} == {

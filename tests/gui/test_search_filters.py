@@ -76,7 +76,7 @@ def test_stop_words_are_not_highlighted(qtbot, window, dev_dir):
     qtbot.keyClick(window.search_panel.box, Qt.Key.Key_Return)
     results = window.findChild(QListWidget, "searchResults")
     assert results.count() > 0
-    shown = results.item(0).text()
-    assert "background:#fff2a8'>rights</b>" in shown.replace('"', "'")
-    assert "background:#fff2a8'>migrants</b>" in shown.replace('"', "'")
+    shown = [results.item(i).text().replace('"', "'") for i in range(results.count())]
+    shown = next(s for s in shown if "background:#fff2a8'>migrants</b>" in s)
+    assert "background:#fff2a8'>right" in shown  # rights, or right (its family)
     assert ">of</b>" not in shown and " of " in shown  # found, not marked as a hit
