@@ -34,6 +34,10 @@ def register(sub) -> None:
     p.add_argument("--first-agreed", action="store_true",
                    help="CSV and Word: say for each clause where its wording was first agreed "
                         "(the oldest paragraph in the library with the same wording)")
+    p.add_argument("--search", metavar="QUERY",
+                   help="report the paragraphs this search finds (as `clausemark search`, "
+                        "word families included), tagged or not, one row each; --theme, "
+                        "--symbol and dates narrow them")
     p.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     add_common_options(p)
     p.set_defaults(func=cmd_report)
@@ -68,7 +72,8 @@ def cmd_report(args) -> int:
 
     selection = Selection(themes=tuple(args.theme),
                           documents=tuple(document_ref(s) for s in args.symbol),
-                          since=args.since, until=args.until, first_agreed=args.first_agreed)
+                          since=args.since, until=args.until, first_agreed=args.first_agreed,
+                          search=args.search)
     bar = _progress_bar()
     try:
         result = make_report(getattr(args, "db", None), selection, _format(args), args.out,
@@ -80,7 +85,7 @@ def cmd_report(args) -> int:
     if result.matrix and result.format == "csv":
         what = f"{result.matrix} matrix"
     else:
-        what = counted(len(data.rows), "tag")
+        what = counted(len(data.rows), "paragraph" if data.search is not None else "tag")
         if result.matrix:
             what += f", {result.matrix} " + ("matrices" if "," in result.matrix else "matrix")
     print(f"wrote {result.path} ({what}; {included(data)})")

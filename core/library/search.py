@@ -206,6 +206,20 @@ class SearchManager:
                 break
         return hits[int(offset):need]
 
+    def found(self, keys) -> list[tuple]:
+        """(document id, paragraph id, label, kind, opening, text) of the paragraphs named by
+        (document id, paragraph id) pairs, in document and reading order (a search's results
+        for a report); pairs naming no paragraph are left out."""
+        wanted: dict[int, set[str]] = {}
+        for doc_id, pid in keys:
+            wanted.setdefault(int(doc_id), set()).add(str(pid))
+        rows = []
+        for doc_id, pids in sorted(wanted.items()):
+            rows += [r for r in self._store.execute(
+                "SELECT document_id, pid, label, kind, opening, text FROM paragraphs "
+                "WHERE document_id = ? ORDER BY position", (doc_id,)) if r[1] in pids]
+        return rows
+
     @staticmethod
     def _hit(row, mark: tuple[str, str]) -> SearchHit:
         return SearchHit(*row[:5], unmark_stop_words(row[5], mark), *row[6:])

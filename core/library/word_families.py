@@ -106,11 +106,18 @@ class Families:
                     and inf.lemma not in self.vocabulary:
                 self.inflected[word] = Inflected(inf.lemma[:-1], inf.form)
         self.by_lemma: dict[str, list[str]] = {}
+        self._verbs: dict[tuple, bool] = {}
         for word, inf in self.inflected.items():
             self.by_lemma.setdefault(inf.lemma, []).append(word)
 
     def _verbal(self, lemma: str, *, forms=("ed", "ing")) -> bool:
         """The lemma is used as a verb: its -ed/-ing forms at least VERB_RATIO of the rest."""
+        key = (lemma, forms)
+        if key not in self._verbs:
+            self._verbs[key] = self._count_verbal(lemma, forms)
+        return self._verbs[key]
+
+    def _count_verbal(self, lemma: str, forms: tuple[str, ...]) -> bool:
         verbal = nominal = 0
         for word in self.by_lemma.get(lemma, ()):
             if self.inflected[word].form in forms:
@@ -145,14 +152,32 @@ class Families:
         if inf.form in ("", "s") or len(self.by_lemma.get(inf.lemma, ())) > 1 or word in IRREGULAR:
             return inf.lemma
         root = self._root_of_lemma(inf.lemma)
-        if any(self._root(w) == root for w in self.vocabulary if w != word):
-            return inf.lemma
-        return normalise(word)
+        others = self._spelled_roots().get(root, 0) - (self._spelled_root(word) == root)
+        return inf.lemma if others > 0 else normalise(word)
 
-    def _root(self, word: str) -> str:
-        lemma = self.inflected[word].lemma
-        root, cls = derive(lemma)
-        return root if self._linked(lemma, root, cls) else lemma
+    def _spelled_root(self, word: str) -> str:
+        return self._root_of_lemma(self.inflected[word].lemma)
+
+    def _spelled_roots(self) -> dict[str, int]:
+        """How many words have each root, their inflection taken by spelling alone."""
+        if not hasattr(self, "_root_counts"):
+            self._root_counts: dict[str, int] = {}
+            for w in self.vocabulary:
+                root = self._spelled_root(w)
+                self._root_counts[root] = self._root_counts.get(root, 0) + 1
+        return self._root_counts
+
+    def _index(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """(lemma -> words, root -> words) of the vocabulary, made once."""
+        if not hasattr(self, "_by"):
+            lemmas: dict[str, set[str]] = {}
+            roots: dict[str, set[str]] = {}
+            for other in self.vocabulary:
+                lemma = self.lemma_of(other)
+                lemmas.setdefault(lemma, set()).add(other)
+                roots.setdefault(self._root_of_lemma(lemma), set()).add(other)
+            self._by = (lemmas, roots)
+        return self._by
 
     def family(self, word: str) -> list[str]:
         """The words of the vocabulary in the word's family (the word itself always), sorted."""
@@ -161,13 +186,8 @@ class Families:
             return [w for w in Families({**self.vocabulary, word: 0}).family(word)
                     if w in self.vocabulary] or [word]
         lemma = self.lemma_of(word)
-        root = self._root_of_lemma(lemma)
-        members = {word}
-        for other in self.vocabulary:
-            other_lemma = self.lemma_of(other)
-            if other_lemma == lemma or self._root_of_lemma(other_lemma) == root:
-                members.add(other)
-        return sorted(members)
+        lemmas, roots = self._index()
+        return sorted({word} | lemmas.get(lemma, set()) | roots.get(self._root_of_lemma(lemma), set()))
 
     def _root_of_lemma(self, lemma: str) -> str:
         root, cls = derive(lemma)

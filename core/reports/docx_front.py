@@ -60,6 +60,10 @@ def covers(data) -> str:
         when = ""
     if drafts:
         when += (" and " if when else "") + f"{counted(drafts, 'draft')} not yet adopted"
+    if data.search is not None:
+        found = f"Paragraphs found by the search “{data.search}”" if data.search else \
+            "Paragraphs found by a search"
+        return f"{found} in {where}" + (f" ({when})." if when else ".")
     return f"Clauses tagged {themes} in {where}" + (f" ({when})." if when else ".")
 
 

@@ -171,6 +171,8 @@ def write_docx(data: ReportData, path: str | os.PathLike, *, title: str = "Theme
     ticker = Ticker(total, progress, cancelled, every=100)
     details = report_details.gather(library, data, ticker) if library is not None else None
     details = xml_safe(details)  # footnotes and texts from the PDFs
+    if details is not None and data.search is not None:
+        details.changes.clear()  # changes are said of themes; a search's results have none
     with atomic_output(path) as tmp:
         doc = Brief(data, title, ticker, details, tuple(matrices)).build()
         doc.save(str(tmp))

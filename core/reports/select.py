@@ -26,6 +26,11 @@ class Selection:
     until: str | None = None
     include_subthemes: bool = True  # a chosen theme brings its sub-themes along
     first_agreed: bool = False  # each clause says where its wording was first agreed
+    # A report of a search's results (search_select.py): the query as typed, the paragraphs it
+    # found ((document id, paragraph id) pairs; empty: search now) and its filters in words.
+    search: str | None = None
+    paragraphs: tuple = ()
+    search_filters: str = ""
 
 
 @dataclass(slots=True)  # not frozen: 10,000 frozen rows take twice as long to build
@@ -65,6 +70,7 @@ class ReportData:
     description: dict[str, str]  # "Themes", "Documents", "Adopted" -> what was chosen
     library: Path = field(default_factory=Path)
     author: str = ""
+    search: str | None = None  # the query, when the report holds a search's results
 
     @property
     def clause_count(self) -> int:
@@ -143,6 +149,9 @@ def _fetch(lib: Library, doc_ids: set[int], named_docs: bool, dated: bool) -> li
 
 
 def _build(lib: Library, selection: Selection) -> ReportData:
+    if selection.search is not None or selection.paragraphs:
+        from clausemark.core.reports.search_select import build_search
+        return build_search(lib, selection)
     since = date_bound(selection.since, what="start date")
     until = date_bound(selection.until, end=True, what="end date")
     if since and until and since > until:
@@ -190,6 +199,9 @@ def select(lib: Library, selection: Selection) -> ReportData:
     data = _build(lib, selection)
     if data.rows:
         return data
+    if data.search is not None:
+        raise EmptySelectionError(f"the search {data.search!r} found no paragraph in this "
+                                  "selection; nothing was written")
     if not any(t.tag_count for t in lib.themes.list()):
         raise EmptySelectionError("the library has no tags yet; tag some clauses first, then "
                                   "make a report (nothing was written)")
@@ -201,7 +213,8 @@ def select(lib: Library, selection: Selection) -> ReportData:
 def preview_text(data: ReportData) -> str:
     """"12 clauses from 3 documents will be included" (+ the tag count when it differs)."""
     if not data.rows:
-        return "No tagged clause matches this selection"
+        return "No paragraph found" if data.search is not None else \
+            "No tagged clause matches this selection"
     text = f"{included(data)} will be included"
     if len(data.rows) != data.clause_count:
         text += f" ({counted(len(data.rows), 'tag')})"

@@ -117,6 +117,10 @@ def _about_sheet(wb, data: ReportData, title: str) -> None:
                         "each. The total row and column are the sums."),
              ("Co-occurrence", "Clauses tagged with both themes; the diagonal is the theme's "
                                "total in Counts.")]
+    if data.search is not None:
+        lines[len(data.description) + 4] = (
+            "Tags", "One row per paragraph the search found, tagged or not; theme lists the "
+                    "themes it is tagged with. Dates: adopted is the adoption date.")
     for label, value in lines:
         ws.append([_header(ws, [label])[0], _text(ws, value)])
 

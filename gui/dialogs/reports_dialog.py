@@ -9,6 +9,7 @@ dialog can sit beside the main window's."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QTimer, QUrl
@@ -50,11 +51,21 @@ PROGRESS = ops.Progress("Writing the report…", title="Theme report", name="rep
                         after_ms=400)  # small reports finish before a progress dialog flashes up
 
 
+@dataclass(frozen=True)
+class SearchResults:
+    """A search whose results the dialog reports (the search panel's export)."""
+    query: str
+    paragraphs: tuple  # (document id, paragraph id) of every paragraph found
+    filters: str = ""  # the search's filters in words ("detention, OP")
+
+
 class ReportsDialog(QDialog):
-    def __init__(self, library_path, parent=None):
+    def __init__(self, library_path, parent=None, *, search: SearchResults | None = None):
         super().__init__(parent)
         self.setObjectName("reportsDialog")
-        self.setWindowTitle("Theme report")
+        self.search = search
+        self.title = "Search report" if search else "Theme report"
+        self.setWindowTitle(self.title)
         self.library_path = Path(library_path)
         self.preview_text = ""
         self.last_report: Path | None = None
@@ -118,7 +129,7 @@ class ReportsDialog(QDialog):
             check.toggled.connect(edit.setEnabled)
 
     def _build_output(self) -> None:
-        name = f"Theme report {dt.date.today().isoformat()}.docx"
+        name = f"{self.title} {dt.date.today().isoformat()}.docx"
         self.output_path = QLineEdit(str(report_folder.default_folder() / name),
                                      objectName="outputPath")
         self.choose_button = QPushButton("Choose…", objectName="chooseOutputButton")
@@ -160,9 +171,22 @@ class ReportsDialog(QDialog):
         output.addWidget(self.output_path, 1)
         output.addWidget(self.choose_button)
         box = QVBoxLayout(self)
+        if self.search is not None:  # exactly the paragraphs found: no themes, documents, dates
+            found = len(self.search.paragraphs)
+            where = f" (filters: {self.search.filters})" if self.search.filters else ""
+            self.search_label = QLabel(
+                f"The {found} paragraph{'' if found == 1 else 's'} found by the search "
+                f"“{self.search.query}”{where}, tagged or not, one row each.",
+                objectName="searchReportLabel", wordWrap=True)
+            box.addWidget(self.search_label)
         box.addLayout(form)
         box.addLayout(lists, 1)
         box.addLayout(dates)
+        if self.search is not None:
+            for widget in (*self.findChildren(QGroupBox), self.since_check, self.since_date,
+                           self.until_check, self.until_date):
+                widget.hide()
+            box.addStretch(1)
         box.addLayout(output)
         box.addWidget(self.preview_label)
         box.addWidget(self.open_when_done)
@@ -185,6 +209,10 @@ class ReportsDialog(QDialog):
 
     def selection(self) -> Selection:
         """What the dialog's choices mean; every box checked means "all" (also future ones)."""
+        if self.search is not None:
+            return Selection(search=self.search.query, paragraphs=self.search.paragraphs,
+                             search_filters=self.search.filters,
+                             first_agreed=self.first_agreed_box.isChecked())
         themes = () if self.themes.all_checked() else tuple(self.themes.checked_data())
         documents = () if self.documents.all_checked() else tuple(self.documents.checked_data())
         since = self.since_date.date().toString("yyyy-MM-dd") if self.since_check.isChecked() \
@@ -195,6 +223,8 @@ class ReportsDialog(QDialog):
                          include_subthemes=False, first_agreed=self.first_agreed_box.isChecked())
 
     def _nothing_chosen(self) -> str | None:
+        if self.search is not None:
+            return None if self.search.paragraphs else "The search found no paragraph"
         if not self.themes.checked_data():
             return "Choose at least one theme"
         if not self.documents.checked_data():
@@ -273,12 +303,12 @@ class ReportsDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         path, selection = self.library_path, self.selection()
-        fmt, matrix = self.report_format(), self.matrix()
+        fmt, matrix, title = self.report_format(), self.matrix(), self.title
         self.export_button.setEnabled(False)
         self.status_label.setText("Writing the report…")
         self._export = ops.run_read(
             self, lambda progress, cancelled: make_report(path, selection, fmt, out, matrix,
-                                                          progress=progress,
+                                                          title, progress=progress,
                                                           cancelled=cancelled),
             self._on_done, progress=PROGRESS, on_error=self._on_failed)
 

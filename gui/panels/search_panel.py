@@ -1,12 +1,22 @@
-"""Full-text search across the library: a query box, results with highlighted snippets, and a
-jump to the paragraph (Enter or double-click on a result)."""
+"""Full-text search across the library: a query box, results with highlighted snippets, a
+jump to the paragraph (Enter or double-click on a result), and the results exported through the
+reports dialog ("Report these results…", Ctrl+Shift+R)."""
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtCore import QMargins, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clausemark.core.errors import ClausemarkError
 from clausemark.gui.html_delegate import HtmlDelegate
@@ -14,24 +24,13 @@ from clausemark.gui.panels.search_filters import SearchFilters
 
 MARK = ("\x02", "\x03")  # search marks: control characters never found in a resolution
 HitRole = Qt.ItemDataRole.UserRole
-
-
-# Words too common to count as hits: found (the search needs them for phrases), not highlighted.
-STOP_WORDS = frozenset((
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
-    "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "will",
-    "with"))
-_MARKED = re.compile(f"{MARK[0]}(.*?){MARK[1]}", re.S)
-
-
-def without_stop_marks(snippet: str) -> str:
-    """The snippet with the marks taken off stop words ("detention [of] children")."""
-    return _MARKED.sub(lambda m: m.group(1) if m.group(1).strip().lower() in STOP_WORDS
-                       else m.group(0), snippet)
+SHOWN = 200  # results listed; a report takes every paragraph found
+REPORTED = 100_000
 
 
 def hit_html(citation: str, snippet: str) -> str:
-    text = html.escape(without_stop_marks(snippet)).replace(MARK[0], "<b style='background:#fff2a8'>")
+    """A result as the list shows it; the core leaves stop words unmarked already."""
+    text = html.escape(snippet).replace(MARK[0], "<b style='background:#fff2a8'>")
     text = text.replace(MARK[1], "</b>")
     return f"<div style='color:#1a4d8f'><b>{html.escape(citation)}</b></div><div>{text}</div>"
 
@@ -54,6 +53,18 @@ class SearchPanel(QWidget):
         self.results.itemActivated.connect(self._jump)
         self.status = QLabel("")
         self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        self.report_action = QAction("Report these results…", self, objectName="searchReportAction",
+                                     shortcut=QKeySequence("Ctrl+Shift+R"), enabled=False,
+                                     toolTip="Export the paragraphs found as a Word brief, an "
+                                             "Excel workbook or a CSV (Ctrl+Shift+R)")
+        self.report_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.report_action.triggered.connect(self.report_results)
+        self.addAction(self.report_action)
+        self.report_button = QToolButton(objectName="searchReportButton")
+        self.report_button.setDefaultAction(self.report_action)
+        self.report_button.setText("Report…")
+        self.report_dialog = None  # the last one opened (tests answer it)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.run)
         self.box.textChanged.connect(lambda _text: self._timer.start())
@@ -63,7 +74,10 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
         layout.addWidget(self.filters)
-        layout.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.report_button)
+        layout.addLayout(status_row)
         layout.addWidget(self.results)
 
     def _on_return(self) -> None:
@@ -76,15 +90,17 @@ class SearchPanel(QWidget):
         self._timer.stop()
         query = self.box.text().strip()
         self.results.clear()
+        self.report_action.setEnabled(False)
         if not query:
             self.status.setText("")
             return
         try:
-            hits = self._library.search.paragraphs(query, limit=200, mark=MARK,
+            hits = self._library.search.paragraphs(query, limit=SHOWN, mark=MARK,
                                                    **self.filters.values())
         except ClausemarkError as exc:
             self.status.setText(str(exc))
             return
+        self.report_action.setEnabled(bool(hits))
         for hit in hits:
             item = QListWidgetItem(hit_html(hit.citation, hit.snippet))
             item.setData(HitRole, (hit.document_id, hit.paragraph))
@@ -92,8 +108,27 @@ class SearchPanel(QWidget):
             self.results.addItem(item)
         narrowed = self.filters.describe()
         where = f" ({narrowed})" if narrowed else ""
-        self.status.setText(f"{len(hits)}{'+' if len(hits) == 200 else ''} paragraph(s) "
+        self.status.setText(f"{len(hits)}{'+' if len(hits) == SHOWN else ''} paragraph(s) "
                             f"match{where}" if hits else f"No paragraph matches{where}.")
+
+    def report_results(self) -> None:
+        """The reports dialog, set to export exactly the paragraphs this search finds (all of
+        them, also past the SHOWN listed), with the query and filters in its front matter."""
+        from clausemark.gui.dialogs.reports_dialog import ReportsDialog, SearchResults
+        query = self.box.text().strip()
+        try:
+            hits = self._library.search.paragraphs(query, limit=REPORTED,
+                                                   **self.filters.values()) if query else []
+        except ClausemarkError as exc:
+            self.status.setText(str(exc))
+            return
+        if not hits:
+            self.status.setText("Nothing to report: the search finds no paragraph.")
+            return
+        found = SearchResults(query, tuple((h.document_id, h.paragraph) for h in hits),
+                              self.filters.describe())
+        self.report_dialog = ReportsDialog(self._library.path, self.window(), search=found)
+        self.report_dialog.exec()
 
     def showEvent(self, event) -> None:
         self.filters.refresh()  # documents and themes as they are now
