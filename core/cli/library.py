@@ -32,8 +32,9 @@ def register(sub) -> None:
 
     p = sub.add_parser("search", help="full-text search over paragraphs",
                        description='Words are all required; "quotes" make a phrase, word* a '
-                                   "prefix; OR and NOT (capitals) are operators. Stemmed: "
-                                   "'detain' finds 'detained' and 'detaining'.")
+                                   "prefix; OR and NOT (capitals) are operators. Each plain "
+                                   "word finds its word family in the library: 'detained' "
+                                   "finds 'detention' and 'detainees'.")
     p.add_argument("query")
     p.add_argument("--theme", help="only paragraphs tagged with this theme (or a sub-theme)")
     p.add_argument("--symbol", help="only this document")

@@ -1,6 +1,6 @@
 """Full-text search across the library: a query box, results with highlighted snippets, a
 jump to the paragraph (Enter or double-click on a result), and the results exported through the
-reports dialog ("Report these results…", Ctrl+Shift+R)."""
+reports dialog ("Report the search results…", Ctrl+Shift+R)."""
 from __future__ import annotations
 
 import html
@@ -54,7 +54,7 @@ class SearchPanel(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
-        self.report_action = QAction("Report these results…", self, objectName="searchReportAction",
+        self.report_action = QAction("Report the search results…", self, objectName="searchReportAction",
                                      shortcut=QKeySequence("Ctrl+Shift+R"), enabled=False,
                                      toolTip="Export the paragraphs found as a Word brief, an "
                                              "Excel workbook or a CSV (Ctrl+Shift+R)")

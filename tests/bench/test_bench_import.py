@@ -156,6 +156,40 @@ def test_import_and_search_200(bench, imported):
     assert lib.search.paragraphs("migrants")  # the figures are about real hits
 
 
+def test_search_word_families_cost(bench, imported, monkeypatch):
+    """What word families cost a search: the same queries with every word exact (the index
+    alone), with families from a warm cache, and with the cache emptied before each query
+    (as after an import or a tag: the vocabulary of each word is read again)."""
+    lib, _ = imported
+    repeats = bench.pick(5, 1)
+    search = lib.search
+    warm = search_latency(lib, repeats)
+    cold_times = []
+    for _ in range(repeats):
+        for query, filters in QUERIES:
+            search._families_of = None  # as after a change of the library
+            start = time.perf_counter()
+            search.paragraphs(query, limit=50, **filters)
+            cold_times.append((time.perf_counter() - start) * 1000)
+    with monkeypatch.context() as m:
+        m.setattr(search, "family", lambda word: [word])
+        exact = search_latency(lib, repeats)
+        exact_hits = len(search.paragraphs("detained children", limit=500))
+    family_hits = len(search.paragraphs("detained children", limit=500))
+    cold = statistics.median(cold_times), percentile(cold_times, 0.95)
+    print(f"== search with word families: median {warm[0]:.2f} ms, p95 {warm[1]:.2f} ms warm; "
+          f"cache emptied before each query: median {cold[0]:.2f} ms, p95 {cold[1]:.2f} ms; "
+          f"exact words only: median {exact[0]:.2f} ms, p95 {exact[1]:.2f} ms; "
+          f"'detained children' {family_hits} hits (exact: {exact_hits})")
+    docs = len(lib.documents())
+    record(f"search with word families, {docs} documents, {len(QUERIES)} queries x {repeats}",
+           f"median {warm[0]:.1f} ms, p95 {warm[1]:.1f} ms (families cached); "
+           f"{cold[0]:.1f} / {cold[1]:.1f} ms with the cache emptied before each query",
+           target="no slower than exact words to the analyst (p95 < 20 ms)",
+           baseline=f"exact words: median {exact[0]:.1f} ms, p95 {exact[1]:.1f} ms")
+    assert family_hits >= exact_hits  # a family only widens a search
+
+
 def test_open_and_search_5000(bench, imported, tmp_path):
     lib, _ = imported
     copies = bench.pick(COPIES, 3)
