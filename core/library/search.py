@@ -87,6 +87,22 @@ def unmark_stop_words(snippet: str, mark: tuple[str, str] = MARK) -> str:
     return _MARKED.sub(marked, snippet)
 
 
+def _vocabulary_table(conn) -> None:
+    """temp.paragraphs_words, the search index's vocabulary. It lives in the connection's own
+    temporary schema, never in the file; a library opened read-only (query_only) lets it be
+    made with query_only lifted for that one statement."""
+    create = ("CREATE VIRTUAL TABLE IF NOT EXISTS temp.paragraphs_words "
+              "USING fts5vocab(main, paragraphs_fts, row)")
+    if not conn.execute("PRAGMA query_only").fetchone()[0]:
+        conn.execute(create)
+        return
+    conn.execute("PRAGMA query_only = OFF")
+    try:
+        conn.execute(create)
+    finally:
+        conn.execute("PRAGMA query_only = ON")
+
+
 class SearchManager:
     """lib.search.paragraphs(query, *, theme=None, document=None, kind=None, year=None,
     limit=50, offset=0, mark=("[", "]")) -> list[SearchHit], best first."""
@@ -109,8 +125,7 @@ class SearchManager:
         if word not in self._families:
             if len(self._families) >= FAMILY_CACHE:
                 self._families.clear()
-            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.paragraphs_words "
-                         "USING fts5vocab(main, paragraphs_fts, row)")
+            _vocabulary_table(conn)
             vocabulary: dict[str, int] = {}
             for prefix in scan_prefixes(word):
                 above = prefix[:-1] + chr(ord(prefix[-1]) + 1)

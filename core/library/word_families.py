@@ -107,6 +107,8 @@ class Families:
                 self.inflected[word] = Inflected(inf.lemma[:-1], inf.form)
         self.by_lemma: dict[str, list[str]] = {}
         self._verbs: dict[tuple, bool] = {}
+        self._root_counts: dict[str, int] | None = None  # made on first need
+        self._by: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         for word, inf in self.inflected.items():
             self.by_lemma.setdefault(inf.lemma, []).append(word)
 
@@ -160,16 +162,17 @@ class Families:
 
     def _spelled_roots(self) -> dict[str, int]:
         """How many words have each root, their inflection taken by spelling alone."""
-        if not hasattr(self, "_root_counts"):
-            self._root_counts: dict[str, int] = {}
+        if self._root_counts is None:
+            counts: dict[str, int] = {}
             for w in self.vocabulary:
                 root = self._spelled_root(w)
-                self._root_counts[root] = self._root_counts.get(root, 0) + 1
+                counts[root] = counts.get(root, 0) + 1
+            self._root_counts = counts
         return self._root_counts
 
     def _index(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """(lemma -> words, root -> words) of the vocabulary, made once."""
-        if not hasattr(self, "_by"):
+        if self._by is None:
             lemmas: dict[str, set[str]] = {}
             roots: dict[str, set[str]] = {}
             for other in self.vocabulary:
