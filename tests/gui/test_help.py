@@ -42,7 +42,8 @@ def test_ctrl_slash_lists_every_shortcut(qtbot, window):
     assert table["Tag / untag the selected paragraphs with a theme"] == "1 … 9"
     assert "Ctrl+Z" in table.values()
     qtbot.keyClicks(dialog.findChild(QLineEdit, "shortcutsFilter"), "report")
-    assert dialog.rows() == [("Export theme report", "Ctrl+R")]
+    assert dialog.rows() == [("Export theme report", "Ctrl+R"),
+                             ("Report the search results", "Ctrl+Shift+R")]
     dialog.reject()
 
 
