@@ -1,6 +1,8 @@
 """What counts as typography alone between two versions of a paragraph: non-breaking vs plain
 hyphens and spaces, curly vs straight quotes, dash styles (and the spaces around a dash), soft
-hyphens, runs of whitespace, and capital letters ("States parties" / "States Parties").
+hyphens, runs of whitespace, a space missing or added where a number meets a word ("59/111of" /
+"59/111 of") or before a comma or closing bracket, and capital letters ("States parties" /
+"States Parties").
 
     typography_key("States\u00a0Parties \u2013 \u201cfollow\u2011up\u201d")
         == typography_key("States parties-\"follow-up\"")     # True
@@ -20,12 +22,14 @@ _TABLE = str.maketrans(
     | dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"')
     | {"\u00ad": None, "\u200b": None, "\u2026": "..."})
 _AROUND_DASH = re.compile(r"\s*-+\s*")
+# Spaces that carry no wording: between a number and a word, before , ; : . ) ] and after ( [.
+_LOOSE_SPACE = re.compile(r"(?<=\d) (?=[^\W\d_])|(?<=[^\W\d_]) (?=\d)| (?=[,;:.)\]])|(?<=[(\[]) ")
 
 
 def typography_key(text: str | None) -> str:
     """The text with typography folded away: equal keys mean no change of wording."""
     folded = (text or "").translate(_TABLE).casefold()
-    return _AROUND_DASH.sub("-", " ".join(folded.split()))
+    return _LOOSE_SPACE.sub("", _AROUND_DASH.sub("-", " ".join(folded.split())))
 
 
 def token_key(token: str) -> str:

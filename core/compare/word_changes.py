@@ -19,7 +19,11 @@ from rapidfuzz.distance import Indel
 
 from clausemark.core.compare.typography import token_key
 
-_TOKEN = re.compile(r"\w+(?:[-'\u2010\u2011\u2019]\w+)*|[^\w\s]")
+# A word: letters or digits (a number glued to a word, "111of", is two words: a missing space is
+# typography), joined by hyphens and apostrophes ("follow-up", "COVID-19", "States'"); or one
+# punctuation mark.
+_PART = r"(?:\d+|[^\W\d]+)"
+_TOKEN = re.compile(rf"{_PART}(?:[-'\u2010\u2011\u2019]{_PART})*|[^\w\s]")
 _WORD = re.compile(r"\w")
 STRAY_WORDS = 2   # an equal run of at most this many words between two changes may be stray
 
