@@ -1,8 +1,9 @@
 """What counts as typography alone between two versions of a paragraph: non-breaking vs plain
 hyphens and spaces, curly vs straight quotes, dash styles (and the spaces around a dash), soft
-hyphens, runs of whitespace, a space missing or added where a number meets a word ("59/111of" /
-"59/111 of") or before a comma or closing bracket, and capital letters ("States parties" /
-"States Parties").
+hyphens, runs of whitespace, a space missing or added next to a punctuation mark ("Rights,as" /
+"Rights, as") or where a number meets a word ("59/111of" / "59/111 of"), and capital letters
+("States parties" / "States Parties"). A hyphen written or left out ("health-care" /
+"healthcare") is a change of spelling, not typography.
 
     typography_key("States\u00a0Parties \u2013 \u201cfollow\u2011up\u201d")
         == typography_key("States parties-\"follow-up\"")     # True
@@ -25,11 +26,11 @@ _TABLE = str.maketrans(_FOLDS)
 # The same folds as (mark, replacement) for str.replace: a paragraph holds few of them, and
 # testing each with `in` is several times faster than str.translate's lookup of every character.
 _REPLACE = list(_FOLDS.items())
-# Spaces that carry no wording: between a number and a word, before , ; : . ) ] and after ( [.
-# The pattern starts with its space, so the scan jumps from space to space (several times
-# faster than lookbehinds tried at every character).
+# Spaces that carry no wording: next to a punctuation mark ("Rights,as"), or between a number
+# and a word ("59/111of"). The pattern starts with its space, so the scan jumps from space to
+# space (several times faster than lookbehinds tried at every character).
 _LOOSE_SPACE = re.compile(
-    r" (?:(?<=\d )(?=[^\W\d_])|(?<=[^\W\d_] )(?=\d)|(?=[,;:.)\]])|(?<=[(\[] ))")
+    r" (?:(?=[^\w\s])|(?<=[^\w\s] )|(?<=\d )(?=[^\W\d_])|(?<=[^\W\d_] )(?=\d))")
 
 
 def typography_key(text: str | None) -> str:

@@ -48,6 +48,26 @@ def test_typography_alone_is_same_and_flagged(variant):
     assert result.counts()["changed"] == result.counts()["moved"] == 0
 
 
+@pytest.mark.parametrize("old,new,typography", [
+    ("Recalling resolution 59/111of 6 December 2004", "Recalling resolution 59/111 of 6 December "
+     "2004", True),
+    ("the Universal Declaration of Human Rights,as well as", "the Universal Declaration of Human "
+     "Rights, as well as", True),
+    ("Decides ( a ) to act", "Decides (a) to act", True),
+    ("Urges States to provide health-care services to all migrants and refugees",
+     "Urges States to provide healthcare services to all migrants and refugees", False),
+    ("Urges States to act every day in all countries for migrants and refugees",
+     "Urges States to act everyday in all countries for migrants and refugees", False),
+])
+def test_a_space_next_to_a_number_or_a_punctuation_mark_is_typography(old, new, typography):
+    """Spaces that carry no wording are typography; a hyphen or a space between two words is
+    spelling, so still a change, with a word diff that shows it."""
+    pair = align(_res(old), _res(new)).pairs[0]
+    assert (pair.status, pair.typography, pair.edited) == (
+        ("same", True, False) if typography else ("changed", False, True))
+    assert any(s.op != "equal" for s in pair.diff) is not typography
+
+
 def test_a_real_change_is_still_changed_and_typography_in_it_is_not_marked():
     new = BASE.replace("parties", "Parties").replace("in full", "without delay")
     pair = align(_res(BASE), _res(new)).pairs[0]
