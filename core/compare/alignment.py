@@ -111,8 +111,9 @@ class _Node:
     paragraph: Paragraph
     parent: int | None
     text: str              # whitespace-normalised
-    key: str = ""          # typography folded away (typography.py); unset once paired
-    code: str = ""         # one character per word (folded), for the scorer; idem
+    # Left empty for paragraphs already paired when they would be computed (see align):
+    key: str = ""          # typography folded away (typography.py)
+    code: str = ""         # one character per word (folded), for the scorer
     children: list[int] = field(default_factory=list)
 
     @property
