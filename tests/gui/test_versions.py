@@ -36,6 +36,8 @@ def test_series_timeline_click_opens_right_click_compares(qtbot, window, dev_dir
         timeout=20000)
     timeline, _ = _timeline_buttons(window)
     assert "previous session" in timeline.buttons[0].toolTip()
+    # L.61 amends the draft: page 1 says so, though its symbol looks like a draft's.
+    assert timeline.buttons[1].toolTip().startswith("amendment, distributed 2025-11-14 — ")
 
     qtbot.mouseClick(timeline.buttons[0], Qt.MouseButton.LeftButton)  # open last year's
     qtbot.waitUntil(lambda: window.document_id == window.library.document("A/RES/78/187").id)
