@@ -15,6 +15,7 @@ from clausemark.core.compare.alignment import WordCodes, align, comparable_words
 from clausemark.core.compare.predecessor import PredecessorIndex, predecessors
 from clausemark.core.library.importer import import_all
 from clausemark.core.library.library import Library
+from clausemark.core.parse.parser import parse_pdf
 from tests.bench.figures import record
 from tests.core.gold_pairs import gold_files, load
 
