@@ -76,7 +76,7 @@ class FrontMatter:
         data, out, st = b.data, b.out, b.styles
         for _ in range(4):
             out.paragraph(st["normal"])
-        out.paragraph(st["meta"], "THEME BRIEF")
+        out.paragraph(st["meta"], "SEARCH REPORT" if data.search is not None else "THEME BRIEF")
         out.paragraph(st["title"], b.title)
         names = [heading_text(t.name) for t in data.themes]
         shown = " · ".join(names[:SUBTITLE_THEMES])

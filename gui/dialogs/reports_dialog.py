@@ -86,7 +86,9 @@ class ReportsDialog(QDialog):
                        self.since_date.dateChanged, self.until_date.dateChanged):
             signal.connect(self._schedule_preview)
         self._on_format_changed()
-        screen_fit.fit_window(self, 860, 640)
+        if search is not None:  # no lists to show: a smaller dialog, rows named for what they are
+            self.shape_choice.setItemText(0, "One row per paragraph")
+        screen_fit.fit_window(self, *((760, 360) if search is not None else (860, 640)))
         self._start_preview()
 
     # -- layout --------------------------------------------------------------------------------

@@ -61,9 +61,9 @@ class SearchPanel(QWidget):
         self.report_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.report_action.triggered.connect(self.report_results)
         self.addAction(self.report_action)
+        self.report_action.setIconText("Report…")  # the button's text: the pane is narrow
         self.report_button = QToolButton(objectName="searchReportButton")
         self.report_button.setDefaultAction(self.report_action)
-        self.report_button.setText("Report…")
         self.report_dialog = None  # the last one opened (tests answer it)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.run)

@@ -130,7 +130,7 @@ def test_word_and_excel_say_which_search_produced_them(library, tmp_path, capsys
     assert "paragraph" in capsys.readouterr().out
     text = "\n".join(p.text for p in docx.Document(str(brief)).paragraphs)
     assert "Paragraphs found by the search “migrants smuggling”" in text
-    assert "Search: migrants smuggling" in text
+    assert "Search: migrants smuggling" in text and "SEARCH REPORT" in text
     book = tmp_path / "found.xlsx"
     assert main(["report", "--db", str(library), "--search", "migrants smuggling",
                  "--out", str(book)]) == 0
