@@ -169,7 +169,7 @@ class SuggestionController(QObject):
             try:
                 themes = session.themes()
                 skip = {(t.paragraph, t.theme_id) for t in session.tags() if t.span is None}
-                skip |= {(p, t) for _, p, t in self._library.suggestions.rejected(doc)}
+                skip |= session.rejected()
             except ClausemarkError as exc:
                 self.message.emit(f"Suggestions unavailable: {exc}", 6000)
                 themes, skip = [], set()

@@ -11,6 +11,8 @@ from clausemark.core.library import natural_key
 from clausemark.gui.models.library_model import LibraryModel
 
 ONE_MATCH_MS = 350
+REFRESH_SOON_MS = 400
+CELL_MARGIN = 14  # the cell's text margins and the sort arrow's room, in pixels
 
 
 class LibrarySortProxy(QSortFilterProxyModel):
@@ -64,7 +66,11 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         view.selectionModel().currentRowChanged.connect(self._on_current)
-        self.model.modelReset.connect(self._fit_columns)
+        for signal in (self.model.modelReset, self.model.rowsInserted):
+            signal.connect(self._fit_columns)
+        # Documents arriving during an import refresh the list at most this often.
+        self._refresh_later = QTimer(self, singleShot=True, interval=REFRESH_SOON_MS)
+        self._refresh_later.timeout.connect(self.refresh)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -86,9 +92,14 @@ class LibraryPanel(QWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
 
-    def _fit_columns(self) -> None:
+    def _fit_columns(self, *_args) -> None:
+        """The short columns as wide as their longest text (measured from the texts: asking
+        the view would ask every cell for every role, on each new document of an import)."""
+        metrics, header = self.view.fontMetrics(), self.view.horizontalHeader()
         for col in (0, LibraryModel.DATE, LibraryModel.TAGS, LibraryModel.TYPE):
-            self.view.resizeColumnToContents(col)
+            widest = max((metrics.horizontalAdvance(t) for t in self.model.texts(col)), default=0)
+            header.resizeSection(col, max(widest + CELL_MARGIN,
+                                          header.sectionSizeFromContents(col).width()))
 
     def _on_current(self, current, _previous) -> None:
         self.documentChanged.emit(self.current_document_id())
@@ -113,8 +124,15 @@ class LibraryPanel(QWidget):
         self.view.scrollTo(index)
         return True
 
+    def refresh_soon(self) -> None:
+        """Refresh once the current burst of changes (an import's documents) has settled a
+        little: a hundred documents landing cost a few refreshes, not a hundred."""
+        if not self._refresh_later.isActive():
+            self._refresh_later.start()
+
     def refresh(self) -> None:
         """Re-read the documents, keeping the current one selected without re-announcing it."""
+        self._refresh_later.stop()
         current = self.current_document_id()
         self.blockSignals(True)
         try:

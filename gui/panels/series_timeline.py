@@ -3,7 +3,7 @@ first (drafts, the adopted resolution, previous and next sessions), as a row of 
 Click one to open it; right-click to compare the open document with it (the older one as the
 earlier version). The series is found on a worker thread (it reads every text once).
 
-    timeline = attach(window, layout)     # follows window.library_panel.documentChanged
+    timeline = attach(window, layout)     # follows the window's DocumentSession
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from clausemark.core.compare import series
-from clausemark.core.library import DocumentsChanged
 from clausemark.gui import ops
 
 
@@ -102,7 +101,12 @@ def attach(window, layout) -> SeriesTimeline:
     from clausemark.gui.compare.compare_view import open_compare_window
     timeline = SeriesTimeline(window.library, window)
     layout.insertWidget(1, timeline)  # under the document's title, over its paragraphs
-    window.library_panel.documentChanged.connect(timeline.show_document)
+    session = window.session
+    # The session says which document is open, however it was opened (the list, a link, the
+    # undo of a removal, the open document removed) and when the documents themselves change.
+    session.documentOpened.connect(timeline.show_document)
+    session.documentListChanged.connect(
+        lambda: timeline.document_id is not None and timeline.show_document(timeline.document_id))
     timeline.openRequested.connect(window.select_document)
 
     def compare(old: int, new: int) -> None:
@@ -111,11 +115,4 @@ def attach(window, layout) -> SeriesTimeline:
             undo_stack=window.undo_stack)
 
     timeline.compareRequested.connect(compare)
-
-    def on_change(change) -> None:
-        if isinstance(change, DocumentsChanged) and timeline.document_id is not None:
-            timeline.show_document(timeline.document_id)
-
-    unsubscribe = window.library.subscribe(on_change)
-    timeline.destroyed.connect(lambda *_: unsubscribe())
     return timeline
