@@ -73,10 +73,14 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (doc.symbol or doc.filename or "", doc.title or "", doc.date or "",
                     doc.tag_count, doc.document_type or "")[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return doc.title
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.DATE and doc.date:
-            return f"Adopted {doc.adopted}" if doc.adopted else f"Distributed {doc.date} (draft)"
+        when = (f"Adopted {doc.adopted}" if doc.adopted else f"Distributed {doc.date} (draft)"
+                ) if doc.date else ""
+        if role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
+            # (on a narrow list the date and type columns give way: the tooltip says them)
+            about = ", ".join(x for x in (doc.document_type, when) if x)
+            return "\n".join(x for x in (doc.title, about) if x) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.DATE and when:
+            return when
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TYPE and doc.committee:
             return doc.committee
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.TAGS:
