@@ -7,11 +7,13 @@ earlier version). The series is found on a worker thread (it reads every text on
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from clausemark.core.compare import series
 from clausemark.gui import ops
+
+REST_MS = 300  # the open document rests this long before its series is looked for
 
 
 def _series_in_worker(lib, document_id: int):
@@ -32,15 +34,25 @@ class SeriesTimeline(QWidget):
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(2)
+        # The series reads every text on a worker (which competes with the GUI thread for the
+        # interpreter): only for a document the analyst stays on, not each one passed through.
+        self._rest = QTimer(self, singleShot=True, interval=REST_MS)
+        self._rest.timeout.connect(self._look_for_series)
         self.hide()
 
     def show_document(self, document_id: int | None) -> None:
         self.document_id = document_id
         self._generation += 1
         if document_id is None:
+            self._rest.stop()
             self._fill([])
             return
-        generation = self._generation
+        self._rest.start()
+
+    def _look_for_series(self) -> None:
+        document_id, generation = self.document_id, self._generation
+        if document_id is None:
+            return
         if self.library.path is None:
             self._found(generation, series(self.library, document_id))
             return
