@@ -14,7 +14,7 @@ from clausemark.core.compare.carry_forward import dropped_tag_dict, dropped_tag_
 from clausemark.core.compare.predecessor import predecessors
 from clausemark.core.errors import ClausemarkError, NotFoundError, regular_file
 from clausemark.core.library.library import Library, open_existing
-from clausemark.core.library.paths import library_path
+from clausemark.core.library.paths import analyst_name, library_path
 from clausemark.core.library.safe_paths import refuse_library_files
 from clausemark.core.output import check_output_path
 from clausemark.core.parse.parser import parse_pdf
@@ -70,6 +70,13 @@ class _Sources:
         ref = document_ref(text)
         return self.library.resolution(ref), ref
 
+    def tags(self, ref) -> list:
+        """A library document's tags (a PDF file has none)."""
+        if ref is None:
+            return []
+        return self.library.tags.list(document=self.library.document(ref).id,
+                                      include_subthemes=False)
+
     def close(self) -> None:
         if self.library is not None:
             self.library.close()
@@ -85,16 +92,20 @@ def cmd_compare(args) -> int:
     sources = _Sources(args)
     try:
         old, old_ref = sources.resolution(args.old)
-        new, _ = sources.resolution(args.new)
+        new, new_ref = sources.resolution(args.new)
         alignment = align(old, new)
         # Tags on paragraphs the newer version dropped: only an older document in the library
         # has tags.
         lost = dropped_tags(sources.library, old_ref, alignment) if old_ref is not None else []
+        old_tags, new_tags = sources.tags(old_ref), sources.tags(new_ref)
+        author = sources.library.author if sources.library is not None else analyst_name()
     finally:
         sources.close()
     if args.format == "docx":
-        from clausemark.core.compare.brief_docx import write_brief  # python-docx only when a brief is wanted
-        path = write_brief(alignment, args.out, dropped_tags=lost)
+        # python-docx only when a brief is wanted
+        from clausemark.core.reports.compare_brief import write_compare_brief
+        path = write_compare_brief(alignment, args.out, old_tags=old_tags, new_tags=new_tags,
+                                   author=author)
         if not args.json:
             print(f"wrote {path} ({sum(p.edited for p in alignment.pairs)} edited paragraphs)")
     if args.json:

@@ -28,6 +28,6 @@ def cmd_series(args) -> int:
         return 0
     for entry in found.entries:
         mark = "*" if entry.relation == "this" else " "
-        print(f"{mark} {entry.document.display_name:<20} {entry.document_type:<14} "
+        print(f"{mark} {entry.document.display_name:<20} {entry.document_type:<17} "
               f"{entry.date or '-':<10}  {entry.relation}")
     return 0

@@ -1,5 +1,6 @@
 """Versions of a resolution: paragraph alignment, finding predecessors, carrying tags forward
-and the comparison brief in Word. May import clausemark.core.library and .parse."""
+(the comparison brief in Word is a report: clausemark.core.reports.compare_brief).
+May import clausemark.core.library and .parse."""
 
 from clausemark.core.public_names import public_names
 
@@ -12,7 +13,7 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "ProposalQueue": "carry_forward", "carried_span": "carry_forward", "ACCEPTED": "carry_forward",
     "PENDING": "carry_forward", "PRESENT": "carry_forward", "REJECTED": "carry_forward",
     "predecessors": "predecessor", "best_predecessor": "predecessor", "Candidate": "predecessor",
-    "write_brief": "brief_docx", "dropped_tags": "carry_forward",
+    "dropped_tags": "carry_forward",
     "dropped_tag_line": "carry_forward", "dropped_tag_dict": "carry_forward",
     "typography_key": "typography", "track_changes": "word_changes",
     "Series": "versions", "SeriesEntry": "versions", "series": "versions",

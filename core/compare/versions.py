@@ -10,7 +10,11 @@ through such links from the one asked about.
     found = series(library, "A/RES/80/190")
     [(e.document.symbol, e.document_type, e.date, e.relation) for e in found.entries]
     # [("A/RES/78/187", "resolution", "2023-12-19", "previous session"),
-    #  ("A/C.3/80/L.61", "draft", None, "draft"), ("A/RES/80/190", ..., "this")]
+    #  ("A/C.3/80/L.61", "draft resolution", "2025-11-05", "draft"), ("A/RES/80/190", ..., "this")]
+
+What a document is comes from what its page 1 says (the parser's `document_type`: "draft
+resolution", "amendment", ...), not from its symbol: an amendment's symbol (A/80/L.33) looks like
+a draft's. The symbol decides only for documents imported before the parser read that.
 """
 from __future__ import annotations
 
@@ -34,10 +38,29 @@ _REV = re.compile(r"/Rev\.(\d+)", re.IGNORECASE)
 
 
 def document_type(doc: DocumentInfo) -> str:
+    """The parser's type ("draft resolution", "amendment", "resolution", ...), else a guess
+    from the symbol."""
+    if doc.document_type:
+        return doc.document_type
     symbol = doc.symbol or ""
     if _is_draft(symbol):
-        return "revised draft" if _REV.search(symbol) else "draft"
+        return "draft"
     return "resolution" if "/RES/" in symbol.upper() else "document"
+
+
+def _amendment(doc: DocumentInfo) -> bool:
+    return doc.document_type == "amendment"
+
+
+def _draft(doc: DocumentInfo) -> bool:
+    """Not adopted: a draft or an amendment (by page 1, else by the L. symbol)."""
+    return doc.is_draft or (doc.adopted is None and _is_draft(doc.symbol))
+
+
+def _draft_relation(doc: DocumentInfo) -> str:
+    if _amendment(doc):
+        return "amendment"
+    return "revised draft" if _REV.search(doc.symbol or "") else "draft"
 
 
 def _numbers(symbol: str | None) -> tuple[int, int] | None:
@@ -66,7 +89,8 @@ class SeriesEntry:
 
     @property
     def date(self) -> str | None:
-        return self.document.adopted
+        """Adopted, or for a draft or an amendment the date it was distributed."""
+        return self.document.date
 
     def to_dict(self) -> dict:
         return {"symbol": self.document.symbol, "document_type": self.document_type,
@@ -144,9 +168,13 @@ class SeriesIndex:
         return Series(target, [SeriesEntry(d, relation(d, target, members)) for d in members])
 
 
-def _stage(doc: DocumentInfo) -> tuple[int, int]:
+def _stage(doc: DocumentInfo) -> tuple:
+    """Drafts and amendments in the order they were distributed (Rev.1 after its draft when
+    dates are missing), then the adopted text."""
     rev = _REV.search(doc.symbol or "")
-    return (0 if _is_draft(doc.symbol) else 1, int(rev.group(1)) if rev else 0)
+    if _draft(doc):
+        return (0, doc.distributed or "", _amendment(doc), int(rev.group(1)) if rev else 0)
+    return (1, "", False, 0)
 
 
 def _year(doc: DocumentInfo) -> int:
@@ -171,11 +199,11 @@ def relation(doc: DocumentInfo, target: DocumentInfo, members: list[DocumentInfo
         return "this"
     a, b = _session(doc.symbol), _session(target.symbol)
     if a and b and a == b:
-        if _is_draft(doc.symbol) and not _is_draft(target.symbol):
-            return document_type(doc)
-        if not _is_draft(doc.symbol) and _is_draft(target.symbol):
+        if _draft(doc) and (not _draft(target) or _amendment(doc) or _amendment(target)):
+            return _draft_relation(doc)  # an amendment, or the draft an amendment amends
+        if not _draft(doc) and _draft(target):
             return "adopted"
-        if _is_draft(doc.symbol) and _is_draft(target.symbol):
+        if _draft(doc) and _draft(target):
             return "earlier draft" if _stage(doc) < _stage(target) else "later draft"
     if a and b and a[0] == b[0] and a[1] != b[1]:
         return "previous session" if a[1] < b[1] else "next session"

@@ -155,12 +155,12 @@ def find_references(text: str, body: str = GA) -> list[Reference]:
         symbol = re.sub(r"\s+\(", " (", raw)
         found.append(Reference(symbol, m.start(), m.start() + len(raw), raw))
     found.sort(key=lambda r: r.start)
-    return _complete_years(found)
+    return complete_years(found)
 
 
-def _complete_years(found: list[Reference]) -> list[Reference]:
+def complete_years(found: list[Reference]) -> list[Reference]:
     """"S/RES/2216" (a Security Council text citing "its resolution 2216") takes its year from
-    another mention in the same text or list ("2216 (2015)")."""
+    another mention in the same text or list ("2216 (2015)"). Same order as `found`."""
     years = {r.symbol.split(" (")[0]: r.symbol for r in found if r.symbol.startswith("S/RES/")
              and "(" in r.symbol}
     return [Reference(years[r.symbol], r.start, r.end, r.text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from clausemark.core.language.references import body_of, find_references, symbol_key
+from clausemark.core.language.references import body_of, complete_years, find_references, symbol_key
 from clausemark.core.language.wording import signature, tokens
 
 if TYPE_CHECKING:
@@ -32,21 +32,20 @@ def index_document(store: Store, document_id: int) -> None:
     paragraphs = conn.execute("SELECT id, pid, kind, text FROM paragraphs WHERE document_id = ?",
                               (document_id,)).fetchall()
     shingles = []
-    refs = []
+    found = []  # ((paragraph, footnote), Reference)
     for row_id, pid, kind, text in paragraphs:
         if kind not in SKIPPED_KINDS:
             hashes = signature(text)
             if hashes:
                 shingles.append((row_id, tokens(hashes)))
-        refs += [(document_id, pid, None, r.symbol, symbol_key(r.symbol), r.start, r.end, r.text)
-                 for r in find_references(text, body)]
+        found += [((pid, None), r) for r in find_references(text, body)]
     for number, text in conn.execute("SELECT number, text FROM footnotes WHERE document_id = ? "
                                      "ORDER BY position", (document_id,)):
-        refs += [(document_id, None, number, r.symbol, symbol_key(r.symbol), r.start, r.end, r.text)
-                 for r in find_references(text, body)]
-    years = {r[3].split(" (")[0]: r[3] for r in refs if r[3].startswith("S/RES/") and "(" in r[3]}
-    refs = [(*r[:3], years[r[3]], symbol_key(years[r[3]]), *r[5:]) if r[3] in years else r
-            for r in refs]  # "its resolution 2216" in a Council text: the year of another mention
+        found += [((None, number), r) for r in find_references(text, body)]
+    # "its resolution 2216" in a Council text takes the year of a mention anywhere in the document
+    completed = complete_years([r for _, r in found])
+    refs = [(document_id, *where, r.symbol, symbol_key(r.symbol), r.start, r.end, r.text)
+            for (where, _), r in zip(found, completed)]
     refs = [r for r in refs if r[4] != own]  # a document naming itself is no citation
     conn.executemany("INSERT OR REPLACE INTO language_signatures (paragraph_id, hashes) "
                      "VALUES (?, ?)", shingles)

@@ -309,8 +309,13 @@ class Library:
             self._store.announce(DocumentsChanged(doc_id, "add"))
         return doc_id, True
 
-    def _documents_query(self, where: str = "", params=()) -> list[DocumentInfo]:
+    def _documents_query(self, where: str = "", params=(), *, counted: bool = True
+                         ) -> list[DocumentInfo]:
+        """Documents with their paragraph and tag counts (left 0 when not `counted`, for
+        callers that read only the metadata)."""
         rows = self._store.execute(f"SELECT {_DOC_COLUMNS} FROM documents d {where}", params).fetchall()
+        if not counted:
+            return [DocumentInfo(*row[:-2], _sponsors(row[-2]), row[-1]) for row in rows]
         if len(rows) == 1:  # one document: count just its rows
             counts = "WHERE p.document_id = ?", [rows[0][0]]
         else:  # all: one pass over each table beats a count per document
@@ -358,7 +363,7 @@ class Library:
 
     def resolution(self, ref: DocumentRef) -> Resolution:
         """The document as the parser produced it: metadata, paragraph tree, footnotes."""
-        info = self.document(ref)
+        info = self._documents_query("WHERE d.id = ?", (self.document_id(ref),), counted=False)[0]
         res = Resolution(symbol=info.symbol, title=info.title, body=info.body,
                          session=info.session, agenda_item=info.agenda_item,
                          adopted=info.adopted, meeting=info.meeting, language=info.language,

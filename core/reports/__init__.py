@@ -11,5 +11,6 @@ __getattr__, __dir__, __all__ = public_names(__name__, {
     "make_report": "make", "preview_report": "make", "ReportResult": "make",
     "write_csv": "csv_report", "MATRICES": "csv_report",
     "write_docx": "docx_report", "write_xlsx": "xlsx_report",
+    "write_compare_brief": "compare_brief",
     "Figures": "figures",
 })

@@ -151,23 +151,30 @@ class BodyWriter:
 
 
 def add_run(para: Paragraph, text: str, *, bold: bool | None = None, italic: bool = False,
-            highlight: bool = False, colour: RGBColor | None = None, size: float | None = None):
-    """A run with plain text (no tabs or line breaks: paragraph texts are normalised)."""
+            highlight: bool = False, colour: RGBColor | None = None, size: float | None = None,
+            strike: bool = False, underline: bool = False):
+    """A run with plain text (no tabs or line breaks: paragraph texts are normalised).
+    Strike and underline: the deletions and insertions of a comparison, as track changes."""
     r = OxmlElement("w:r")
-    if bold is not None or italic or highlight or colour is not None or size is not None:
-        rpr = OxmlElement("w:rPr")
+    if (bold is not None or italic or highlight or colour is not None or size is not None
+            or strike or underline):
+        rpr = OxmlElement("w:rPr")  # CT_RPr is a sequence: children in the schema's order
         if bold:
             rpr.append(OxmlElement("w:b"))
         elif bold is False:  # not bold even in a bold style
             rpr.append(OxmlElement("w:b", {qn("w:val"): "0"}))
         if italic:
             rpr.append(OxmlElement("w:i"))
+        if strike:
+            rpr.append(OxmlElement("w:strike"))
         if colour is not None:
             rpr.append(OxmlElement("w:color", {qn("w:val"): str(colour)}))
         if size is not None:
             rpr.append(OxmlElement("w:sz", {qn("w:val"): str(int(size * 2))}))
         if highlight:
             rpr.append(OxmlElement("w:highlight", {qn("w:val"): "yellow"}))
+        if underline:
+            rpr.append(OxmlElement("w:u", {qn("w:val"): "single"}))
         r.append(rpr)
     t = OxmlElement("w:t")
     t.text = clean(text)

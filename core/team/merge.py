@@ -139,7 +139,7 @@ def _triples(texts) -> set:
     return set(zip(words, words[1:], words[2:]))
 
 
-def _find_version(lib, doc: dict, texts_here: dict[int, list[str]], infos) -> int | None:
+def _find_version(doc: dict, triples_here: dict[int, set], infos) -> int | None:
     """The document here that is another version of the shared one: same symbol first, else
     the one sharing most of its text (at least MIN_OVERLAP)."""
     mine = _triples(p["text"] for p in doc["paragraphs"])
@@ -148,7 +148,7 @@ def _find_version(lib, doc: dict, texts_here: dict[int, list[str]], infos) -> in
     best, best_score = None, 0.0
     symbol = (doc.get("symbol") or "").casefold()
     for info in infos:
-        overlap = len(mine & _triples(texts_here.get(info.id, []))) / len(mine)
+        overlap = len(mine & triples_here.get(info.id, set())) / len(mine)
         score = overlap + (1.0 if symbol and (info.symbol or "").casefold() == symbol else 0.0)
         if score > best_score:
             best, best_score = info.id, score
@@ -158,7 +158,7 @@ def _find_version(lib, doc: dict, texts_here: dict[int, list[str]], infos) -> in
 def _plan_documents(lib, plan: MergePlan) -> None:
     infos = lib.documents()
     by_sha = {d.sha256: d.id for d in infos}
-    texts_here: dict[int, list[str]] | None = None
+    triples_here: dict[int, set] | None = None   # each library document's, computed once
     tagged: dict[str, set[str]] = {}
     for t in plan.share.tags:
         tagged.setdefault(t["document"], set()).add(t["paragraph"])
@@ -182,9 +182,10 @@ def _plan_documents(lib, plan: MergePlan) -> None:
             dp.resolution = _parse(plan.share, sha, doc)
             continue
         else:
-            if texts_here is None:
-                texts_here = lib.comparison.paragraph_texts()
-            target, known = _find_version(lib, doc, texts_here, infos), None
+            if triples_here is None:
+                triples_here = {doc_id: _triples(texts) for doc_id, texts
+                                in lib.comparison.paragraph_texts().items()}
+            target, known = _find_version(doc, triples_here, infos), None
             if target is None:
                 continue
         dp.mode, dp.document_id = ALIGN, target

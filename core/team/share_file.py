@@ -26,6 +26,7 @@ from pathlib import Path
 from clausemark.core import __version__
 from clausemark.core.errors import ClausemarkError, NotFoundError
 from clausemark.core.library import schema
+from clausemark.core.output import ReportError, atomic_output
 
 FORMAT = "clausemark-share"
 FORMAT_VERSION = 1
@@ -140,21 +141,21 @@ def write_share(share: Share, out: str | os.PathLike) -> Path:
                            "documents": len(share.documents), "pdfs": len(share.pdfs)},
                 "files": {name: hashlib.sha256(data).hexdigest()
                           for name, data in members.items()}}
-    tmp = out.with_name(out.name + ".part")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(tmp, "w") as zf:
-            zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1),
-                        zipfile.ZIP_DEFLATED)
-            for name, data in members.items():
-                zf.writestr(name, data, zipfile.ZIP_STORED if name.endswith(".pdf")
-                            else zipfile.ZIP_DEFLATED)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        with atomic_output(out) as tmp:
+            with zipfile.ZipFile(tmp, "w") as zf:
+                zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1),
+                            zipfile.ZIP_DEFLATED)
+                for name, data in members.items():
+                    zf.writestr(name, data, zipfile.ZIP_STORED if name.endswith(".pdf")
+                                else zipfile.ZIP_DEFLATED)
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ShareError(f"{out}: cannot write the share ({exc.strerror or exc})") from None
+    except ReportError as exc:
+        raise ShareError(str(exc)) from None
     share.path = out
     return out
 

@@ -99,7 +99,8 @@ class CompareChooser(QDialog):
         self.list.addItem(item)
 
     def _item(self, doc, reason: str | None) -> QListWidgetItem:
-        when = doc.adopted or "no date"
+        when = (doc.adopted or (f"distributed {doc.distributed}" if doc.date else None)
+                or "no date")
         text = f"{doc.display_name}   {when}   {doc.title or ''}"
         if reason:
             text += f"\n      {reason}"

@@ -40,6 +40,7 @@ from clausemark.core.compare import (
 from clausemark.core.errors import ClausemarkError
 from clausemark.core.library import Library, UndoStack
 from clausemark.gui import ops, screen_fit
+from clausemark.gui.compare.brief_export import BriefExport
 from clausemark.gui.compare.carry_forward_panel import CarryForwardPanel
 from clausemark.gui.compare.chooser import choose_earlier
 from clausemark.gui.compare.compare_model import DROPPED, CompareFilter, CompareModel, diff_html
@@ -155,6 +156,8 @@ class CompareWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.earlier_button)
+        self.brief_export = BriefExport(self)
+        top.addWidget(self.brief_export.button)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Show:"))
         self.filter_group = QButtonGroup(self)

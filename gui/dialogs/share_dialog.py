@@ -2,7 +2,7 @@
 date, with or without the PDFs) and where to write the share file."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -13,31 +13,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
 )
 
-from clausemark.core.errors import ClausemarkError
 from clausemark.core.team import SHARE_SUFFIX, build_share, write_share
+from clausemark.gui.ops import Progress, run_read
+from clausemark.gui.panels.check_list import CheckList
 
 
-def _checklist(name: str, items: list[tuple[str, object]]) -> QListWidget:
-    widget = QListWidget(objectName=name)
+def _check_list(name: str, items: list[tuple[str, object]], placeholder: str) -> CheckList:
+    widget = CheckList(name, filter_placeholder=placeholder)
     for text, data in items:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, data)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        widget.addItem(item)
-    widget.setMaximumHeight(140)
+        widget.add(text, data, checked=False)
+    widget.setMaximumHeight(200)
     return widget
-
-
-def _checked(widget: QListWidget) -> list:
-    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
-            if widget.item(i).checkState() == Qt.CheckState.Checked]
 
 
 class ShareDialog(QDialog):
@@ -48,10 +38,11 @@ class ShareDialog(QDialog):
         self.setWindowTitle("Share tags")
         self.library = library
         self.written = None  # (path, share) once written
+        self.op = None  # the background write, while it runs
         themes = [(("    " * t.depth) + t.name, t.name) for t in library.themes.list()]
         docs = [(d.display_name, d.symbol or d.id) for d in library.documents() if d.tag_count]
-        self.themes = _checklist("shareThemes", themes)
-        self.documents = _checklist("shareDocuments", docs)
+        self.themes = _check_list("shareThemes", themes, "Filter themes")
+        self.documents = _check_list("shareDocuments", docs, "Filter documents")
         self.since = QCheckBox("Only tags made or changed since", objectName="shareSince")
         self.since_date = QDateEdit(QDate.currentDate().addMonths(-1), objectName="shareSinceDate")
         self.since_date.setCalendarPopup(True)
@@ -102,13 +93,27 @@ class ShareDialog(QDialog):
         if not out.endswith(SHARE_SUFFIX):
             out += SHARE_SUFFIX
         since = self.since_date.date().toString("yyyy-MM-dd") if self.since.isChecked() else None
-        try:
-            share = build_share(self.library, themes=_checked(self.themes),
-                                symbols=_checked(self.documents), since=since,
-                                with_documents=self.with_documents.isChecked())
-            path = write_share(share, out)
-        except ClausemarkError as exc:
-            self.message.setText(str(exc))
-            return
-        self.written = (path, share)
+        themes, symbols = self.themes.checked_data(), self.documents.checked_data()
+        with_documents = self.with_documents.isChecked()
+
+        def write(lib):  # on a worker: the PDFs can make a share large
+            share = build_share(lib, themes=themes, symbols=symbols, since=since,
+                                with_documents=with_documents)
+            return write_share(share, out), share
+
+        self.share_button.setEnabled(False)
+        self.message.setText("Writing the share…")
+        self.op = run_read(self, write, self._written, library_path=self.library.path,
+                           progress=Progress("Writing the share file…", "Share tags",
+                                             "shareProgress"),
+                           on_error=self._failed)
+
+    def _written(self, result) -> None:
+        self.op = None
+        self.written = result
         self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.op = None
+        self.share_button.setEnabled(True)
+        self.message.setText(str(exc))

@@ -99,6 +99,7 @@ class NotePanel(QWidget):
         self.tag_choice.blockSignals(False)
         self.title.setText(f"<b>Notes</b> — {label}" if label else "<b>Notes</b>")
         self.tag_choice.setEnabled(bool(tags))
+        self.tag_choice.setHidden(not tags)  # an empty box reads as broken
         self.editor.setEnabled(bool(tags))
         if not tags:
             self.editor.setPlaceholderText(message or "Tag this paragraph to write a note.")

@@ -83,8 +83,7 @@ class SeriesTimeline(QWidget):
             button.setText(doc.display_name)
             button.setCheckable(True)
             button.setChecked(entry.relation == "this")
-            button.setToolTip(f"{entry.relation}: {entry.document_type}, "
-                              f"{entry.date or 'no date'} — {doc.title or ''}\n"
+            button.setToolTip(f"{_described(entry)} — {doc.title or ''}\n"
                               "Click to open; right-click to compare with it")
             button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             button.clicked.connect(lambda _=False, d=doc.id: self._open(d))
@@ -106,6 +105,18 @@ class SeriesTimeline(QWidget):
             return
         old, new = sorted((index, here))
         self.compareRequested.emit(self.entries[old].document.id, self.entries[new].document.id)
+
+
+def _described(entry) -> str:
+    """"amendment, distributed 2025-11-14"; "resolution, adopted 2023-12-19 (previous
+    session)": what the document is (page 1 says) and how it stands to the open one."""
+    doc = entry.document
+    when = (f"adopted {doc.adopted}" if doc.adopted else
+            f"distributed {entry.date}" if entry.date else "no date")
+    text = f"{entry.document_type}, {when}"
+    if entry.relation not in ("this", entry.document_type):
+        text += f" ({entry.relation})"
+    return text
 
 
 def attach(window, layout) -> SeriesTimeline:

@@ -102,3 +102,19 @@ def test_bench_predecessors_and_largest_pairs(bench, bench_dir, tmp_path):
         if slowest:
             record(f"align the slowest of the {len(sized)} largest bench pairs, {slowest[1]} "
                    f"({slowest[2]}), median of {repeats}", f"{slowest[0]:.1f} ms")
+
+
+def test_bench_comparison_brief(bench, dev_dir, tmp_path):
+    """Writing the Word comparison brief of last session's rights of the child resolution and
+    this session's (every word diff included)."""
+    import docx
+
+    from clausemark.core.reports.compare_brief import write_compare_brief
+    old = parse_pdf(dev_dir / "mp_A_RES_78_187-EN.pdf")
+    new = parse_pdf(dev_dir / "mp_A_RES_80_190-EN.pdf")
+    repeats = bench.pick(10, 2)
+    out = tmp_path / "brief.docx"
+    med, _, _ = _timed(lambda: write_compare_brief(align(old, new), out), repeats)
+    assert "Summary of changes" in [p.text for p in docx.Document(str(out)).paragraphs]
+    record(f"comparison brief A/RES/78/187 -> A/RES/80/190 (align and write .docx), median of "
+           f"{repeats}", f"{med:.0f} ms")

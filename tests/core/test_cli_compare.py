@@ -50,8 +50,8 @@ def test_compare_symbols_summary_and_brief(dev_dir, tmp_path, capsys):
     underlined = [r.text for r in runs if r.font.underline]
     assert "health-care" in struck and "healthcare" in underlined   # OP 11 (was OP 10)
     assert "and" in struck                                          # PP 40
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "OP 11 (was OP 10)" in headings and "New paragraphs (1)" in headings
+    texts = [p.text for p in document.paragraphs]
+    assert "OP 11 (was OP 10) · edited" in texts and "New (1)" in texts
 
 
 def test_compare_bad_input_is_one_line(tmp_path, capsys):

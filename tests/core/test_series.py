@@ -40,8 +40,10 @@ def test_series_of_an_adopted_resolution_oldest_first(db):
     assert found.to_dict() == {"series": [
         {"symbol": "A/RES/78/187", "document_type": "resolution", "date": "2023-12-19",
          "relation": "previous session"},
-        {"symbol": "A/C.3/80/L.61", "document_type": "draft", "date": None,
-         "relation": "draft"},
+        # An amendment to the draft (page 1 says so; its symbol looks like a draft's), dated
+        # when it was distributed.
+        {"symbol": "A/C.3/80/L.61", "document_type": "amendment", "date": "2025-11-14",
+         "relation": "amendment"},
         {"symbol": "A/RES/80/190", "document_type": "resolution", "date": "2025-12-15",
          "relation": "this"}]}
     # The girl child (78/188) and child marriage (79/158) share an agenda item and cite 78/187,
@@ -60,6 +62,32 @@ def test_series_seen_from_the_older_end_and_from_a_draft(db):
     assert alone == ["A/RES/78/188"]
 
 
+AMENDED = ["A_80_L.3.pdf", "A_80_L.27.pdf", "A_80_L.28.pdf", "A_RES_80_111.pdf"]
+
+
+@pytest.mark.corpus
+def test_amendments_are_amendments_not_drafts(more_dir, tmp_path):
+    """Chornobyl, eightieth session: the draft L.3, Ukraine's amendment L.28 to it, the draft
+    L.27 and the adopted 80/111. What each is comes from page 1, and the series runs in the
+    order they were distributed (L.28 is no "later draft" of L.3, and sorts after L.3
+    although "L.28" < "L.3" as text)."""
+    with Library(tmp_path / "a.clausemark") as lib:
+        import_all(lib, [more_dir / f for f in AMENDED], workers=1)
+        adopted = series(lib, "A/RES/80/111").to_dict()["series"]
+        from_draft = [(e.document.symbol, e.relation) for e in series(lib, "A/80/L.3").entries]
+        from_amendment = [(e.document.symbol, e.relation)
+                          for e in series(lib, "A/80/L.28").entries]
+    assert [(e["symbol"], e["document_type"], e["date"], e["relation"]) for e in adopted] == [
+        ("A/80/L.3", "draft resolution", "2025-09-16", "draft"),
+        ("A/80/L.27", "draft resolution", "2025-12-04", "draft"),
+        ("A/80/L.28", "amendment", "2025-12-04", "amendment"),
+        ("A/RES/80/111", "resolution", "2025-12-10", "this")]
+    assert from_draft == [("A/80/L.3", "this"), ("A/80/L.27", "later draft"),
+                          ("A/80/L.28", "amendment"), ("A/RES/80/111", "adopted")]
+    assert from_amendment == [("A/80/L.3", "draft"), ("A/80/L.27", "draft"),
+                              ("A/80/L.28", "this"), ("A/RES/80/111", "adopted")]
+
+
 @pytest.mark.corpus
 def test_series_command(db, capsys):
     assert main(["series", "A/HRC/RES/59/25", "--db", str(db), "--json"]) == 0
@@ -69,6 +97,7 @@ def test_series_command(db, capsys):
     assert main(["series", "A/RES/80/190", "--db", str(db)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:2] == ["A/RES/78/187", "resolution"]
+    assert lines[1].split() == ["A/C.3/80/L.61", "amendment", "2025-11-14", "amendment"]
     assert lines[-1].startswith("* A/RES/80/190")
     assert main(["series", "A/RES/1/1", "--db", str(db)]) == 1
     assert "no document A/RES/1/1" in capsys.readouterr().err

@@ -153,3 +153,28 @@ def test_no_predecessor_says_so_in_a_dialog(qtbot, tmp_path, dev_dir):
         qtbot, box.button(QMessageBox.StandardButton.Ok))))
     assert open_compare_window(path, "A/RES/78/187") is None
     assert seen and "no earlier version of A/RES/78/187" in seen[0]
+
+
+def test_word_brief_from_the_window_lists_tagged_changes_first(qtbot, compare, tmp_path):
+    """The analyst clicks "Word brief…", types a name in the file dialog and gets the brief
+    the command line writes: the dropped tag and the edited tagged paragraphs come first."""
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+    button = compare.findChild(QPushButton, "saveBriefButton")
+    target = tmp_path / "for the delegation"
+
+    def answer(box: QFileDialog):
+        name = box.findChild(QLineEdit, "fileNameEdit")
+        name.clear()
+        qtbot.keyClicks(name, str(target))
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+
+    answer_dialog(QFileDialog, answer)
+    _click(qtbot, button)
+    saved = tmp_path / "for the delegation.docx"
+    qtbot.waitUntil(lambda: compare.brief_export.last_path == saved, timeout=20000)
+    assert button.isEnabled() and str(saved) in compare.statusBar().currentMessage()
+    texts = [p.text for p in docx.Document(str(saved)).paragraphs]
+    first = texts[texts.index("Tagged paragraphs (3)"):texts.index("Other changes")]
+    assert "children: PP 9 dropped" in first
+    assert "remittances — note: poverty" in first and "OP 11 (was OP 13) · edited" in first

@@ -100,10 +100,13 @@ def test_tag_actions_tag_the_session_selection_and_undo(qtbot, lib, session):
 def test_note_panel_edits_the_note_of_the_selected_paragraph(qtbot, lib, session):
     panel = _shown(qtbot, NotePanel(session))
     session.open(lib.document(DOC).id)
+    session.set_selection(["OP1"])
+    assert not panel.editor.isEnabled() and panel.tag_choice.isHidden()  # nothing to note yet
     theme = session.theme_for_shortcut(3)
     tag_id = lib.tags.add(session.document_id, "OP1", theme.id)
     session.set_selection(["OP1"])
     assert panel.editor.isEnabled() and panel.tag_choice.currentText() == theme.name
+    assert panel.tag_choice.isVisible()
     assert "OP 1" in panel.title.text()
     panel.editor.setFocus()
     with qtbot.waitSignal(panel.noteEdited, timeout=5000) as edited:

@@ -29,7 +29,7 @@ def test_share_from_the_file_menu_writes_the_ticked_theme(qtbot, window, dev_dir
     out = tmp_path / "mine"
 
     def answer(dialog):
-        themes = dialog.findChild(QListWidget, "shareThemes")
+        themes = dialog.findChild(QListWidget, "shareThemesList")
         item = next(themes.item(i) for i in range(themes.count())
                     if themes.item(i).text().strip() == "detention")
         item.setCheckState(Qt.CheckState.Checked)
@@ -46,6 +46,30 @@ def test_share_from_the_file_menu_writes_the_ticked_theme(qtbot, window, dev_dir
     share = read_share(str(out) + ".clausemark-share")
     assert len(share.tags) == 3 and {t["paragraph"] for t in share.tags} == \
         set(paragraphs(lib, OLD, 3))
+
+
+def test_share_to_a_folder_says_why_and_keeps_the_dialog_open(qtbot, window, dev_dir, tmp_path):
+    import_and_wait(qtbot, window, [dev_dir / "mp_A_RES_78_187-EN.pdf"])
+    tag_all(window.library, OLD, paragraphs(window.library, OLD, 1), "detention")
+    folder = tmp_path / "taken.clausemark-share"
+    folder.mkdir()
+    messages = []
+
+    def answer(dialog):
+        edit = dialog.findChild(QLineEdit, "shareFile")
+        edit.clear()
+        qtbot.keyClicks(edit, str(folder))
+        qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+        label = dialog.findChild(QLabel, "shareMessage")
+        qtbot.waitUntil(lambda: "folder" in label.text(), timeout=20000)
+        messages.append(label.text())
+        assert dialog.isVisible() and dialog.share_button.isEnabled()
+        dialog.reject()
+
+    seen = answer_dialog("shareDialog", answer)
+    window.share_action.trigger()
+    assert seen and messages and "is a folder" in messages[0]
+    assert folder.is_dir() and not any(folder.iterdir())
 
 
 def test_merge_shows_the_summary_first_and_is_one_undo_step(qtbot, window, library_file,

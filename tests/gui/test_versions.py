@@ -36,6 +36,8 @@ def test_series_timeline_click_opens_right_click_compares(qtbot, window, dev_dir
         timeout=20000)
     timeline, _ = _timeline_buttons(window)
     assert "previous session" in timeline.buttons[0].toolTip()
+    # L.61 amends the draft: page 1 says so, though its symbol looks like a draft's.
+    assert timeline.buttons[1].toolTip().startswith("amendment, distributed 2025-11-14 — ")
 
     qtbot.mouseClick(timeline.buttons[0], Qt.MouseButton.LeftButton)  # open last year's
     qtbot.waitUntil(lambda: window.document_id == window.library.document("A/RES/78/187").id)
@@ -103,6 +105,7 @@ def test_compare_with_a_version_not_proposed_first_and_carry_a_tag(qtbot, window
     listing = seen[0]
     assert listing[0] == "Proposed earlier versions"
     assert listing[1].startswith("A/C.3/80/L.13") and "draft of this resolution" in listing[1]
+    assert f"distributed {draft.distributed}" in listing[1] and draft.distributed  # its date
     assert listing[2].startswith("A/RES/79/150") and "shared text" in listing[2]
     assert listing[3] == "All other documents" and len(listing) == 4  # (no other document)
     qtbot.waitUntil(lambda: isinstance(getattr(window, "compare_window", None), CompareWindow),
