@@ -38,10 +38,15 @@ MIN_CONTAINED_WORDS = 12  # containment says little about a short text
 SHORT_WORDS = 6        # texts this short are paired only when near-identical or by structure
 
 # For comparing only: punctuation (ASCII and typographic) becomes a space, so str.split()
-# yields the words (several times faster than a regular expression on a slow laptop).
-_PUNCTUATION = ("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00ab\u00bb"
-                "\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u2026")
-_FOLD = str.maketrans(dict.fromkeys(_PUNCTUATION, " ") | {"\u00ad": None})
+# yields the words (several times faster than a regular expression on a slow laptop). Most
+# paragraphs are ASCII once the few typographic marks are replaced: bytes.translate folds those
+# in one table lookup a byte, where str.translate looks every character up in a dict.
+_ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_TYPOGRAPHIC = "\u00ab\u00bb\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+_FOLD = str.maketrans(dict.fromkeys(_ASCII_PUNCTUATION + _TYPOGRAPHIC, " ")
+                      | {"\u00ad": None})
+_FOLD_ASCII = bytes.maketrans(_ASCII_PUNCTUATION.encode(), b" " * len(_ASCII_PUNCTUATION))
+_TYPOGRAPHIC_REPLACE = [(c, " ") for c in _TYPOGRAPHIC] + [("\u00ad", "")]
 
 
 def normalise(text: str | None) -> str:
@@ -106,6 +111,7 @@ class _Node:
     paragraph: Paragraph
     parent: int | None
     text: str              # whitespace-normalised
+    # Left empty for paragraphs already paired when they would be computed (see align):
     key: str = ""          # typography folded away (typography.py)
     code: str = ""         # one character per word (folded), for the scorer
     children: list[int] = field(default_factory=list)
@@ -144,7 +150,14 @@ class WordCodes(dict):
 
 
 def comparable_words(text: str) -> list[str]:
-    return text.lower().translate(_FOLD).split()
+    text = text.lower()
+    if not text.isascii():
+        for mark, replacement in _TYPOGRAPHIC_REPLACE:
+            if mark in text:
+                text = text.replace(mark, replacement)
+        if not text.isascii():
+            return text.translate(_FOLD).split()
+    return text.encode().translate(_FOLD_ASCII).decode().split()
 
 
 # -- matching ------------------------------------------------------------------------------------
@@ -232,6 +245,12 @@ def _match_by_children(old: list[_Node], new: list[_Node], links: dict[int, int]
             scores[n.index] = Indel.normalized_similarity(n.code, old[best].code)
 
 
+def _unpaired(old: list[_Node], new: list[_Node], links: dict[int, int]) -> list[_Node]:
+    taken = set(links.values())
+    return ([o for o in old if o.index not in taken]
+            + [n for n in new if n.index not in links])
+
+
 def _in_order(sequence: list[int]) -> set[int]:
     """Positions in `sequence` that form one longest strictly increasing subsequence."""
     tails: list[int] = []       # smallest tail value of an increasing run of each length
@@ -256,16 +275,17 @@ def _in_order(sequence: list[int]) -> set[int]:
 def align(old: Resolution, new: Resolution) -> Alignment:
     """Align `new` (the later version) against `old`."""
     old_nodes, new_nodes = _flatten(old), _flatten(new)
-    codes = WordCodes()
-    for node in old_nodes + new_nodes:
-        node.code = codes.encode(comparable_words(node.text))
-        node.key = typography_key(node.text)
     links: dict[int, int] = {}      # new index -> old index
-    scores: dict[int, float] = {}
     _match_identical(old_nodes, new_nodes, links)
+    # Only the paragraphs still unpaired need a typography key, then word codes: most of a
+    # year-to-year pair is identical text, and folding and encoding are most of the time.
+    for node in _unpaired(old_nodes, new_nodes, links):
+        node.key = typography_key(node.text)
     _match_identical(old_nodes, new_nodes, links, "key")  # typography alone
-    for n in links:
-        scores[n] = 1.0
+    scores = dict.fromkeys(links, 1.0)
+    codes = WordCodes()
+    for node in _unpaired(old_nodes, new_nodes, links):
+        node.code = codes.encode(comparable_words(node.text))
     _match_similar(old_nodes, new_nodes, links, scores)
     _match_by_children(old_nodes, new_nodes, links, scores)
 

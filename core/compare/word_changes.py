@@ -3,8 +3,9 @@
 - Whole words are compared (a hyphenated word such as "follow-up" is one word), by their
   typography keys: "States parties" / "States Parties" or a non-breaking hyphen is no change.
 - A deletion and the insertion at the same place are grouped (deletion first), and a stray run
-  of one or two common words or punctuation marks between two changes ("... take *to* adopt
-  ...") joins the change around it instead of splitting it.
+  between two changes joins the change around it instead of splitting it: one or two words or
+  punctuation marks no longer than either change ("... take *to* adopt ..."), or one or two
+  common words ("of the") whatever the size of the changes.
 - Each segment carries the whitespace before it, so equal + delete segments spell the old text
   (`Segment.old_text` for an equal run) and equal + insert segments the new one.
   `track_changes` gives the segments for one inline text, where a deleted word is never glued
@@ -19,9 +20,19 @@ from rapidfuzz.distance import Indel
 
 from clausemark.core.compare.typography import token_key
 
-_TOKEN = re.compile(r"\w+(?:[-'\u2010\u2011\u2019]\w+)*|[^\w\s]")
+# A word: letters or digits (a number glued to a word, "111of", is two words: a missing space is
+# typography), joined by hyphens and apostrophes ("follow-up", "COVID-19", "States'"); or one
+# punctuation mark.
+_PART = r"(?:\d+|[^\W\d]+)"
+_TOKEN = re.compile(rf"{_PART}(?:[-'\u2010\u2011\u2019]{_PART})*|[^\w\s]")
 _WORD = re.compile(r"\w")
 STRAY_WORDS = 2   # an equal run of at most this many words between two changes may be stray
+# Words that say nothing alone: a run of only these (and punctuation) between two changes is
+# stray whatever the size of the changes ("~~agreed conclusions~~ of the ~~sixty-seventh~~").
+COMMON_WORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into",
+    "is", "it", "its", "of", "on", "or", "that", "the", "their", "these", "this", "those", "to",
+    "was", "were", "which", "with"))
 
 
 @dataclass(frozen=True)
@@ -71,8 +82,10 @@ def _absorb_stray(runs: list[list], old_tokens) -> list[list]:
             left, mid, right = runs[k - 1], runs[k], runs[k + 1]
             if not mid[0] or left[0] or right[0]:
                 continue
-            words = sum(1 for t in old_tokens[mid[1]:mid[2]] if _WORD.match(t.group()))
-            if words <= STRAY_WORDS and _size(mid) <= min(_size(left), _size(right)):
+            words = [t.group().lower() for t in old_tokens[mid[1]:mid[2]]
+                     if _WORD.match(t.group())]
+            if len(words) <= STRAY_WORDS and (_size(mid) <= min(_size(left), _size(right))
+                                               or COMMON_WORDS.issuperset(words)):
                 runs[k - 1:k + 2] = [[False, left[1], right[2], left[3], right[4]]]
                 changed = True
                 break
