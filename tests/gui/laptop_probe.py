@@ -67,6 +67,7 @@ def main(library: str, new_symbol: str) -> int:
               "splitter": window.main_splitter.sizes(),
               "pdf_width": window.pdf_view.width(), "window_width": window.width(),
               "tree_scrolls_sideways": window.paragraph_tree.horizontalScrollBar().maximum() > 0,
+              "themes_scroll_sideways": window.theme_panel.horizontalScrollBar().isVisible(),
               "library_columns": columns(window.library_view),
               "tree_columns": columns(window.paragraph_tree)}
 

@@ -61,6 +61,7 @@ def test_every_window_fits_a_laptop_screen(tmp_path, two_versions, width, height
     # The PDF has at least ~45% of the width; the tree elides instead of scrolling sideways.
     assert report["pdf_width"] >= PDF_SHARE * report["window_width"] - 4, report
     assert not report["tree_scrolls_sideways"]
+    assert not report["themes_scroll_sideways"]  # a long theme name elides
     # The library list's and the tree's columns fit their pane (long titles and theme chips
     # elide, the library's date and type give way) rather than widening it at the PDF's cost.
     for view in ("library_columns", "tree_columns"):
