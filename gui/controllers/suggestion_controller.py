@@ -20,6 +20,10 @@ from clausemark.gui.window import undo_steps
 ACCEPT_KEY, REJECT_KEY, REVIEW_KEY = Qt.Key.Key_A, Qt.Key.Key_X, Qt.Key.Key_F8
 RETRAIN_DELAY_MS = 1500  # after the last tag change, before the model is trained again
 OPEN_TRAIN_DELAY_MS = 400  # after a document opens: let it paint before training starts
+# After a document opens, its suggestions are computed once it has rested this long: the pure
+# Python of the rules on a pool thread competes with the GUI thread for the interpreter, and
+# documents passed through on the way to another need none.
+OPEN_SUGGEST_DELAY_MS = 250
 
 
 class SuggestionController(QObject):
@@ -41,6 +45,9 @@ class SuggestionController(QObject):
         self._training: ops.Op | None = None
         self._retrain = QTimer(self, singleShot=True, interval=RETRAIN_DELAY_MS)
         self._retrain.timeout.connect(self._train_model)
+        self._compute_later = QTimer(self, singleShot=True)
+        self._compute_later.timeout.connect(self._start_computing)
+        self._pending = None  # (key, resolution, themes, model) waiting for _compute_later
         self._build_actions()
         paragraphs.tree.installEventFilter(self)
         pdf_view.installEventFilter(self)
@@ -169,7 +176,7 @@ class SuggestionController(QObject):
             try:
                 themes = session.themes()
                 skip = {(t.paragraph, t.theme_id) for t in session.tags() if t.span is None}
-                skip |= {(p, t) for _, p, t in self._library.suggestions.rejected(doc)}
+                skip |= session.rejected()
             except ClausemarkError as exc:
                 self.message.emit(f"Suggestions unavailable: {exc}", 6000)
                 themes, skip = [], set()
@@ -192,16 +199,27 @@ class SuggestionController(QObject):
                tuple((t.id, t.name, t.cues, t.retired, t.parent_id) for t in themes))
         if key == self._raw_key:
             return self._raw_found
+        same_document = self._raw_key is not None and self._raw_key[:2] == key[:2]
         if key != self._computing:
             # A few hundred ms of pure Python for a long resolution: on a pool thread, so the
-            # document opens at once and its suggestions follow.
+            # document opens at once and its suggestions follow (a new document's once it
+            # has rested a moment).
             self._computing = key
-            ops.run_read(self._parent, lambda: (key, suggest(resolution, themes, model=model)),
-                         self._on_raw)
+            self._pending = (key, resolution, themes, model)
+            self._compute_later.start(0 if same_document else OPEN_SUGGEST_DELAY_MS)
         # Meanwhile: the same document keeps its previous suggestions (no flicker when the
         # model or the cues change); a newly opened one has none yet.
-        same_document = self._raw_key is not None and self._raw_key[:2] == key[:2]
         return self._raw_found if same_document else {}
+
+    def _start_computing(self) -> None:
+        if self._pending is None:
+            return
+        key, resolution, themes, model = self._pending
+        self._pending = None
+        if key != self._computing:
+            return  # superseded meanwhile
+        ops.run_read(self._parent, lambda: (key, suggest(resolution, themes, model=model)),
+                     self._on_raw)
 
     _computing: tuple | None = None
 

@@ -24,17 +24,31 @@ class LibraryModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the documents; keep selections when only counts or titles changed. (Documents
-        are few, hundreds: a full reset when the list itself changed keeps this adapter thin.)"""
+        """Re-read the documents. New ones are inserted as rows and changed ones updated in
+        place (selection and scroll stay, and an import's documents arriving one by one cost a
+        row each, not a re-read of the whole view); a removal resets the list. The rows keep
+        the order they arrived in: the view sorts them."""
         docs = list(self._library.documents())
-        if [d.id for d in docs] != [d.id for d in self._docs]:
+        by_id = {d.id: d for d in docs}
+        if any(d.id not in by_id for d in self._docs):
             self.beginResetModel()
             self._docs = docs
             self.endResetModel()
             return
-        self._docs = docs
-        if docs:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(docs) - 1, len(self.HEADERS) - 1))
+        known = {d.id for d in self._docs}
+        self._docs = [by_id[d.id] for d in self._docs]
+        if self._docs:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._docs) - 1, len(self.HEADERS) - 1))
+        added = [d for d in docs if d.id not in known]
+        if added:
+            self.beginInsertRows(QModelIndex(), len(self._docs), len(self._docs) + len(added) - 1)
+            self._docs.extend(added)
+            self.endInsertRows()
+
+    def texts(self, column: int) -> list[str]:
+        """What a column shows, row by row (to size it without asking every cell)."""
+        return [str(self.data(self.index(row, column)) or "") for row in range(len(self._docs))]
 
     def document(self, row: int) -> DocumentInfo:
         return self._docs[row]
@@ -59,10 +73,14 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (doc.symbol or doc.filename or "", doc.title or "", doc.date or "",
                     doc.tag_count, doc.document_type or "")[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return doc.title
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.DATE and doc.date:
-            return f"Adopted {doc.adopted}" if doc.adopted else f"Distributed {doc.date} (draft)"
+        when = (f"Adopted {doc.adopted}" if doc.adopted else f"Distributed {doc.date} (draft)"
+                ) if doc.date else ""
+        if role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
+            # (on a narrow list the date and type columns give way: the tooltip says them)
+            about = ", ".join(x for x in (doc.document_type, when) if x)
+            return "\n".join(x for x in (doc.title, about) if x) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.DATE and when:
+            return when
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TYPE and doc.committee:
             return doc.committee
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.TAGS:

@@ -9,8 +9,18 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 
 from clausemark.core.library import natural_key
 from clausemark.gui.models.library_model import LibraryModel
+from clausemark.gui.panels.tree_columns import ColumnShares
 
 ONE_MATCH_MS = 350
+REFRESH_SOON_MS = 400
+CELL_MARGIN = 14  # the cell's text margins and the sort arrow's room, in pixels
+# Symbol, date, tags, type: the most of the list's width each may take, and the least; on a
+# narrow pane the type gives way first (hidden), then the date (hidden), the symbol (elided);
+# the title keeps TITLE_MIN and elides. Each row's tooltip still says the date and the type.
+FITTED = (0, LibraryModel.DATE, LibraryModel.TAGS, LibraryModel.TYPE)
+MAX_SHARE = (0.4, 0.25, 0.12, 0.3)
+MIN_WIDTH = (70, 0, 30, 0)
+TITLE_MIN = 90
 
 
 class LibrarySortProxy(QSortFilterProxyModel):
@@ -62,9 +72,17 @@ class LibraryPanel(QWidget):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
+        # The title elides (and the other columns give way) instead of widening the pane.
+        self.columns = ColumnShares(view, FITTED, MAX_SHARE, MIN_WIDTH, (3, 1, 0, 2),
+                                    TITLE_MIN, [100, 80, 40, 100], whole_or_hidden=(1, 3))
         header.setHighlightSections(False)
         view.selectionModel().currentRowChanged.connect(self._on_current)
-        self.model.modelReset.connect(self._fit_columns)
+        for signal in (self.model.modelReset, self.model.rowsInserted):
+            signal.connect(self._fit_columns)
+        # Documents arriving during an import refresh the list at most this often.
+        self._refresh_later = QTimer(self, singleShot=True, interval=REFRESH_SOON_MS)
+        self._refresh_later.timeout.connect(self.refresh)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -86,9 +104,15 @@ class LibraryPanel(QWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
 
-    def _fit_columns(self) -> None:
-        for col in (0, LibraryModel.DATE, LibraryModel.TAGS, LibraryModel.TYPE):
-            self.view.resizeColumnToContents(col)
+    def _fit_columns(self, *_args) -> None:
+        """The short columns as wide as their longest text (measured from the texts: asking
+        the view would ask every cell for every role, on each new document of an import)."""
+        metrics, header = self.view.fontMetrics(), self.view.horizontalHeader()
+        wanted = []
+        for col in FITTED:
+            widest = max((metrics.horizontalAdvance(t) for t in self.model.texts(col)), default=0)
+            wanted.append(max(widest + CELL_MARGIN, header.sectionSizeFromContents(col).width()))
+        self.columns.want(wanted)
 
     def _on_current(self, current, _previous) -> None:
         self.documentChanged.emit(self.current_document_id())
@@ -113,8 +137,15 @@ class LibraryPanel(QWidget):
         self.view.scrollTo(index)
         return True
 
+    def refresh_soon(self) -> None:
+        """Refresh once the current burst of changes (an import's documents) has settled a
+        little: a hundred documents landing cost a few refreshes, not a hundred."""
+        if not self._refresh_later.isActive():
+            self._refresh_later.start()
+
     def refresh(self) -> None:
         """Re-read the documents, keeping the current one selected without re-announcing it."""
+        self._refresh_later.stop()
         current = self.current_document_id()
         self.blockSignals(True)
         try:

@@ -46,7 +46,11 @@ class NotePanel(QWidget):
         self._shown_id: int | None = None  # the tag whose note the editor holds
         self.title = QLabel("<b>Notes</b>")
         self.tag_choice = QComboBox(objectName="noteTheme")
-        self.tag_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A long theme name elides in the box rather than widening the pane (and narrowing
+        # the PDF).
+        self.tag_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_choice.setMinimumContentsLength(16)
         self.tag_choice.currentIndexChanged.connect(self._show_current)
         self.editor = NoteEditor(objectName="noteEditor")
         self.editor.setPlaceholderText("Select a tagged paragraph to write a note on its tag.")

@@ -65,6 +65,8 @@ class PrecedentsPanel(QWidget):
         self._library = library
         self._paragraph: tuple[int, str] | None = None
         self._worker = None
+        self._index_complete = False  # once every document is indexed, it stays so (imports
+        # index as they add), so the check is not repeated on every lookup
         self.title = QLabel("<b>Precedents</b> — where this wording was agreed before")
         self.phrase = QLineEdit(objectName="precedentsPhrase")
         self.phrase.setPlaceholderText("Or type a phrase and press Enter")
@@ -112,7 +114,10 @@ class PrecedentsPanel(QWidget):
         while that runs."""
         if self._worker is not None:
             return True
+        if self._index_complete:
+            return False
         if self._library.read_only or not self._library.precedents.missing():
+            self._index_complete = not self._library.read_only
             return False
         self.status.setText("Indexing the library's wording (once)…")
         self._worker = ops.run_write(
@@ -127,7 +132,7 @@ class PrecedentsPanel(QWidget):
         self.status.setText(f"Indexing failed: {exc}")
 
     def _indexed(self, _count=None) -> None:
-        self._worker = None
+        self._worker, self._index_complete = None, True
         self.status.setText("")
         self.indexed.emit()
         if not self.isVisible():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from clausemark.core.errors import ClausemarkError
 
 DocRole = Qt.ItemDataRole.UserRole
 MISSING = QColor("#8a8a8a")
+REST_MS = 120  # the selection rests this long before its references are read
 
 
 def linked_html(text: str, links) -> str:
@@ -72,11 +73,38 @@ class ReferencesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 2)
         layout.addLayout(lists, 3)
+        # Read once the cursor rests (as the Precedents panel does): holding Down through a
+        # resolution, or opening documents one after another, queries the last one only.
+        self._document: int | None = None
+        self._document_shown = True
+        self._paragraph: tuple[int, object] | None = None
+        self._rest = QTimer(self, singleShot=True, interval=REST_MS)
+        self._rest.timeout.connect(self._show_resting)
 
     def show_document(self, document_id: int | None) -> None:
+        """Follow the open document (its Cites / Cited by are read once the cursor rests)."""
         self.cites.clear()
         self.cited_by.clear()
         self.text.clear()
+        self._document, self._document_shown, self._paragraph = document_id, False, None
+        self._rest.start()
+
+    def show_paragraph(self, document_id: int | None, paragraph) -> None:
+        """Follow the selected paragraph (its text and links are read once the cursor rests)."""
+        self._paragraph = None if document_id is None or paragraph is None \
+            else (document_id, paragraph)
+        if self._paragraph is None:
+            self.text.clear()
+        self._rest.start()
+
+    def _show_resting(self) -> None:
+        if not self._document_shown:
+            self._document_shown = True
+            self._fill_lists(self._document)
+        if self._paragraph is not None:
+            self._show_paragraph_now(*self._paragraph)
+
+    def _fill_lists(self, document_id: int | None) -> None:
         if document_id is None:
             return
         try:
@@ -98,10 +126,7 @@ class ReferencesPanel(QWidget):
             item.setToolTip(f"Open {c.symbol}")
             self.cited_by.addItem(item)
 
-    def show_paragraph(self, document_id: int | None, paragraph) -> None:
-        if document_id is None or paragraph is None:
-            self.text.clear()
-            return
+    def _show_paragraph_now(self, document_id: int, paragraph) -> None:
         try:
             links = self._library.references.links(document_id, paragraph.id, build=False)
         except ClausemarkError:

@@ -3,16 +3,17 @@ first (drafts, the adopted resolution, previous and next sessions), as a row of 
 Click one to open it; right-click to compare the open document with it (the older one as the
 earlier version). The series is found on a worker thread (it reads every text once).
 
-    timeline = attach(window, layout)     # follows window.library_panel.documentChanged
+    timeline = attach(window, layout)     # follows the window's DocumentSession
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from clausemark.core.compare import series
-from clausemark.core.library import DocumentsChanged
 from clausemark.gui import ops
+
+REST_MS = 300  # the open document rests this long before its series is looked for
 
 
 def _series_in_worker(lib, document_id: int):
@@ -33,15 +34,25 @@ class SeriesTimeline(QWidget):
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(2)
+        # The series reads every text on a worker (which competes with the GUI thread for the
+        # interpreter): only for a document the analyst stays on, not each one passed through.
+        self._rest = QTimer(self, singleShot=True, interval=REST_MS)
+        self._rest.timeout.connect(self._look_for_series)
         self.hide()
 
     def show_document(self, document_id: int | None) -> None:
         self.document_id = document_id
         self._generation += 1
         if document_id is None:
+            self._rest.stop()
             self._fill([])
             return
-        generation = self._generation
+        self._rest.start()
+
+    def _look_for_series(self) -> None:
+        document_id, generation = self.document_id, self._generation
+        if document_id is None:
+            return
         if self.library.path is None:
             self._found(generation, series(self.library, document_id))
             return
@@ -113,7 +124,12 @@ def attach(window, layout) -> SeriesTimeline:
     from clausemark.gui.compare.compare_view import open_compare_window
     timeline = SeriesTimeline(window.library, window)
     layout.insertWidget(1, timeline)  # under the document's title, over its paragraphs
-    window.library_panel.documentChanged.connect(timeline.show_document)
+    session = window.session
+    # The session says which document is open, however it was opened (the list, a link, the
+    # undo of a removal, the open document removed) and when the documents themselves change.
+    session.documentOpened.connect(timeline.show_document)
+    session.documentListChanged.connect(
+        lambda: timeline.document_id is not None and timeline.show_document(timeline.document_id))
     timeline.openRequested.connect(window.select_document)
 
     def compare(old: int, new: int) -> None:
@@ -122,11 +138,4 @@ def attach(window, layout) -> SeriesTimeline:
             undo_stack=window.undo_stack)
 
     timeline.compareRequested.connect(compare)
-
-    def on_change(change) -> None:
-        if isinstance(change, DocumentsChanged) and timeline.document_id is not None:
-            timeline.show_document(timeline.document_id)
-
-    unsubscribe = window.library.subscribe(on_change)
-    timeline.destroyed.connect(lambda *_: unsubscribe())
     return timeline

@@ -17,6 +17,9 @@ class ThemePanel(QWidget):
         view = self.view = QListView(objectName="themePanel")
         view.setModel(self.model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # A long theme name elides (its tooltip has it whole) rather than scrolling sideways.
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setToolTip("Double-click or Enter: tag the selected paragraphs")
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         view.activated.connect(self._on_activated)

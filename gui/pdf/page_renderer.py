@@ -15,14 +15,23 @@ from clausemark.core.parse import render_page, warm_up_renderer
 
 
 def image_from_samples(width: int, height: int, stride: int, samples: bytes) -> QImage:
-    # QImage does not own `samples`: copy so the image outlives the bytes.
-    return QImage(samples, width, height, stride, QImage.Format.Format_RGB888).copy()
+    # QImage does not own `samples`: the conversion copies, so the image outlives the bytes.
+    # RGB32 is the screen's pixel format: QPixmap.fromImage then copies without converting.
+    image = QImage(samples, width, height, stride, QImage.Format.Format_RGB888)
+    return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _image_of(future: Future) -> QImage | None:
+    """The page's image, built where the result arrives (the pool's thread, not the GUI's)."""
+    if future.cancelled() or future.exception() is not None:
+        return None
+    return image_from_samples(*future.result())
 
 
 class PageRenderer(QObject):
     # key, page (from 0), scale, image
     rendered = Signal(str, int, float, QImage)
-    _done = Signal(object, str, int, float)  # future, key, page, scale (to the GUI thread)
+    _done = Signal(object, str, int, float, object)  # future, key, page, scale, image or None
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,14 +63,15 @@ class PageRenderer(QObject):
                 self._pool, self._in_process = None, True
             else:
                 self._pending[job] = future
-                future.add_done_callback(lambda f: self._done.emit(f, key, page, scale))
+                future.add_done_callback(
+                    lambda f: self._done.emit(f, key, page, scale, _image_of(f)))
                 return
         future = Future()
         try:
             future.set_result(render_page(key, data, page, scale))
         except Exception as exc:  # a damaged page: reported like a process failure
             future.set_exception(exc)
-        self._deliver(future, key, page, scale)
+        self._deliver(future, key, page, scale, _image_of(future))
 
     def forget_others(self, key: str) -> None:
         """Drop queued pages of other documents: the analyst has moved on."""
@@ -69,17 +79,15 @@ class PageRenderer(QObject):
             if job[0] != key and future is not None and future.cancel():
                 self._pending.pop(job, None)  # (cancel() may already have delivered it)
 
-    def _deliver(self, future: Future, key: str, page: int, scale: float) -> None:
+    def _deliver(self, future: Future, key: str, page: int, scale: float, image) -> None:
         self._pending.pop((key, page, scale), None)
         if future.cancelled():
             return
-        try:
-            width, height, stride, samples = future.result()
-        except Exception:
+        if image is None:
             if self._pool is not None and future.exception() is not None and _broken(future):
                 self._pool, self._in_process = None, True
             return  # a page that cannot be rendered stays a blank sheet
-        self.rendered.emit(key, page, scale, image_from_samples(width, height, stride, samples))
+        self.rendered.emit(key, page, scale, image)
 
     def shutdown(self) -> None:
         if self._pool is not None:

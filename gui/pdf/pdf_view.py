@@ -12,12 +12,17 @@ from collections import OrderedDict
 
 import pymupdf
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+)
 
 from clausemark.core.errors import ClausemarkError
-from clausemark.core.parse import render_loaded_page
-from clausemark.gui.pdf.page_renderer import PageRenderer, image_from_samples, shared_renderer
+from clausemark.gui.pdf.page_renderer import PageRenderer, shared_renderer
 
 PAGE_GAP = 12.0  # points between pages
 HIGHLIGHT = QColor(255, 200, 0, 90)
@@ -51,7 +56,7 @@ class PdfView(QGraphicsView):
         self._page_scale: list[float] = []  # scale of the image each page shows now
         self._cache: OrderedDict[tuple[str, int, float], QPixmap] = OrderedDict()
         self._highlights: list[QGraphicsRectItem] = []
-        self._tints: list[QGraphicsRectItem] = []
+        self._tints: list[QGraphicsPathItem] = []  # one per colour and kind of tint
         self._zoom = 1.0
         self._fit_width = True
         self.verticalScrollBar().valueChanged.connect(self._request_visible)
@@ -63,7 +68,7 @@ class PdfView(QGraphicsView):
         """Show a PDF (its bytes), or nothing. Page sizes are read here; pixels come later.
         Raises ClausemarkError (and shows nothing) when the bytes are not a readable PDF."""
         self.scene().clear()
-        self._highlights, self._tints = [], []
+        self._highlights, self._tints, self._tint_rects = [], [], 0
         self._page_items, self._page_rects, self._page_scale = [], [], []
         self._data, self._key = data or None, ""
         if not data:
@@ -77,14 +82,9 @@ class PdfView(QGraphicsView):
             raise ClausemarkError(f"the stored PDF cannot be displayed ({exc})") from None
         with doc:
             sizes = [(page.rect.width, page.rect.height) for page in doc]
-            first_page = doc[0] if len(doc) else None
-            self._lay_out(sizes)
-            # The page in view at opening is drawn here and now (~10 ms): a round trip to the
-            # rendering process would leave it blank for longer. Scrolling uses the process.
-            if first_page is not None:
-                scale = self._render_scale()
-                samples = render_loaded_page(first_page, scale)
-                self._on_rendered(self._key, 0, scale, image_from_samples(*samples))
+        self._lay_out(sizes)
+        # Every page, the first included, is drawn by the rendering process (page 1 is asked
+        # for first): drawing it here held the GUI thread for 40-90 ms per opened document.
         self._request_visible()
 
     def _lay_out(self, sizes) -> None:
@@ -257,16 +257,22 @@ class PdfView(QGraphicsView):
     def set_tints(self, tinted) -> None:
         """Tint tagged paragraphs: `tinted` is [(boxes, "#RRGGBB", solid)], one entry per theme;
         several themes on one paragraph stack as bands in the left margin. Solid entries are
-        tags (a wash and a filled bar); others (suggestions) get an outlined bar only."""
+        tags (a wash and a filled bar); others (suggestions) get an outlined bar only. The
+        rectangles of one colour and kind share one path item: a long resolution's hundreds
+        of items cost the GUI thread tens of milliseconds on each change of tags."""
         for item in self._tints:
             self.scene().removeItem(item)
-        self._tints = []
+        self._tints, self._tint_rects = [], 0
         bands: dict[tuple, int] = {}
+        paths: dict[tuple[str, str], QPainterPath] = {}  # (kind, colour) -> its rectangles
+
+        def add(kind: str, colour: str, rect: QRectF) -> None:
+            paths.setdefault((kind, colour), QPainterPath()).addRect(rect)
+            self._tint_rects += 1
+
         for entry in tinted:
             boxes, colour = entry[0], entry[1]
             solid = entry[2] if len(entry) > 2 else True
-            fill = QColor(colour)
-            fill.setAlpha(40)
             # One bar column per paragraph, left of its leftmost line (first lines are indented).
             margin = min((b[1] for b in boxes), default=0.0)
             for box in self._valid(boxes):
@@ -275,21 +281,27 @@ class PdfView(QGraphicsView):
                 band = bands.get(key, 0)
                 bands[key] = band + 1
                 if band == 0 and solid:
-                    wash = self.scene().addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(fill))
-                    wash.setZValue(0.5)
-                    self._tints.append(wash)
-                bar_rect = QRectF(margin - 8 - 5 * band, rect.top(), 3.5, rect.height())
-                if solid:
-                    bar = self.scene().addRect(bar_rect, QPen(Qt.PenStyle.NoPen),
-                                               QBrush(QColor(colour)))
-                else:
-                    bar = self.scene().addRect(bar_rect, QPen(QColor(colour), 0.8),
-                                               QBrush(Qt.BrushStyle.NoBrush))
-                bar.setZValue(0.5)
-                self._tints.append(bar)
+                    add("wash", colour, rect)
+                add("bar" if solid else "outline", colour,
+                    QRectF(margin - 8 - 5 * band, rect.top(), 3.5, rect.height()))
+        for (kind, colour), path in paths.items():
+            if kind == "wash":
+                fill = QColor(colour)
+                fill.setAlpha(40)
+                pen, brush = QPen(Qt.PenStyle.NoPen), QBrush(fill)
+            elif kind == "bar":
+                pen, brush = QPen(Qt.PenStyle.NoPen), QBrush(QColor(colour))
+            else:
+                pen, brush = QPen(QColor(colour), 0.8), QBrush(Qt.BrushStyle.NoBrush)
+            item = self.scene().addPath(path, pen, brush)
+            item.setZValue(0.5)
+            self._tints.append(item)
 
     def tint_count(self) -> int:
-        return len(self._tints)
+        """How many tint rectangles (washes and bars) are drawn."""
+        return self._tint_rects
+
+    _tint_rects = 0
 
     def highlighted(self) -> list[QRectF]:
         return [item.rect() for item in self._highlights]

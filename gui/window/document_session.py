@@ -25,6 +25,7 @@ class DocumentSession(QObject):
     documentOpened = Signal(object)  # document id, or None when no document is open
     selectionChanged = Signal(list)  # the selected paragraph ids
     documentsChanged = Signal()  # the document list or its tag counts
+    documentListChanged = Signal()  # documents added, removed or edited (not tag counts)
     themesChanged = Signal()  # names, colours, order, keys, cues of the themes
     tagsChanged = Signal()  # tags or notes (of any document; the open one's cache is reset)
     rejectionsChanged = Signal()  # rejected suggestions
@@ -41,6 +42,7 @@ class DocumentSession(QObject):
         self._tags: list[Tag] | None = None
         self._themes: list[Theme] | None = None
         self._colours: dict[int, str] | None = None
+        self._rejected: set[tuple[str, int]] | None = None
         self._unsubscribe = library.subscribe(self._on_library_changed)
 
     def stop(self) -> None:
@@ -63,7 +65,7 @@ class DocumentSession(QObject):
             resolution = self.library.resolution(document_id)
             pdf = self.library.pdf_bytes(document_id)
         self.document, self.resolution, self.pdf = document, resolution, pdf
-        self._tags, self._selected = None, []
+        self._tags, self._rejected, self._selected = None, None, []
         self.documentOpened.emit(document_id)
         self.selectionChanged.emit([])
 
@@ -100,6 +102,15 @@ class DocumentSession(QObject):
 
     def tags_on(self, paragraph_id: str) -> list[Tag]:
         return [t for t in self.tags() if t.paragraph == paragraph_id]
+
+    def rejected(self) -> set[tuple[str, int]]:
+        """{(paragraph id, theme id)} of the open document's rejected suggestions (the
+        suggestions are recomputed after every tag; the rejections change far more rarely)."""
+        if self._rejected is None:
+            self._rejected = (set() if self.document is None else
+                              {(p, t) for _, p, t in self.library.suggestions.rejected(
+                                  self.document.id)})
+        return set(self._rejected)
 
     def themes(self) -> list[Theme]:
         """The themes in use (not retired), in taxonomy order: keys 1-9 follow it."""
@@ -139,9 +150,13 @@ class DocumentSession(QObject):
             self._tags = None  # (a tag carries its theme's name)
         if tags or isinstance(change, DocumentsChanged):
             self.documentsChanged.emit()
+        if isinstance(change, DocumentsChanged):
+            self.documentListChanged.emit()
         if themes:
             self.themesChanged.emit()
         if tags:
             self.tagsChanged.emit()
         if isinstance(change, SuggestionsChanged):
+            if change.document_id == self.document_id:
+                self._rejected = None
             self.rejectionsChanged.emit()

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
 
     def _on_document_imported(self, document_id: int) -> None:
         self._new_ids.append(document_id)
-        self.library_panel.refresh()
+        self.library_panel.refresh_soon()
 
     def open_document(self, document_id: int | None) -> None:
         self.note_panel.save()  # the note being typed belongs to the document being left

@@ -92,7 +92,10 @@ class TagActions(QObject):
         if document_id is None or not paragraphs:
             self.message.emit("Select one or more paragraphs first.", 4000)
             return
-        existing = {p: self._library.tags.find(document_id, p, theme.id) for p in paragraphs}
+        # From the session's tags of the document (read once per change), not a query each.
+        whole = {t.paragraph: t for t in session.tags()
+                 if t.theme_id == theme.id and t.span is None}
+        existing = {p: whole.get(p) for p in paragraphs}
         if all(existing.values()):
             commands = [UntagCommand(tag.id) for tag in existing.values()]
             verb = "removed from"

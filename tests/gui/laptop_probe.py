@@ -30,6 +30,18 @@ def _buttons_inside(widget) -> bool:
     return True
 
 
+def columns(view) -> dict:
+    """What a list or tree gives its columns: the visible ones' widths, the viewport's width,
+    whether it scrolls sideways."""
+    from PySide6.QtCore import Qt
+    model = view.model()
+    shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+    return {"viewport": view.viewport().width(),
+            "widths": {model.headerData(c, Qt.Orientation.Horizontal): view.columnWidth(c)
+                       for c in shown},
+            "scrolls_sideways": view.horizontalScrollBar().maximum() > 0}
+
+
 def describe(name: str, widget) -> dict:
     QApplication.processEvents()
     return {"name": name, "frame": _rect(widget.frameGeometry()),
@@ -54,7 +66,10 @@ def main(library: str, new_symbol: str) -> int:
     report = {"screen": _rect(screen), "windows": [describe("main", window)],
               "splitter": window.main_splitter.sizes(),
               "pdf_width": window.pdf_view.width(), "window_width": window.width(),
-              "tree_scrolls_sideways": window.paragraph_tree.horizontalScrollBar().maximum() > 0}
+              "tree_scrolls_sideways": window.paragraph_tree.horizontalScrollBar().maximum() > 0,
+              "themes_scroll_sideways": window.theme_panel.horizontalScrollBar().isVisible(),
+              "library_columns": columns(window.library_view),
+              "tree_columns": columns(window.paragraph_tree)}
 
     def probe_dialog(name: str, opener) -> None:
         def look():

@@ -25,6 +25,11 @@ def two_versions(tmp_path_factory, dev_dir):
     path = tmp_path_factory.mktemp("laptop") / "laptop.clausemark"
     with Library(path) as lib:
         import_all(lib, [dev_dir / OLD, dev_dir / NEW], workers=1)
+        # Long theme names on one paragraph: the Themes column would want a lot of room.
+        for name in ("protection of migrant children in detention", "consular notification"):
+            lib.themes.add(name)
+        for theme in lib.themes.list():
+            lib.tags.add("A/RES/80/190", "PP1", theme.name)
     return path
 
 
@@ -56,6 +61,16 @@ def test_every_window_fits_a_laptop_screen(tmp_path, two_versions, width, height
     # The PDF has at least ~45% of the width; the tree elides instead of scrolling sideways.
     assert report["pdf_width"] >= PDF_SHARE * report["window_width"] - 4, report
     assert not report["tree_scrolls_sideways"]
+    assert not report["themes_scroll_sideways"]  # a long theme name elides
+    # The library list's and the tree's columns fit their pane (long titles and theme chips
+    # elide, the library's date and type give way) rather than widening it at the PDF's cost.
+    for view in ("library_columns", "tree_columns"):
+        fitted = report[view]
+        assert not fitted["scrolls_sideways"], fitted
+        assert sum(fitted["widths"].values()) <= fitted["viewport"] + 2, fitted
+    library = report["library_columns"]["widths"]
+    assert library["Symbol"] >= 70 and library["Title"] >= 80, library
+    assert report["tree_columns"]["widths"]["Themes"] < 0.3 * report["tree_columns"]["viewport"]
 
 
 def test_f9_hides_and_brings_back_the_library(qtbot, library_file):
