@@ -108,8 +108,13 @@ class SearchPanel(QWidget):
             self.results.addItem(item)
         narrowed = self.filters.describe()
         where = f" ({narrowed})" if narrowed else ""
-        self.status.setText(f"{len(hits)}{'+' if len(hits) == SHOWN else ''} paragraph(s) "
-                            f"match{where}" if hits else f"No paragraph matches{where}.")
+        if not hits:
+            self.status.setText(f"No paragraph matches{where}.")
+        elif len(hits) == 1:
+            self.status.setText(f"1 paragraph matches{where}")
+        else:
+            more = "+" if len(hits) == SHOWN else ""
+            self.status.setText(f"{len(hits)}{more} paragraphs match{where}")
 
     def report_results(self) -> None:
         """The reports dialog, set to export exactly the paragraphs this search finds (all of

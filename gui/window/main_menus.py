@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QToolBar
 from clausemark.core import __version__
 from clausemark.gui.window import team_menu
 from clausemark.gui.window.pane_layout import PaneToggle
+from clausemark.gui.window.theme_toolbar import ThemeToolbar
 
 
 def _action(window, text, slot, shortcut=None, icon=None, tip=None) -> QAction:
@@ -113,9 +114,12 @@ def build(window) -> None:
     toolbar.addActions([window.undo_action, window.redo_action])
     toolbar.addSeparator()
     toolbar.addActions([window.zoom_out_action, window.zoom_in_action, window.fit_width_action])
-    toolbar.addSeparator()
-    window.theme_toolbar_start = toolbar.addSeparator()
     window.addToolBar(toolbar)
+    # The theme buttons get a row of their own: on a laptop screen nine of them beside the
+    # other buttons would hide some behind the toolbar's » menu.
+    window.addToolBarBreak()
+    window.theme_toolbar = ThemeToolbar(window)
+    window.addToolBar(window.theme_toolbar)
     fill_theme_actions(window)
 
 
@@ -126,11 +130,7 @@ def fill_theme_actions(window) -> None:
     menu.addActions(window.tag_actions.theme_actions)
     menu.addSeparator()
     menu.addAction(window.edit_themes_action)
-    toolbar = window.toolbar
-    for action in getattr(window, "_toolbar_theme_actions", []):
-        toolbar.removeAction(action)
-    window._toolbar_theme_actions = list(window.tag_actions.theme_actions)
-    toolbar.addActions(window._toolbar_theme_actions)
+    window.theme_toolbar.set_theme_actions(window.tag_actions.theme_actions)
     panel = window.theme_panel
     for action in panel.actions():
         panel.removeAction(action)

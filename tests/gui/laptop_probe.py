@@ -49,6 +49,13 @@ def describe(name: str, widget) -> dict:
             "buttons_inside": _buttons_inside(widget), "title": widget.windowTitle()}
 
 
+def _shown_whole(toolbar, action) -> bool:
+    """The action's button is on the toolbar in full, not in its » overflow menu."""
+    button = toolbar.widgetForAction(action)
+    return bool(button and button.isVisible()
+                and toolbar.rect().contains(button.geometry()))
+
+
 def main(library: str, new_symbol: str) -> int:
     from clausemark.gui.app import build_main_window
     from clausemark.gui.window import main_menus
@@ -68,6 +75,8 @@ def main(library: str, new_symbol: str) -> int:
               "pdf_width": window.pdf_view.width(), "window_width": window.width(),
               "tree_scrolls_sideways": window.paragraph_tree.horizontalScrollBar().maximum() > 0,
               "themes_scroll_sideways": window.theme_panel.horizontalScrollBar().isVisible(),
+              "theme_buttons": [_shown_whole(window.theme_toolbar, action)
+                                for action in window.tag_actions.theme_actions],
               "library_columns": columns(window.library_view),
               "tree_columns": columns(window.paragraph_tree)}
 

@@ -26,7 +26,8 @@ def two_versions(tmp_path_factory, dev_dir):
     with Library(path) as lib:
         import_all(lib, [dev_dir / OLD, dev_dir / NEW], workers=1)
         # Long theme names on one paragraph: the Themes column would want a lot of room.
-        for name in ("protection of migrant children in detention", "consular notification"):
+        for name in ("protection of migrant children in detention", "consular notification",
+                     "smuggling of migrants", "labour migration", "return and readmission"):
             lib.themes.add(name)
         for theme in lib.themes.list():
             lib.tags.add("A/RES/80/190", "PP1", theme.name)
@@ -62,6 +63,8 @@ def test_every_window_fits_a_laptop_screen(tmp_path, two_versions, width, height
     assert report["pdf_width"] >= PDF_SHARE * report["window_width"] - 4, report
     assert not report["tree_scrolls_sideways"]
     assert not report["themes_scroll_sideways"]  # a long theme name elides
+    # All nine theme buttons are on the toolbar, none behind its » menu.
+    assert len(report["theme_buttons"]) == 9 and all(report["theme_buttons"]), report
     # The library list's and the tree's columns fit their pane (long titles and theme chips
     # elide, the library's date and type give way) rather than widening it at the PDF's cost.
     for view in ("library_columns", "tree_columns"):

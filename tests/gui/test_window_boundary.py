@@ -61,7 +61,7 @@ def reach_ins(path: Path, private: set[str], root: Path = ROOT) -> list[str]:
 def test_the_private_names_are_found():
     private = main_window_private_names()
     assert {"_tint_pdf", "_show_pages", "_on_import_finished", "_clicked_in_pdf",
-            "_saved_state", "_toolbar_theme_actions"} <= private
+            "_saved_state"} <= private
 
 
 def test_no_module_outside_gui_window_touches_main_window_privates():
