@@ -202,6 +202,7 @@ class CompareWindow(QMainWindow):
         self.old_pdf.setObjectName("oldPdfView")
         self.new_pdf.setObjectName("newPdfView")
         self.detail = QTextBrowser(objectName="compareDetail")
+        self.detail.setPlaceholderText("Select a row to see its word changes.")
         pdfs = QSplitter(Qt.Orientation.Horizontal)
         self.old_title = QLabel()
         for title, view in ((self.old_title, self.old_pdf),
