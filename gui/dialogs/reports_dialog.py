@@ -88,7 +88,7 @@ class ReportsDialog(QDialog):
         self._on_format_changed()
         if search is not None:  # no lists to show: a smaller dialog, rows named for what they are
             self.shape_choice.setItemText(0, "One row per paragraph")
-        screen_fit.fit_window(self, *((760, 360) if search is not None else (860, 640)))
+        screen_fit.fit_window(self, *((760, 300) if search is not None else (860, 640)))
         self._start_preview()
 
     # -- layout --------------------------------------------------------------------------------
