@@ -20,8 +20,8 @@ _Index = QModelIndex | QPersistentModelIndex
 DROPPED = "dropped"
 STATUS_COLOURS = {SAME: "#ffffff", CHANGED: "#fff4cc", MOVED: "#dde8ff", NEW: "#ddf5dd",
                   DROPPED: "#fadddd"}
-INSERT_STYLE = "background:#c8f0c8; text-decoration:underline;"
-DELETE_STYLE = "background:#f6c6c6; text-decoration:line-through;"
+INSERT_STYLE = "background:#c8f0c8; color:#1b1b1b; text-decoration:underline;"
+DELETE_STYLE = "background:#f6c6c6; color:#1b1b1b; text-decoration:line-through;"
 
 
 def score_text(score: float) -> str:

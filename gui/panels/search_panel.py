@@ -29,8 +29,9 @@ REPORTED = 100_000
 
 
 def hit_html(citation: str, snippet: str) -> str:
-    """A result as the list shows it; the core leaves stop words unmarked already."""
-    text = html.escape(snippet).replace(MARK[0], "<b style='background:#fff2a8'>")
+    """A result as the list shows it; the core leaves stop words unmarked already. Marked words
+    keep dark text: a selected row's white text would vanish on their yellow."""
+    text = html.escape(snippet).replace(MARK[0], "<b style='background:#fff2a8; color:#1b1b1b'>")
     text = text.replace(MARK[1], "</b>")
     return f"<div style='color:#1a4d8f'><b>{html.escape(citation)}</b></div><div>{text}</div>"
 

@@ -77,6 +77,6 @@ def test_stop_words_are_not_highlighted(qtbot, window, dev_dir):
     results = window.findChild(QListWidget, "searchResults")
     assert results.count() > 0
     shown = [results.item(i).text().replace('"', "'") for i in range(results.count())]
-    shown = next(s for s in shown if "background:#fff2a8'>migrants</b>" in s)
-    assert "background:#fff2a8'>right" in shown  # rights, or right (its family)
+    shown = next(s for s in shown if "background:#fff2a8; color:#1b1b1b'>migrants</b>" in s)
+    assert "background:#fff2a8; color:#1b1b1b'>right" in shown  # rights, or right (its family)
     assert ">of</b>" not in shown and " of " in shown  # found, not marked as a hit
