@@ -8,19 +8,35 @@ the library list. Target: no gap over 100 ms.
 """
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from clausemark.core.library import Library, import_all
+from clausemark.gui.app import settle_memory
 from clausemark.gui.compare.compare_view import open_compare_window
 from tests.bench.figures import record
 from tests.gui.conftest import activate, import_and_wait, shown_window
 
 PAIR = ["mp_A_RES_78_187-EN.pdf", "mp_A_RES_80_190-EN.pdf"]
+
+
+def app_window(qtbot, path):
+    """The main window as the app starts it: shown, then the start-up memory settled."""
+    window = shown_window(qtbot, path, 1920, 1200)
+    settle_memory()
+    return window
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze():
+    yield
+    gc.unfreeze()  # the tests after these collect as usual
 
 
 class Heartbeat:
@@ -73,7 +89,7 @@ def _worst_and_median(gaps: list[float]) -> str:
 
 
 def test_bench_compare_window_opening(bench, qtbot, dev_dir, tmp_path):
-    window = shown_window(qtbot, tmp_path / "stalls.clausemark", 1920, 1200)
+    window = app_window(qtbot, tmp_path / "stalls.clausemark")
     import_and_wait(qtbot, window, [dev_dir / f for f in PAIR])
     old = window.library.document("A/RES/78/187")
     new = window.library.document("A/RES/80/190")
@@ -113,7 +129,7 @@ def _drop(window, paths) -> None:
 
 
 def test_bench_drop_import(bench, qtbot, bench_dir, dev_dir, tmp_path):
-    window = shown_window(qtbot, tmp_path / "drop.clausemark", 1920, 1200)
+    window = app_window(qtbot, tmp_path / "drop.clausemark")
     import_and_wait(qtbot, window, [dev_dir / PAIR[0]])  # a document is open, as when reading
     files = bench.files(bench_dir, quick=8)[:100]
     beat = Heartbeat()
@@ -138,7 +154,7 @@ def test_bench_open_documents_in_turn(bench, qtbot, bench_dir, tmp_path):
     count = bench.pick(20, 5)
     with Library(path) as lib:
         import_all(lib, bench.files(bench_dir, quick=count)[:count], workers=2)
-    window = shown_window(qtbot, path, 1920, 1200)
+    window = app_window(qtbot, path)
     view = window.library_view
     view.setFocus()
     view.selectRow(0)
