@@ -111,8 +111,18 @@ def parse_file(path: str) -> tuple[str, str | None, object | None, str | None, f
     return path, sha, resolution, None, time.perf_counter() - start
 
 
+PARSER_NICENESS = 10  # parsing is background work: the app's own threads come first for a core
+
+
 def _worker_init() -> None:
     import clausemark.core.parse.parser  # noqa: F401  (load pymupdf once per worker, before the first job)
+    # With as many parsers as cores, an equal-priority parser would delay the GUI thread's
+    # next turn by a whole time slice; lowered, it only takes what the app leaves idle.
+    if hasattr(os, "nice"):
+        try:
+            os.nice(PARSER_NICENESS)
+        except OSError:
+            pass
     # A worker outlives a killed app (its siblings keep the job pipe open): leave with the app.
     parent = multiprocessing.parent_process()
     if parent is not None:

@@ -93,6 +93,10 @@ def test_bench_compare_window_opening(bench, qtbot, dev_dir, tmp_path):
     import_and_wait(qtbot, window, [dev_dir / f for f in PAIR])
     old = window.library.document("A/RES/78/187")
     new = window.library.document("A/RES/80/190")
+    # As the analyst does it: Ctrl+K from the newer document, open and read for a moment (its
+    # suggestions and series are found in the background once it rests; see README).
+    window.select_document(new.id)
+    qtbot.wait(1500)
     gaps = []
     for _ in range(bench.pick(5, 1)):
         opened: list = []
@@ -107,7 +111,7 @@ def test_bench_compare_window_opening(bench, qtbot, dev_dir, tmp_path):
         assert opened[0].alignment.pairs  # the comparison really happened
         opened[0].close()
     record(f"app: longest GUI-thread gap while the compare window opens and aligns "
-           f"(127 -> 117 paragraphs), {len(gaps)} openings",
+           f"(127 -> 117 paragraphs) from the newer document at rest, {len(gaps)} openings",
            f"worst {max(gaps) * 1000:.0f} ms, best {min(gaps) * 1000:.0f} ms", target="< 100 ms")
     window.close()
 

@@ -1,12 +1,21 @@
 """Import with the real parser on real UN PDFs: folders, duplicates, failures with reasons,
 progress, cancelling, and parsing in a process pool with this process as the only writer."""
 import hashlib
+import os
 import shutil
 import threading
 
 import pytest
 
-from clausemark.core.library.importer import FAILED, IMPORTED, find_pdfs, import_all, import_files
+from clausemark.core.library.importer import (
+    FAILED,
+    IMPORTED,
+    PARSER_NICENESS,
+    find_pdfs,
+    import_all,
+    import_files,
+    make_pool,
+)
 from clausemark.core.library.library import Library
 from clausemark.core.parse.parser import parse_pdf
 from tests.core.library_helpers import integrity_check
@@ -172,3 +181,11 @@ def test_find_pdfs_searches_folders_recursively_and_reports_bad_paths(tmp_path):
     assert [f.name for f in files] == ["x.pdf", "y.PDF"]
     assert [(p.name, r) for p, r in problems] == [("empty", "folder contains no PDF files"),
                                                   ("nope", "no such file or folder")]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities on this system")
+def test_parser_processes_run_below_the_app(tmp_path):
+    """Parsing yields the cores to the app: a parser process is PARSER_NICENESS nicer."""
+    with make_pool(1) as pool:
+        theirs = pool.submit(os.nice, 0).result(timeout=60)
+    assert theirs == min(os.nice(0) + PARSER_NICENESS, 19)
