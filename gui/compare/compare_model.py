@@ -146,10 +146,14 @@ class CompareModel(QAbstractTableModel):
             if col == self.NEW_TEXT:
                 return row.new.text if row.new else ""
             if col == self.STATUS:
+                if row.pair is not None and row.pair.typography:
+                    return f"{row.status} (typography)"
                 if row.pair is not None and row.old is not None and row.pair.score < 1:
                     return f"{row.status} {score_text(row.pair.score)}"
                 return row.status
         if role == Qt.ItemDataRole.ToolTipRole and col == self.STATUS:
+            if row.pair is not None and row.pair.typography:
+                return "the same words; only hyphens, quotes, dashes, spaces or capitals differ"
             return {SAME: "identical text", CHANGED: "edited wording",
                     MOVED: "its place among its neighbours changed",
                     NEW: "not in the older version",

@@ -70,6 +70,13 @@ def test_models_are_well_behaved(qtmodeltester, dev_dir):
     proxy.set_statuses({"new"})
     qtmodeltester.check(proxy)
     assert proxy.rowCount() == alignment.counts()["new"]
+    # Same but for typography: said in the status, and counted with the same ones.
+    typo = [p for p in alignment.pairs if p.typography]
+    assert typo and all(p.status == "same" for p in typo)
+    statuses = [model.index(r, CompareModel.STATUS).data() for r in range(model.rowCount())]
+    assert statuses.count("same (typography)") == len(typo)
+    proxy.set_statuses({"same"})
+    assert proxy.rowCount() == alignment.counts()["same"]
 
 
 def test_rows_filter_and_selection_shows_both_paragraphs(qtbot, compare):
