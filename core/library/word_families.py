@@ -13,7 +13,9 @@ A derived word joins its base only when the base is used as a verb in the librar
 forms are at least half as common as its bare/-s forms): "detained" makes "detention" a
 detaining, while "States" (rarely "stated") keeps "statement" apart, "nation" keeps "national"
 apart and "work" keeps "workers" apart. -ee and -er never double a consonant (commit is not
-committee). Families are computed per word on demand; the caller caches them."""
+committee). Where the library has a word both with and without a final e (note/not, unite/unit,
+plane/plan), the two stay apart, each with its own forms. Families are computed per word on
+demand; the caller caches them."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -60,22 +62,43 @@ def _has_vowel(stem: str) -> bool:
 class Inflected:
     lemma: str  # normalised stem ("detain" for "detained")
     form: str  # "", "s", "ed" or "ing"
+    # Whether the stem as spelled ended in "e" (note, notes: True; not, units: False); for
+    # -ed/-ing None, or False when a doubled consonant shows the e-less word (planned).
+    final_e: bool | None = None
 
 
 def inflect(word: str) -> Inflected:
     """The word's stem and inflection, by spelling alone (the library confirms it later)."""
     if word in IRREGULAR:
-        return Inflected(normalise(IRREGULAR[word]), "s")
+        return Inflected(normalise(IRREGULAR[word]), "s", False)
     for suffix, form, keep in (("ies", "s", "y"), ("ied", "ed", "y"), ("ing", "ing", ""),
                                ("ed", "ed", "")):
         stem = word[:-len(suffix)] + keep if word.endswith(suffix) else ""
         if len(stem) >= 3 and _has_vowel(stem):
-            return Inflected(normalise(stem), form)
+            doubled = len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in VOWELS
+            return Inflected(normalise(stem), form, False if doubled or keep else None)
     if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")) and len(word) > 4:
-        return Inflected(normalise(word[:-2]), "s")
+        return Inflected(normalise(word[:-2]), "s", False)
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return Inflected(normalise(word[:-1]), "s")
-    return Inflected(normalise(word), "")
+        return Inflected(normalise(word[:-1]), "s", word[-2] == "e")
+    return Inflected(normalise(word), "", word.endswith("e"))
+
+
+E_WORD = "+e"  # marks the lemma of the e-word where dropping the e would join two words
+
+
+def _split_final_e(inflected: dict[str, Inflected]) -> None:
+    """"note" and "not", "unite" and "unit", "plane" and "plan" share a normalised lemma; when
+    the library has both bare words, the e-word and its forms (notes, noted, noting) get a lemma
+    of their own. An -ed/-ing form goes with the e-word unless a doubled consonant says
+    otherwise (planned is plan's, united is unite's)."""
+    bare: dict[str, set[bool]] = {}
+    for inf in inflected.values():
+        if inf.form in ("", "s") and inf.final_e is not None:
+            bare.setdefault(inf.lemma, set()).add(inf.final_e)
+    for word, inf in inflected.items():
+        if bare.get(inf.lemma) == {True, False} and inf.final_e is not False:
+            inflected[word] = Inflected(inf.lemma + E_WORD, inf.form, inf.final_e)
 
 
 def derive(lemma: str) -> tuple[str, str | None]:
@@ -104,7 +127,8 @@ class Families:
         for word, inf in list(self.inflected.items()):  # trafficking -> traffic, not track -> trac
             if inf.lemma.endswith("ck") and inf.lemma[:-1] in self.vocabulary \
                     and inf.lemma not in self.vocabulary:
-                self.inflected[word] = Inflected(inf.lemma[:-1], inf.form)
+                self.inflected[word] = Inflected(inf.lemma[:-1], inf.form, inf.final_e)
+        _split_final_e(self.inflected)
         self.by_lemma: dict[str, list[str]] = {}
         self._verbs: dict[tuple, bool] = {}
         self._root_counts: dict[str, int] | None = None  # made on first need
@@ -193,7 +217,9 @@ class Families:
         return sorted({word} | lemmas.get(lemma, set()) | roots.get(self._root_of_lemma(lemma), set()))
 
     def _root_of_lemma(self, lemma: str) -> str:
-        root, cls = derive(lemma)
+        root, cls = derive(lemma.removesuffix(E_WORD))
+        if cls is None:
+            return lemma  # an e-word stays apart from its e-less twin
         return root if self._linked(lemma, root, cls) else lemma
 
 

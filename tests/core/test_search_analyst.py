@@ -22,7 +22,10 @@ FALSE_FRIENDS = [("nation", "national"), ("nations", "national"), ("general", "g
                  ("state", "statement"), ("states", "statements"), ("part", "party"),
                  ("parts", "parties"), ("commit", "committee"), ("during", "duration"),
                  ("respect", "respective"), ("work", "workers"), ("convention", "conventional"),
-                 ("provision", "provisional"), ("sent", "sentence"), ("press", "presence")]
+                 ("provision", "provisional"), ("sent", "sentence"), ("press", "presence"),
+                 # a final e makes another word: not/note, unit/unite, plan/plane
+                 ("not", "note"), ("not", "noting"), ("plan", "plane"), ("human", "humane"),
+                 ("min", "mine"), ("fin", "fine")]
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +58,23 @@ def test_key_words_of_the_four_themes_find_their_families(lib):
     assert {"smuggling", "smugglers"} <= set(lib.search.family("smuggling"))
     assert {"remittance", "remittances"} <= set(lib.search.family("remittances"))
     assert {"deportation", "deportations"} <= set(lib.search.family("deportation"))
+    # an e-word keeps its forms and stays apart from its e-less twin
+    assert {"note", "notes", "noting"} <= set(lib.search.family("noting"))
+    assert "not" not in lib.search.family("note") and lib.search.family("not") == ["not"]
+
+
+def test_a_final_e_word_and_its_e_less_twin_stay_apart():
+    # Both bare words in the library: each keeps its own forms (a doubled consonant or a plural
+    # says which); with the twin absent, the forms join the one word there is.
+    vocabulary = dict.fromkeys(("unit", "units", "unite", "united", "uniting", "plan", "plans",
+                                "planned", "planning", "plane", "planes"), 5)
+    families = Families(vocabulary)
+    assert families.family("unit") == ["unit", "units"]
+    assert families.family("united") == ["unite", "united", "uniting"]
+    assert families.family("planning") == ["plan", "planned", "planning", "plans"]
+    assert families.family("planes") == ["plane", "planes"]
+    alone = Families(dict.fromkeys(("plan", "plans", "planned"), 5))
+    assert alone.family("plans") == ["plan", "planned", "plans"]
 
 
 def test_no_family_of_the_whole_vocabulary_joins_false_friends(lib):
