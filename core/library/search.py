@@ -1,4 +1,5 @@
-"""Full-text search over paragraph text (SQLite FTS5, porter stemming): `lib.search`.
+"""Full-text search over paragraph text (SQLite FTS5, words as written; each word widened to its
+family in the library's vocabulary, word_families.py): `lib.search`.
 
 What the analyst types is turned into a safe FTS5 query rather than passed through, so that
 symbols, hyphens and stray quotes never cause a syntax error:

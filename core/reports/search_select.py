@@ -18,7 +18,7 @@ from clausemark.core.reports.select import (
     Selection,
     _describe,
     _resolve_documents,
-    date_bound,
+    date_range,
 )
 
 SEARCH_THEME_ID = 0
@@ -41,8 +41,7 @@ def _keys(lib: Library, selection: Selection) -> list[tuple[int, str]]:
 
 
 def build_search(lib: Library, selection: Selection) -> ReportData:
-    since = date_bound(selection.since, what="start date")
-    until = date_bound(selection.until, end=True, what="end date")
+    since, until = date_range(selection)
     docs, named_docs = _resolve_documents(lib, selection, since, until)
     doc_by_id = {d.id: d for d in docs}
     keys = [k for k in _keys(lib, selection) if k[0] in doc_by_id]

@@ -152,10 +152,7 @@ def _build(lib: Library, selection: Selection) -> ReportData:
     if selection.search is not None or selection.paragraphs:
         from clausemark.core.reports.search_select import build_search
         return build_search(lib, selection)
-    since = date_bound(selection.since, what="start date")
-    until = date_bound(selection.until, end=True, what="end date")
-    if since and until and since > until:
-        raise ReportError(f"the date range is empty: {since} is after {until}")
+    since, until = date_range(selection)
     all_themes = lib.themes.list()
     theme_ids = _resolve_themes(lib, selection, all_themes)
     docs, named_docs = _resolve_documents(lib, selection, since, until)
@@ -210,6 +207,15 @@ def select(lib: Library, selection: Selection) -> ReportData:
                               "nothing was written")
 
 
+def date_range(selection: Selection) -> tuple:
+    """The selection's (since, until) dates, refused when the range is empty."""
+    since = date_bound(selection.since, what="start date")
+    until = date_bound(selection.until, end=True, what="end date")
+    if since and until and since > until:
+        raise ReportError(f"the date range is empty: {since} is after {until}")
+    return since, until
+
+
 def preview_text(data: ReportData) -> str:
     """"12 clauses from 3 documents will be included" (+ the tag count when it differs)."""
     if not data.rows:
@@ -227,6 +233,7 @@ def counted(n: int, word: str) -> str:
 
 
 def included(data: ReportData) -> str:
-    """"12 clauses from 3 documents"."""
+    """"12 clauses from 3 documents" ("12 paragraphs …" for a search's results, tagged or not)."""
     docs = len({r.document_id for r in data.rows})
-    return f"{counted(data.clause_count, 'clause')} from {counted(docs, 'document')}"
+    what = "paragraph" if data.search is not None else "clause"
+    return f"{counted(data.clause_count, what)} from {counted(docs, 'document')}"

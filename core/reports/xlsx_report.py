@@ -100,6 +100,13 @@ def _matrix_sheet(wb, title: str, header: list, rows: list[list], total_row: boo
         ws.append([first, *row[1:]])
 
 
+_TAGS_SHEET = ("One row per tag. A clause (one paragraph) with two themes has a row for each; "
+               "excerpt is the tagged words (the whole text unless the tag covers a passage). "
+               "Dates: adopted is the adoption date, tagged the time the tag was made (UTC).")
+_TAGS_SHEET_SEARCH = ("One row per paragraph the search found, tagged or not; theme lists the "
+                      "themes it is tagged with. Dates: adopted is the adoption date.")
+
+
 def _about_sheet(wb, data: ReportData, title: str) -> None:
     ws = wb.create_sheet("About")
     ws.column_dimensions["A"].width = 16
@@ -109,18 +116,11 @@ def _about_sheet(wb, data: ReportData, title: str) -> None:
              ("Included", f"{included(data)} ({counted(fig.total_tags, 'tag')})"),
              ("Prepared by", data.author or ""),
              ("Made", dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")),
-             ("Tags", "One row per tag. A clause (one paragraph) with two themes has a row for "
-                      "each; excerpt is the tagged words (the whole text unless the tag covers "
-                      "a passage). Dates: adopted is the adoption date, tagged the time the tag "
-                      "was made (UTC)."),
+             ("Tags", _TAGS_SHEET_SEARCH if data.search is not None else _TAGS_SHEET),
              ("Counts", "Clauses per theme and document; a clause with two themes counts under "
                         "each. The total row and column are the sums."),
              ("Co-occurrence", "Clauses tagged with both themes; the diagonal is the theme's "
                                "total in Counts.")]
-    if data.search is not None:
-        lines[len(data.description) + 4] = (
-            "Tags", "One row per paragraph the search found, tagged or not; theme lists the "
-                    "themes it is tagged with. Dates: adopted is the adoption date.")
     for label, value in lines:
         ws.append([_header(ws, [label])[0], _text(ws, value)])
 

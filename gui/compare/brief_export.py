@@ -64,12 +64,6 @@ class BriefExport:
             return
         alignment, old_id, new_id = w.alignment, w.old_doc.id, w.new_doc.id
         self.button.setEnabled(False)
-        if w.library.path is None:  # an in-memory library has no second connection
-            try:
-                self._done(_write(w.library, alignment, old_id, new_id, name))
-            except (ClausemarkError, OSError) as exc:
-                self._failed(exc)
-            return
         self._op = ops.run_read(w, lambda lib: _write(lib, alignment, old_id, new_id, name),
                                 self._done, library_path=w.library.path, on_error=self._failed)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from clausemark.core.errors import ClausemarkError
+from clausemark.gui import ops
 from clausemark.gui.html_delegate import HtmlDelegate
 from clausemark.gui.panels.search_filters import SearchFilters
 
@@ -66,9 +67,11 @@ class SearchPanel(QWidget):
         self.report_button = QToolButton(objectName="searchReportButton")
         self.report_button.setDefaultAction(self.report_action)
         self.report_dialog = None  # the last one opened (tests answer it)
+        self._shown = None  # (query, filters, filters in words) of the results on screen
+        self._finding = None  # the search for a report, while it runs on a worker
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.run)
-        self.box.textChanged.connect(lambda _text: self._timer.start())
+        self.box.textChanged.connect(self._on_typed)
         self.box.returnPressed.connect(self._on_return)
 
         layout = QVBoxLayout(self)
@@ -80,6 +83,10 @@ class SearchPanel(QWidget):
         status_row.addWidget(self.report_button)
         layout.addLayout(status_row)
         layout.addWidget(self.results)
+
+    def _on_typed(self, _text: str) -> None:
+        self.report_action.setEnabled(False)  # what is on screen no longer matches the box
+        self._timer.start()
 
     def _on_return(self) -> None:
         self.run()
@@ -101,6 +108,7 @@ class SearchPanel(QWidget):
         except ClausemarkError as exc:
             self.status.setText(str(exc))
             return
+        self._shown = (query, dict(self.filters.values()), self.filters.describe())
         self.report_action.setEnabled(bool(hits))
         for hit in hits:
             item = QListWidgetItem(hit_html(hit.citation, hit.snippet))
@@ -118,22 +126,29 @@ class SearchPanel(QWidget):
             self.status.setText(f"{len(hits)}{more} paragraphs match{where}")
 
     def report_results(self) -> None:
-        """The reports dialog, set to export exactly the paragraphs this search finds (all of
-        them, also past the SHOWN listed), with the query and filters in its front matter."""
-        from clausemark.gui.dialogs.reports_dialog import ReportsDialog, SearchResults
-        query = self.box.text().strip()
-        try:
-            hits = self._library.search.paragraphs(query, limit=REPORTED,
-                                                   **self.filters.values()) if query else []
-        except ClausemarkError as exc:
-            self.status.setText(str(exc))
+        """The reports dialog, set to export exactly the paragraphs of the search on screen (all
+        of them, also past the SHOWN listed), with the query and filters in its front matter.
+        The paragraphs are found on a worker: a broad search of a large library takes a while."""
+        if self._shown is None or (self._finding is not None and self._finding.running):
             return
-        if not hits:
+        query, filters, described = self._shown
+
+        def find(lib):
+            hits = lib.search.paragraphs(query, limit=REPORTED, **filters)
+            return tuple((h.document_id, h.paragraph) for h in hits)
+
+        self._finding = ops.run_read(
+            self, find, lambda keys: self._open_report(query, keys, described),
+            library_path=self._library.path, on_error=lambda exc: self.status.setText(str(exc)),
+            progress=ops.Progress("Finding the paragraphs to report…", "Search report"))
+
+    def _open_report(self, query: str, keys: tuple, described: str) -> None:
+        from clausemark.gui.dialogs.reports_dialog import ReportsDialog, SearchResults
+        if not keys:
             self.status.setText("Nothing to report: the search finds no paragraph.")
             return
-        found = SearchResults(query, tuple((h.document_id, h.paragraph) for h in hits),
-                              self.filters.describe())
-        self.report_dialog = ReportsDialog(self._library.path, self.window(), search=found)
+        self.report_dialog = ReportsDialog(self._library.path, self.window(),
+                                           search=SearchResults(query, keys, described))
         self.report_dialog.exec()
 
     def showEvent(self, event) -> None:

@@ -57,6 +57,7 @@ class PdfView(QGraphicsView):
         self._cache: OrderedDict[tuple[str, int, float], QPixmap] = OrderedDict()
         self._highlights: list[QGraphicsRectItem] = []
         self._tints: list[QGraphicsPathItem] = []  # one per colour and kind of tint
+        self._tint_rects = 0  # the rectangles those paths draw
         self._zoom = 1.0
         self._fit_width = True
         self.verticalScrollBar().valueChanged.connect(self._request_visible)
@@ -300,8 +301,6 @@ class PdfView(QGraphicsView):
     def tint_count(self) -> int:
         """How many tint rectangles (washes and bars) are drawn."""
         return self._tint_rects
-
-    _tint_rects = 0
 
     def highlighted(self) -> list[QRectF]:
         return [item.rect() for item in self._highlights]

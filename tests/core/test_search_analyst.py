@@ -156,3 +156,11 @@ def test_word_and_excel_say_which_search_produced_them(library, tmp_path, capsys
                  "--out", str(book)]) == 0
     about = {r[0]: r[1] for r in openpyxl.load_workbook(book)["About"].iter_rows(values_only=True)}
     assert about["Search"] == "“migrants smuggling”"
+
+
+def test_a_search_report_with_an_empty_date_range_says_so(library, tmp_path, capsys):
+    out = tmp_path / "x.csv"
+    assert main(["report", "--db", str(library), "--search", "detention", "--since",
+                 "2025-01-01", "--until", "2020-01-01", "--out", str(out)]) != 0
+    err = capsys.readouterr().err
+    assert "the date range is empty: 2025-01-01 is after 2020-01-01" in err and not out.exists()

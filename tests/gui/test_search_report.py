@@ -73,11 +73,23 @@ def test_export_the_results_through_the_reports_dialog(qtbot, window, dev_dir, t
     results.setFocus()
     qtbot.keyClick(results, Qt.Key.Key_R,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert len(dialogs) == 1
+    # The paragraphs are found on a worker; then the dialog opens and is answered.
+    qtbot.waitUntil(lambda: len(dialogs) == 1 and "preview" in seen
+                    and not window.search_panel.report_dialog.isVisible(), timeout=30000)
     assert seen["title"] == "Search report" and not seen["lists shown"]
     assert f"The {len(hits)} paragraphs found by the search “detained children”" in seen["label"]
-    assert seen["preview"].startswith(f"{len(hits)} clauses")
+    assert seen["preview"].startswith(f"{len(hits)} paragraphs")
     with open(out, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     written = {(lib.document_id(r["symbol"]), r["paragraph_id"]) for r in rows}
     assert len(rows) == len(hits) and written == set(hits)  # exactly the hits, once each
+
+
+def test_typing_turns_the_report_off_until_the_new_results_show(qtbot, window, dev_dir):
+    import_and_wait(qtbot, window, [dev_dir / f for f in FILES])
+    hits, _ = _search(qtbot, window, "detention")
+    action = window.search_panel.report_action
+    assert hits and action.isEnabled()
+    qtbot.keyClicks(window.search_panel.box, " children")
+    assert not action.isEnabled()  # Ctrl+Shift+R now would not report what is on screen
+    qtbot.waitUntil(action.isEnabled, timeout=5000)  # the new search has run
