@@ -23,7 +23,7 @@ from clausemark.core.reports.compare_changes import (
     ChangeWriter,
     entries,
 )
-from clausemark.core.reports.docx_fields import add_field
+from clausemark.core.reports.docx_fields import page_footer
 from clausemark.core.reports.docx_parts import (
     GREY,
     BodyWriter,
@@ -86,13 +86,7 @@ class CompareBrief:
 
     def setup(self) -> None:
         set_a4(self.doc.sections[0])
-        footer = self.doc.sections[0].footer.paragraphs[0]
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        footer.style = self.doc.styles["Footer"]
-        add_run(footer, f"{self.title}  ·  page ")
-        add_field(footer, "PAGE")
-        add_run(footer, " of ")
-        add_field(footer, "NUMPAGES")
+        page_footer(self.doc, self.doc.sections[0], self.title)
         set_language(self.doc)
         props = self.doc.core_properties
         props.title, props.author, props.last_modified_by = self.title, self.author, self.author

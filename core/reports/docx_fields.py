@@ -3,6 +3,7 @@ Word (and LibreOffice, for page references) fills in when the document is opened
 bookmarks that contents entries and "quoted under" references point to."""
 from __future__ import annotations
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
@@ -29,6 +30,17 @@ def add_field(para: Paragraph, instruction: str, placeholder: str = "1") -> None
 
 
 # -- fields that Word fills in when the document is opened --------------------------------------
+
+def page_footer(doc, section, title: str) -> None:
+    """The footer a brief's pages carry: "<title>  ·  page X of Y", centred."""
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.style = doc.styles["Footer"]
+    add_run(footer, f"{title}  ·  page ")
+    add_field(footer, "PAGE")
+    add_run(footer, " of ")
+    add_field(footer, "NUMPAGES")
+
 
 def update_fields_on_open(doc) -> None:
     """w:updateFields in the settings: Word (after asking) and LibreOffice recompute the table of

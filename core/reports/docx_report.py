@@ -19,20 +19,18 @@ from collections import defaultdict
 from pathlib import Path
 
 import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from clausemark.core.output import CancelCheck, ProgressCallback, Ticker, atomic_output, xml_safe
 from clausemark.core.reports import details as report_details
 from clausemark.core.reports.docx_clauses import ClauseWriter
 from clausemark.core.reports.docx_fields import (
-    add_field,
     bookmark,
+    page_footer,
     update_fields_on_open,
 )
 from clausemark.core.reports.docx_front import FrontMatter
 from clausemark.core.reports.docx_parts import (
     BodyWriter,
-    add_run,
     define_styles,
     set_a4,
     set_language,
@@ -86,13 +84,7 @@ class Brief:
         section = self.doc.sections[0]
         set_a4(section)
         section.different_first_page_header_footer = True  # no page number on the title page
-        footer = section.footer.paragraphs[0]
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        footer.style = self.doc.styles["Footer"]
-        add_run(footer, f"{self.title}  ·  page ")
-        add_field(footer, "PAGE")
-        add_run(footer, " of ")
-        add_field(footer, "NUMPAGES")
+        page_footer(self.doc, section, self.title)
         set_language(self.doc)
         update_fields_on_open(self.doc)
         props = self.doc.core_properties

@@ -48,10 +48,14 @@ def test_tagging_a_selection_reads_no_tag_per_paragraph(qtbot, monkeypatch, impo
     assert len(finds) == len(ids)  # the toggle itself read the session's tags
 
 
-def test_references_are_read_once_the_cursor_rests(qtbot, monkeypatch, window, dev_dir):
+def _open_the_newer(qtbot, window, dev_dir) -> None:
     import_and_wait(qtbot, window, [dev_dir / OLD, dev_dir / NEW])
     window.select_document(window.library.document_id("A/RES/80/190"))
     qtbot.waitUntil(lambda: window.session.document.symbol == "A/RES/80/190")
+
+
+def test_references_are_read_once_the_cursor_rests(qtbot, monkeypatch, window, dev_dir):
+    _open_the_newer(qtbot, window, dev_dir)
     links = _count_calls(monkeypatch, window.library.references, "links")
     tree = window.paragraph_tree
     click_paragraph(qtbot, tree, "PP1")
@@ -82,9 +86,7 @@ def test_rejections_are_read_once_per_document_and_after_a_rejection(qtbot, monk
 
 
 def test_precedents_check_their_index_once(qtbot, monkeypatch, window, dev_dir):
-    import_and_wait(qtbot, window, [dev_dir / OLD, dev_dir / NEW])
-    window.select_document(window.library.document_id("A/RES/80/190"))
-    qtbot.waitUntil(lambda: window.session.document.symbol == "A/RES/80/190")
+    _open_the_newer(qtbot, window, dev_dir)
     missing = _count_calls(monkeypatch, window.library.precedents, "missing")
     panel = window.precedents_panel
     activate(qtbot, window)
