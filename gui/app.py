@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pymupdf
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -83,6 +84,9 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+SETTLE_AFTER_MS = 500
+
+
 def settle_memory() -> None:
     """Once the window is up: the modules, classes and Qt wrappers loaded so far live as long as
     the app, so the collector stops re-scanning them (gc.freeze). A full collection then walks
@@ -104,7 +108,8 @@ def run(argv: list[str] | None = None) -> int:
         return 2
     window.show()
     window.restore_last_document()
-    settle_memory()
+    # After the first paint, not before it: the full collection takes tens of milliseconds.
+    QTimer.singleShot(SETTLE_AFTER_MS, settle_memory)
     if not args.smoke_test:
         from clausemark.gui.dialogs.help_dialog import show_orientation_if_new
         show_orientation_if_new(window)
